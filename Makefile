@@ -1,0 +1,49 @@
+# COP Hub: `make run` serves the demo site on SQLite, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint format translations messages bench clean
+
+run: $(INSTALLED) .env translations
+	$(BIN)/cophub migrate --noinput
+	$(BIN)/cophub loaddemo
+	$(BIN)/cophub collectstatic --noinput --verbosity 0
+	$(BIN)/cophub serve
+
+test: export DJANGO_ENV = test
+test: $(INSTALLED) translations lint
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+translations: export DJANGO_ENV ?= test
+translations: $(INSTALLED)
+	$(BIN)/cophub compiletranslations
+
+# Refresh the .po catalogs from the code (needs GNU gettext's xgettext, a developer's tool).
+messages: $(INSTALLED)
+	for app in cophub/*/; do if [ -d "$$app/locale" ]; then (cd $$app && DJANGO_ENV=test ../../$(BIN)/cophub makemessages -l ar -l zh -l en -l fr -l ru -l es --no-obsolete --no-location); fi; done
+
+bench: $(INSTALLED) translations
+	$(BIN)/python bench/run.py
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# A secret key of this machine's own for the local demo; production sets SECRET_KEY itself.
+.env:
+	$(PYTHON) -c "import secrets; print('DJANGO_ENV=development'); print('SECRET_KEY=' + secrets.token_urlsafe(50))" > $@
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

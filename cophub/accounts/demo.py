@@ -1,0 +1,43 @@
+"""Demo accounts for a local `make run`: one per role, and requests waiting for the secretariat."""
+
+from cophub.core.models import Country, Organisation
+
+from .models import AccountRequest, Role, User
+
+DEMO_PASSWORD = "cophub-demo-2026"  # noqa: S105 - printed for the local demo; loaddemo refuses production
+
+DEMO_USERS = [
+    {"email": "secretariat@demo.cophub.invalid", "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
+    {"email": "delegate.ke@demo.cophub.invalid", "full_name": "Wanjiru Kamau", "role": Role.MEMBER_STATE, "country": "KE"},
+    {"email": "delegate.sa@demo.cophub.invalid", "full_name": "Faisal Al-Harbi", "role": Role.MEMBER_STATE, "country": "SA", "preferred_language": "ar"},
+    {"email": "member.iwf@demo.cophub.invalid", "full_name": "Sophie Martin", "role": Role.STAKEHOLDER, "organisation": "iwf", "preferred_language": "fr"},
+]  # fmt: skip
+
+DEMO_REQUESTS = [
+    {"email": "delegate.br@demo.cophub.invalid", "full_name": "Lucas Pereira", "role": Role.MEMBER_STATE, "country": "BR", "position": "Adviser, Ministry of Communications", "preferred_language": "es"},
+    {"email": "delegate.cn@demo.cophub.invalid", "full_name": "王丽", "role": Role.MEMBER_STATE, "country": "CN", "position": "Deputy Director", "preferred_language": "zh"},
+    {"email": "policy@demo-telecom.invalid", "full_name": "Olga Petrova", "role": Role.SECTOR_MEMBER, "organisation_name": "Demo Telecom (demo data)", "position": "Head of trust and safety", "preferred_language": "ru"},
+]  # fmt: skip
+
+
+def _resolve(fields: dict) -> dict:
+    fields = dict(fields)
+    if "country" in fields:
+        fields["country"] = Country.objects.get(iso2=fields["country"])
+    if "organisation" in fields:
+        fields["organisation"] = Organisation.objects.get(code=fields["organisation"])
+    return fields
+
+
+def load_demo(*, stdout) -> None:
+    for fields in DEMO_USERS:
+        fields = _resolve(fields)
+        email = fields.pop("email")
+        if not User.objects.filter(email=email).exists():
+            User.objects.create_user(email, DEMO_PASSWORD, **fields)
+    for fields in DEMO_REQUESTS:
+        if not AccountRequest.objects.filter(email=fields["email"]).exists():
+            AccountRequest.objects.create(**_resolve(fields))
+    stdout.write(
+        f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(u["email"] for u in DEMO_USERS)
+    )

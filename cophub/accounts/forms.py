@@ -1,0 +1,47 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from cophub.core import selectors as core
+
+from .models import REQUESTABLE_ROLES
+
+
+class CountryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class AccountRequestForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("You will take part as"),
+        choices=[(role.value, role.label) for role in REQUESTABLE_ROLES],
+        widget=forms.RadioSelect,
+    )
+    country = CountryChoiceField(
+        label=_("Member State you represent"),
+        queryset=core.countries(itu_members_only=True),
+        required=False,
+        help_text=_("Only for Member State delegates."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Your organisation"),
+        queryset=core.organisations(),
+        required=False,
+        help_text=_("For Sector Member delegates and members of stakeholder organisations."),
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation, if it is not in the list"), max_length=200, required=False
+    )
+    position = forms.CharField(label=_("Position or function"), max_length=200)
+    note = forms.CharField(
+        label=_("Why you need an account (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language for our messages"), choices=settings.LANGUAGES
+    )

@@ -1,0 +1,195 @@
+"""Who may sign in: the secretariat and the delegates of members and stakeholders.
+
+Reading anything public never needs an account; accounts are for those who submit and manage.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    MEMBER_STATE = "member_state", _("Member State delegate")
+    SECTOR_MEMBER = "sector_member", _("Sector Member delegate")
+    STAKEHOLDER = "stakeholder", _("Stakeholder organisation member")
+    PUBLIC = "public", _("Public")
+
+
+# The roles a person can ask for; secretariat accounts are made by the secretariat itself.
+REQUESTABLE_ROLES = (Role.MEMBER_STATE, Role.SECTOR_MEMBER, Role.STAKEHOLDER)
+ORGANISATION_ROLES = (Role.SECTOR_MEMBER, Role.STAKEHOLDER)
+
+_COUNTRY_RULE = models.Q(role=Role.MEMBER_STATE, country__isnull=False) | ~models.Q(
+    role=Role.MEMBER_STATE
+)
+_ORGANISATION_RULE = models.Q(role__in=ORGANISATION_ROLES, organisation__isnull=False) | ~models.Q(
+    role__in=ORGANISATION_ROLES
+)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(role=Role.SECRETARIAT, is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
+    country = models.ForeignKey(
+        "core.Country",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Member State"),
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.CheckConstraint(condition=_COUNTRY_RULE, name="user_member_state_has_country"),
+            models.CheckConstraint(
+                condition=_ORGANISATION_RULE, name="user_organisation_role_has_organisation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}>"
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.is_active and self.role == Role.SECRETARIAT
+
+
+class AccountRequest(models.Model):
+    """A person's request for a delegate account, which the secretariat approves or rejects."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the secretariat")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("full name"), max_length=200)
+    role = models.CharField(
+        _("role"), max_length=20, choices=[(r.value, r.label) for r in REQUESTABLE_ROLES]
+    )
+    country = models.ForeignKey(
+        "core.Country",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Member State"),
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    organisation_name = models.CharField(
+        _("organisation, if not in the list"), max_length=200, blank=True
+    )
+    position = models.CharField(_("position or function"), max_length=200)
+    note = models.TextField(_("why you need an account"), max_length=2000, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("decided by")
+    )
+    decision_reason = models.TextField(_("reason given"), blank=True)
+    user = models.OneToOneField(
+        User,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="account_request",
+        verbose_name=_("account"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("account request")
+        verbose_name_plural = _("account requests")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(status="pending"),
+                name="one_pending_request_per_email",
+            ),
+            models.CheckConstraint(
+                condition=_COUNTRY_RULE, name="request_member_state_has_country"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role__in=ORGANISATION_ROLES)
+                | models.Q(organisation__isnull=False)
+                | ~models.Q(organisation_name=""),
+                name="request_organisation_role_has_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} <{self.email}> ({self.get_role_display()})"

@@ -1,0 +1,193 @@
+"""Every write on accounts: asking for one, and the secretariat's decision."""
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cophub.core.errors import DomainError
+from cophub.core.models import Organisation
+
+from .models import ORGANISATION_ROLES, REQUESTABLE_ROLES, AccountRequest, Role, User
+
+
+def _send(*, to: str, language: str, template: str, context: dict) -> None:
+    """One e-mail in the recipient's language, sent once the transaction has committed.
+
+    The template's first line is the subject.
+    """
+
+    def send():
+        with translation.override(language):
+            subject, _sep, body = render_to_string(template, context).strip().partition("\n")
+            send_mail(subject.strip(), body.strip() + "\n", None, [to])
+
+    transaction.on_commit(send)
+
+
+def _check_request(*, role, country, organisation, organisation_name) -> None:
+    if role not in REQUESTABLE_ROLES:
+        raise DomainError(_("Choose one of the roles offered."), field="role")
+    if role == Role.MEMBER_STATE:
+        if country is None:
+            raise DomainError(_("Choose the Member State you represent."), field="country")
+        if not country.itu_member:
+            raise DomainError(_("Only ITU Member States can be represented."), field="country")
+    if role in ORGANISATION_ROLES and organisation is None and not organisation_name.strip():
+        raise DomainError(
+            _("Choose your organisation, or write its name if it is not in the list."),
+            field="organisation",
+        )
+
+
+@transaction.atomic
+def request_account(
+    *,
+    email: str,
+    full_name: str,
+    role: str,
+    position: str,
+    country=None,
+    organisation=None,
+    organisation_name: str = "",
+    note: str = "",
+    language: str = "en",
+    base_url: str = "",
+) -> AccountRequest | None:
+    """Record a request for the secretariat, or tell the address's owner why none was needed.
+
+    The answer on the page is the same either way, so that nobody learns from it whether an
+    address already has an account: the mail to that address says so instead (Resolution 179
+    work involves government delegates whose participation is theirs to disclose).
+    """
+    email = email.strip().lower()
+    _check_request(
+        role=role, country=country, organisation=organisation, organisation_name=organisation_name
+    )
+    if role != Role.MEMBER_STATE:
+        country = None
+    if role not in ORGANISATION_ROLES:
+        organisation, organisation_name = None, ""
+    if User.objects.filter(email__iexact=email).exists():
+        _send(
+            to=email,
+            language=language,
+            template="accounts/email/already_registered.txt",
+            context={"login_url": base_url + reverse("login")},
+        )
+        return None
+    try:
+        with transaction.atomic():
+            account_request = AccountRequest.objects.create(
+                email=email,
+                full_name=full_name.strip(),
+                role=role,
+                country=country,
+                organisation=organisation,
+                organisation_name=organisation_name.strip(),
+                position=position.strip(),
+                note=note.strip(),
+                preferred_language=language,
+            )
+    except IntegrityError:
+        # One pending request per address: the first one stands.
+        _send(
+            to=email, language=language, template="accounts/email/already_pending.txt", context={}
+        )
+        return None
+    _send(
+        to=email,
+        language=language,
+        template="accounts/email/request_received.txt",
+        context={"request": account_request},
+    )
+    return account_request
+
+
+def _organisation_for(account_request: AccountRequest) -> Organisation | None:
+    if account_request.role not in ORGANISATION_ROLES:
+        return None
+    if account_request.organisation:
+        return account_request.organisation
+    name = account_request.organisation_name
+    kind = (
+        Organisation.Kind.SECTOR_MEMBER
+        if account_request.role == Role.SECTOR_MEMBER
+        else Organisation.Kind.STAKEHOLDER
+    )
+    code = slugify(name)[:50] or "organisation"
+    if Organisation.objects.filter(code=code).exists():
+        code = f"{code}-{account_request.pk}"
+    lang = account_request.preferred_language
+    return Organisation.objects.create(code=code, kind=kind, name=name, **{f"name_{lang}": name})
+
+
+@transaction.atomic
+def approve_account_request(
+    *, account_request: AccountRequest, decided_by: User, base_url: str = ""
+) -> User:
+    """Open the account and send its owner a link to choose a password."""
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequest.Status.PENDING:
+        raise DomainError(_("This request has already been decided."))
+    if User.objects.filter(email__iexact=account_request.email).exists():
+        raise DomainError(_("An account with this e-mail address exists already."))
+    user = User.objects.create_user(
+        account_request.email,
+        full_name=account_request.full_name,
+        role=account_request.role,
+        country=account_request.country,
+        organisation=_organisation_for(account_request),
+        preferred_language=account_request.preferred_language,
+    )
+    account_request.status = AccountRequest.Status.APPROVED
+    account_request.decided_by = decided_by
+    account_request.decided_at = timezone.now()
+    account_request.user = user
+    account_request.save()
+    with translation.override(user.preferred_language):
+        path = reverse(
+            "accounts:password-reset-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    _send(
+        to=user.email,
+        language=user.preferred_language,
+        template="accounts/email/approved.txt",
+        context={"user": user, "set_password_url": base_url + path},
+    )
+    return user
+
+
+@transaction.atomic
+def reject_account_request(
+    *, account_request: AccountRequest, decided_by: User, reason: str
+) -> AccountRequest:
+    if not reason.strip():
+        raise DomainError(
+            _("Give the reason for the rejection; it is sent to the person."), field="reason"
+        )
+    account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
+    if account_request.status != AccountRequest.Status.PENDING:
+        raise DomainError(_("This request has already been decided."))
+    account_request.status = AccountRequest.Status.REJECTED
+    account_request.decided_by = decided_by
+    account_request.decided_at = timezone.now()
+    account_request.decision_reason = reason.strip()
+    account_request.save()
+    _send(
+        to=account_request.email,
+        language=account_request.preferred_language,
+        template="accounts/email/rejected.txt",
+        context={"request": account_request},
+    )
+    return account_request

@@ -1,0 +1,128 @@
+"""JSON API of the reference data: regions, countries, organisations, the mandate."""
+
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from . import i18n, selectors
+from .models import MandateParagraph, Organisation
+
+router = Router(tags=["reference"])
+
+
+class RegionOut(Schema):
+    code: str
+    name: str
+    names: dict[str, str]
+
+    @staticmethod
+    def resolve_names(obj):
+        return i18n.translations_of(obj, "name")
+
+
+class CountryOut(Schema):
+    iso2: str
+    iso3: str
+    numeric: str
+    name: str
+    names: dict[str, str]
+    itu_member: bool
+    region: str | None
+    ldc: bool
+    sids: bool
+    lldc: bool
+
+    @staticmethod
+    def resolve_names(obj):
+        return i18n.translations_of(obj, "name")
+
+    @staticmethod
+    def resolve_region(obj):
+        return obj.region_id
+
+
+class OrganisationOut(Schema):
+    code: str
+    acronym: str
+    name: str
+    names: dict[str, str]
+    kind: Organisation.Kind
+    parent: str | None
+    website: str
+
+    @staticmethod
+    def resolve_names(obj):
+        return i18n.translations_of(obj, "name")
+
+    @staticmethod
+    def resolve_parent(obj):
+        return obj.parent.code if obj.parent else None
+
+
+class MandateParagraphOut(Schema):
+    code: str
+    resolution: MandateParagraph.Resolution
+    section: str
+    number: str
+    heading: str
+    title: str
+    titles: dict[str, str]
+    text: str
+    text_language: str
+
+    @staticmethod
+    def resolve_titles(obj):
+        return i18n.translations_of(obj, "title")
+
+
+@router.get("/regions", response=list[RegionOut], summary="The six ITU regions")
+def list_regions(request):
+    return selectors.regions()
+
+
+@router.get(
+    "/countries",
+    response=list[CountryOut],
+    summary="ISO 3166-1 countries with their ITU region and UN groups",
+)
+@paginate(LimitOffsetPagination)
+def list_countries(
+    request,
+    region: str | None = None,
+    group: selectors.UnGroup | None = None,
+    itu_member: bool = False,
+):
+    return selectors.countries(region=region, group=group, itu_members_only=itu_member)
+
+
+@router.get("/countries/{iso2}", response=CountryOut, summary="One country")
+def get_country(request, iso2: str):
+    return selectors.country(iso2)
+
+
+@router.get(
+    "/organisations",
+    response=list[OrganisationOut],
+    summary="Organisations taking part in COP work",
+)
+@paginate(LimitOffsetPagination)
+def list_organisations(request, kind: Organisation.Kind | None = None):
+    return selectors.organisations(kind=kind)
+
+
+@router.get(
+    "/mandate",
+    response=list[MandateParagraphOut],
+    summary="Operative paragraphs of Resolutions 1306 and 179",
+)
+@paginate(LimitOffsetPagination)
+def list_mandate(request, resolution: MandateParagraph.Resolution | None = None):
+    return selectors.mandate_paragraphs(resolution=resolution)
+
+
+@router.get(
+    "/mandate/{code}",
+    response=MandateParagraphOut,
+    summary="One paragraph, by its code written with '-' (R179-BDT-5)",
+)
+def get_mandate_paragraph(request, code: str):
+    return selectors.mandate_paragraph(code)

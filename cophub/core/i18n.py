@@ -1,0 +1,68 @@
+"""Translation helpers: translated model fields with a visible fallback, CLDR formatting."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from django.conf import settings
+from django.utils import timezone, translation
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+@dataclass(frozen=True)
+class TranslatedValue:
+    text: str
+    language: str
+    is_fallback: bool
+
+    def __str__(self):
+        return self.text
+
+
+def translated_value(obj, field: str, language: str | None = None) -> TranslatedValue:
+    """The field in the language asked for, else in the record's original language, else any.
+
+    Records written in one language and translated later keep an `original_language`; a reader
+    who asks for a language not done yet gets the original, marked as such by the caller.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    order = [
+        language,
+        getattr(obj, "original_language", None),
+        settings.LANGUAGE_CODE,
+        *LANGUAGE_CODES,
+    ]
+    for candidate in dict.fromkeys(code for code in order if code):
+        text = getattr(obj, f"{field}_{candidate}", None)
+        if text:
+            return TranslatedValue(text, candidate, candidate != language)
+    return TranslatedValue("", language, False)
+
+
+def translations_of(obj, field: str) -> dict[str, str]:
+    """Every language's text of a translated field, empty strings left out."""
+    return {code: text for code in LANGUAGE_CODES if (text := getattr(obj, f"{field}_{code}", ""))}
+
+
+def _locale() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def format_date(value: date | datetime | None, fmt: str = "long") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return babel_dates.format_datetime(timezone.localtime(value), fmt, locale=_locale())
+    return babel_dates.format_date(value, fmt, locale=_locale())
+
+
+def format_number(value, decimals: int | None = None) -> str:
+    if value is None:
+        return ""
+    if decimals is None:
+        return babel_numbers.format_decimal(value, locale=_locale())
+    return babel_numbers.format_decimal(
+        value, format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale()
+    )

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.utils import translation
+
+from .problems import problem_response
+
+API_PREFIXES = ("/api/",)
+
+
+def api_language_middleware(get_response):
+    """Answer the JSON API in the language asked for by `?lang=`, else by Accept-Language.
+
+    The pages carry their language in the URL prefix; the API has no prefix, so LocaleMiddleware
+    has already chosen from Accept-Language and `?lang=` overrides it here.
+    """
+    supported = {code for code, _name in settings.LANGUAGES}
+
+    def middleware(request):
+        if request.path.startswith(API_PREFIXES):
+            asked = request.GET.get("lang", "")
+            if asked in supported:
+                translation.activate(asked)
+                request.LANGUAGE_CODE = asked
+        response = get_response(request)
+        if request.path.startswith(API_PREFIXES):
+            # Errors raised outside the API's own handlers (a wrong method, a CSRF refusal)
+            # still answer as problem details.
+            if response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
+                response = problem_response(request, response.status_code)
+            response["Content-Language"] = translation.get_language()
+            response.headers.setdefault("Vary", "Accept-Language")
+        return response
+
+    return middleware

@@ -1,0 +1,40 @@
+"""Errors as RFC 9457 problem details, in the language the request asked for."""
+
+import json
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def problem_titles() -> dict[int, str]:
+    return {
+        400: _("Bad request"),
+        401: _("Authentication required"),
+        403: _("Forbidden"),
+        404: _("Not found"),
+        405: _("Method not allowed"),
+        422: _("The request could not be processed"),
+        429: _("Too many requests"),
+        500: _("Internal server error"),
+    }
+
+
+def problem_details(request, status: int, *, detail: str = "", **extra) -> dict:
+    body = {
+        "type": "about:blank",
+        "title": problem_titles().get(status, _("Error")),
+        "status": status,
+        "instance": request.path,
+    }
+    if detail:
+        body["detail"] = detail
+    return body | extra
+
+
+def problem_response(request, status: int, *, detail: str = "", **extra) -> HttpResponse:
+    body = problem_details(request, status, detail=detail, **extra)
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_CONTENT_TYPE
+    )

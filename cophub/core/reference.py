@@ -1,0 +1,155 @@
+"""Load the reference data (regions, countries, organisations, mandate) shipped in `data/`.
+
+Runs from a data migration, so that every database, the test databases included, has it; and
+again from `cophub loadreference` after the files change. Loading is idempotent: rows are
+matched on their code and updated in place, so records that point at them are kept.
+"""
+
+import csv
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pycountry
+from babel import Locale
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LANGUAGE_CODES = ("ar", "zh", "en", "fr", "ru", "es")
+
+# ITU-D regions, with their names as ITU publishes them in the six languages.
+REGIONS = [
+    ("AFR", {"en": "Africa", "fr": "Afrique", "es": "África", "ru": "Африка", "ar": "أفريقيا", "zh": "非洲"}),
+    ("AMS", {"en": "Americas", "fr": "Amériques", "es": "Américas", "ru": "Северная и Южная Америка", "ar": "الأمريكتان", "zh": "美洲"}),
+    ("ARB", {"en": "Arab States", "fr": "États arabes", "es": "Estados Árabes", "ru": "Арабские государства", "ar": "الدول العربية", "zh": "阿拉伯国家"}),
+    ("ASP", {"en": "Asia and the Pacific", "fr": "Asie-Pacifique", "es": "Asia-Pacífico", "ru": "Азиатско-Тихоокеанский регион", "ar": "آسيا والمحيط الهادئ", "zh": "亚太"}),
+    ("CIS", {"en": "Commonwealth of Independent States", "fr": "Communauté des États indépendants", "es": "Comunidad de Estados Independientes", "ru": "Содружество Независимых Государств", "ar": "كومنولث الدول المستقلة", "zh": "独联体"}),
+    ("EUR", {"en": "Europe", "fr": "Europe", "es": "Europa", "ru": "Европа", "ar": "أوروبا", "zh": "欧洲"}),
+]  # fmt: skip
+
+
+# What the word-processor export left in the published texts: footnote anchors and bookmarks.
+_EXPORT_MARKERS = re.compile(r"\[footnoteRef:\d+\]\d*|\[bookmark: [^\]]*\]")
+
+
+def clean_published_text(text: str) -> str:
+    return _EXPORT_MARKERS.sub("", text).strip()
+
+
+@cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def country_names(iso2: str) -> dict[str, str]:
+    """The country's name in the six languages, from CLDR."""
+    return {lang: _locale(lang).territories[iso2] for lang in LANGUAGE_CODES}
+
+
+def read_country_groups() -> dict[str, dict]:
+    with open(DATA_DIR / "countries.csv", encoding="utf-8", newline="") as handle:
+        return {row["iso2"]: row for row in csv.DictReader(handle)}
+
+
+def read_json(name: str) -> list[dict]:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
+    return {f"{field}_{lang}": values.get(lang, "") for lang in LANGUAGE_CODES} | {
+        field: values["en"]
+    }
+
+
+def _upsert(model, key: str, rows: list[dict]) -> None:
+    """Create the rows that are new and update the others, matched on `key`."""
+    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    new, changed = [], []
+    for row in rows:
+        obj = existing.get(row[key])
+        if obj is None:
+            new.append(model(**row))
+            continue
+        for field, value in row.items():
+            setattr(obj, field, value)
+        changed.append(obj)
+    model.objects.bulk_create(new)
+    if changed:
+        model.objects.bulk_update(changed, [field for field in rows[0] if field != key])
+
+
+def load_reference_data(apps) -> None:
+    """Load everything in `data/` through `apps` (the migration's or the live app registry)."""
+    Region = apps.get_model("core", "Region")
+    Country = apps.get_model("core", "Country")
+    Organisation = apps.get_model("core", "Organisation")
+    MandateParagraph = apps.get_model("core", "MandateParagraph")
+
+    _upsert(
+        Region,
+        "code",
+        [
+            {"code": code, "order": i, **_translated("name", names)}
+            for i, (code, names) in enumerate(REGIONS)
+        ],
+    )
+
+    groups = read_country_groups()
+    countries = []
+    for entry in pycountry.countries:
+        flags = groups.get(entry.alpha_2, {})
+        countries.append(
+            {
+                "iso2": entry.alpha_2,
+                "iso3": entry.alpha_3,
+                "numeric": entry.numeric,
+                "itu_member": flags.get("itu_member") == "1",
+                "region_id": flags.get("itu_region") or None,
+                "ldc": flags.get("ldc") == "1",
+                "lldc": flags.get("lldc") == "1",
+                "sids": flags.get("sids") == "1",
+                **_translated("name", country_names(entry.alpha_2)),
+            }
+        )
+    _upsert(Country, "iso2", countries)
+
+    organisations = read_json("organisations.json")
+    _upsert(
+        Organisation,
+        "code",
+        [
+            {
+                "code": o["code"],
+                "acronym": o.get("acronym", ""),
+                "kind": o["kind"],
+                "website": o.get("website", ""),
+                **_translated("name", o["name"]),
+            }
+            for o in organisations
+        ],
+    )
+    by_code = {o.code: o for o in Organisation.objects.all()}
+    for o in organisations:
+        org = by_code[o["code"]]
+        org.parent = by_code.get(o.get("parent") or "")
+    Organisation.objects.bulk_update(by_code.values(), ["parent"])
+
+    _upsert(
+        MandateParagraph,
+        "code",
+        [
+            {
+                "code": p["code"],
+                "resolution": p["resolution"],
+                "section": p["section"],
+                "number": p["number"],
+                "order": p["order"],
+                "text": clean_published_text(p["text_ar"]),
+                "text_language": "ar",
+                **_translated("heading", p["heading"]),
+                **_translated("title", p["title"]),
+            }
+            for p in read_json("mandate.json")
+        ],
+    )

@@ -1,0 +1,60 @@
+"""Reads of the reference data, for views, the API and the other apps."""
+
+from enum import StrEnum
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Country, MandateParagraph, Organisation, Region
+
+
+def regions() -> QuerySet[Region]:
+    return Region.objects.all()
+
+
+def countries(
+    *, region: str | None = None, group: str | None = None, itu_members_only: bool = False
+) -> QuerySet[Country]:
+    """Countries in the current language's alphabetical order, filtered by ITU region and UN group."""
+    queryset = Country.objects.select_related("region").order_by("name")
+    if region:
+        queryset = queryset.filter(region_id=region)
+    if group:
+        queryset = queryset.filter(**{UN_GROUP_FIELDS[group]: True})
+    if itu_members_only:
+        queryset = queryset.filter(itu_member=True)
+    return queryset
+
+
+class UnGroup(StrEnum):
+    """The UN development groups Resolution 179 names, as `?group=` spells them."""
+
+    LDC = "LDC"
+    SIDS = "SIDS"
+    LLDC = "LLDC"
+
+
+UN_GROUP_FIELDS = {UnGroup.LDC: "ldc", UnGroup.SIDS: "sids", UnGroup.LLDC: "lldc"}
+
+
+def country(iso2: str) -> Country:
+    return get_object_or_404(Country.objects.select_related("region"), iso2=iso2.upper())
+
+
+def organisations(*, kind: str | None = None) -> QuerySet[Organisation]:
+    queryset = Organisation.objects.select_related("parent").order_by("name")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset
+
+
+def mandate_paragraphs(*, resolution: str | None = None) -> QuerySet[MandateParagraph]:
+    queryset = MandateParagraph.objects.all()
+    if resolution:
+        queryset = queryset.filter(resolution=resolution)
+    return queryset
+
+
+def mandate_paragraph(slug: str) -> MandateParagraph:
+    """A paragraph by its URL form, `R179-BDT-5`, or by its code, `R179/BDT/5`."""
+    return get_object_or_404(MandateParagraph, code=slug.replace("-", "/"))

@@ -1,0 +1,36 @@
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from cophub.core import i18n
+
+register = template.Library()
+
+
+@register.filter
+def ldate(value, fmt="long"):
+    """A date or date-time in the page's language, from CLDR."""
+    return i18n.format_date(value, fmt)
+
+
+@register.filter
+def lnumber(value, decimals=None):
+    """A number in the page's language, from CLDR."""
+    return i18n.format_number(value, None if decimals is None else int(decimals))
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A translated field; where it falls back to another language, says so and marks the language."""
+    value = i18n.translated_value(obj, field)
+    if not value.is_fallback:
+        return value.text
+    direction = "rtl" if value.language in settings.LANGUAGES_BIDI else "ltr"
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span> <span class="untranslated">({})</span>',
+        value.language,
+        direction,
+        value.text,
+        _("not translated yet"),
+    )

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from cophub.accounts import views as accounts_views
+from cophub.api import api
+from cophub.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+]
+if settings.BENCH_VIEWS:
+    urlpatterns.append(path("bench/bare", core_views.bench_bare))
+
+urlpatterns += i18n_patterns(
+    path("", include("cophub.core.urls")),
+    # Named without a namespace: Django's LOGIN_URL and the admin look for "login".
+    path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
+    path("accounts/", include("cophub.accounts.urls")),
+    path("admin/", admin.site.urls),
+)
+
+handler400 = "cophub.core.views.bad_request"
+handler403 = "cophub.core.views.permission_denied"
+handler404 = "cophub.core.views.page_not_found"
+handler500 = "cophub.core.views.server_error"
