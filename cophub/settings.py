@@ -9,7 +9,6 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -129,14 +128,6 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LANGUAGES_BIDI = ["ar"]
-LANGUAGE_NAMES_IN_ENGLISH = {
-    "ar": _("Arabic"),
-    "zh": _("Chinese"),
-    "en": _("English"),
-    "fr": _("French"),
-    "ru": _("Russian"),
-    "es": _("Spanish"),
-}
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

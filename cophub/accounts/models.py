@@ -46,6 +46,10 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username):
+        # Addresses are stored in lower case and are unique whatever their case.
+        return self.get(email__iexact=username)
+
     def create_superuser(self, email, password=None, **fields):
         fields.update(role=Role.SECRETARIAT, is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)

@@ -31,6 +31,11 @@ def _send(*, to: str, language: str, template: str, context: dict) -> None:
     transaction.on_commit(send)
 
 
+def _localised_url(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
 def _check_request(*, role, country, organisation, organisation_name) -> None:
     if role not in REQUESTABLE_ROLES:
         raise DomainError(_("Choose one of the roles offered."), field="role")
@@ -79,7 +84,7 @@ def request_account(
             to=email,
             language=language,
             template="accounts/email/already_registered.txt",
-            context={"login_url": base_url + reverse("login")},
+            context={"login_url": base_url + _localised_url("login", language)},
         )
         return None
     try:
@@ -151,14 +156,12 @@ def approve_account_request(
     account_request.decided_at = timezone.now()
     account_request.user = user
     account_request.save()
-    with translation.override(user.preferred_language):
-        path = reverse(
-            "accounts:password-reset-confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
+    path = _localised_url(
+        "accounts:password-reset-confirm",
+        user.preferred_language,
+        uidb64=urlsafe_base64_encode(force_bytes(user.pk)),
+        token=default_token_generator.make_token(user),
+    )
     _send(
         to=user.email,
         language=user.preferred_language,

@@ -38,3 +38,27 @@ def problem_response(request, status: int, *, detail: str = "", **extra) -> Http
     return HttpResponse(
         json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_CONTENT_TYPE
     )
+
+
+def install_problem_handlers(api) -> None:
+    """Make a NinjaAPI answer its errors as problem details."""
+    from django.http import Http404
+    from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return problem_response(request, 404, detail=_("No such record."))
+
+    @api.exception_handler(ValidationError)
+    def invalid(request, exc):
+        return problem_response(
+            request, 422, detail=_("Some parameters are not valid."), errors=exc.errors
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return problem_response(request, 401)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return problem_response(request, exc.status_code, detail=str(exc))

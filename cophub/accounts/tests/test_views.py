@@ -1,0 +1,173 @@
+import pytest
+from django.core import mail
+
+from cophub.accounts.models import AccountRequest, User
+
+from .factories import AccountRequestFactory, DelegateFactory, SecretariatFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a long and safe passphrase"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+def test_login_page_answers(client, lang):
+    response = client.get(f"/{lang}/accounts/login/")
+    assert response.status_code == 200
+    assert 'name="username"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Please enter a correct e-mail address and password."),
+        ("fr", "Saisissez"),
+        ("ar", "الرجاء"),
+        ("zh", "请输入"),
+    ],
+)
+def test_wrong_password_is_refused_in_the_page_language(client, lang, message):
+    user = DelegateFactory(email="wanjiru@example.org")
+    response = client.post(
+        f"/{lang}/accounts/login/", {"username": "wanjiru@example.org", "password": "wrong"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert 'role="alert"' in html
+    assert "_auth_user_id" not in client.session
+    user.refresh_from_db()
+    assert user.last_login is None
+
+
+def test_right_password_signs_in_and_shows_the_account(client):
+    DelegateFactory(email="wanjiru@example.org", full_name="Wanjiru Kamau")
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "WANJIRU@example.org", "password": PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/en/accounts/profile/"
+    html = response.content.decode()
+    assert "Wanjiru Kamau" in html and "Kenya" in html
+
+
+def test_the_account_page_needs_signing_in(client):
+    response = client.get("/fr/accounts/profile/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/?next=")
+
+
+def test_signing_out_takes_a_post(client):
+    client.force_login(DelegateFactory())
+    assert client.get("/en/accounts/logout/").status_code == 405
+    response = client.post("/en/accounts/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_request_form_with_missing_fields_says_what_is_missing_in_the_page_language(client):
+    response = client.post(
+        "/ru/accounts/request/", {"email": "not-an-address", "role": "member_state"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    assert "Обязательное поле." in html  # Django's own Russian for "This field is required."
+    assert "Введите правильный адрес электронной почты." in html
+    assert AccountRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_request_form_rule_errors_belong_to_their_field(client):
+    response = client.post(
+        "/en/accounts/request/",
+        {
+            "full_name": "Ana",
+            "email": "ana@example.org",
+            "role": "member_state",
+            "position": "Adviser",
+            "preferred_language": "en",
+        },
+    )
+    html = response.content.decode()
+    assert 'id="id_country_error"' in html
+    assert "Choose the Member State you represent." in html
+    assert AccountRequest.objects.count() == 0
+
+
+def test_request_form_sends_the_request(client):
+    response = client.post(
+        "/es/accounts/request/",
+        {
+            "full_name": "Ana Souza",
+            "email": "ana@example.org",
+            "role": "member_state",
+            "country": "BR",
+            "position": "Adviser",
+            "preferred_language": "es",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/es/accounts/request/sent/"
+    assert AccountRequest.objects.get().country_id == "BR"
+
+
+def test_the_country_list_offers_only_itu_member_states_in_the_page_language(client):
+    html = client.get("/fr/accounts/request/").content.decode()
+    assert '<option value="DE">Allemagne</option>' in html
+    assert 'value="PR"' not in html
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client):
+    DelegateFactory(email="known@example.org")
+    known = client.post("/en/accounts/password/reset/", {"email": "known@example.org"})
+    unknown = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert [message.to for message in mail.outbox] == [["known@example.org"]]
+    assert "/en/accounts/password/reset/" in mail.outbox[0].body
+
+
+def test_secretariat_approves_requests_in_the_admin(client, django_capture_on_commit_callbacks):
+    client.force_login(SecretariatFactory())
+    account_request = AccountRequestFactory(email="new.delegate@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/admin/accounts/accountrequest/",
+            {"action": "approve", "_selected_action": [account_request.pk]},
+        )
+    assert response.status_code == 302
+    assert User.objects.get(email="new.delegate@example.org").country_id == "FR"
+    assert mail.outbox[-1].to == ["new.delegate@example.org"]
+
+
+def test_secretariat_rejects_with_a_reason_in_the_admin(client):
+    client.force_login(SecretariatFactory())
+    account_request = AccountRequestFactory()
+    page = client.post(
+        "/en/admin/accounts/accountrequest/",
+        {"action": "reject", "_selected_action": [account_request.pk]},
+    )
+    assert page.status_code == 200 and 'name="reason"' in page.content.decode()
+    account_request.refresh_from_db()
+    assert account_request.status == "pending"
+    client.post(
+        "/en/admin/accounts/accountrequest/",
+        {
+            "action": "reject",
+            "_selected_action": [account_request.pk],
+            "reason": "Duplicate of an earlier request",
+        },
+    )
+    account_request.refresh_from_db()
+    assert (account_request.status, account_request.decision_reason) == (
+        "rejected",
+        "Duplicate of an earlier request",
+    )
+
+
+def test_delegates_cannot_open_the_admin(client):
+    client.force_login(DelegateFactory())
+    response = client.get("/en/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,84 @@
+import pytest
+from openapi_spec_validator import validate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_schema_is_valid_and_lists_the_reference_endpoints(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    validate(schema)
+    assert schema["openapi"].startswith("3.")
+    assert {
+        "/api/v1/countries",
+        "/api/v1/countries/{iso2}",
+        "/api/v1/regions",
+        "/api/v1/organisations",
+        "/api/v1/mandate",
+    } <= set(schema["paths"])
+
+
+def test_countries_are_paginated_and_filtered_by_region_and_group(client):
+    page = client.get("/api/v1/countries", {"limit": 10}).json()
+    assert page["count"] == 249
+    assert len(page["items"]) == 10
+
+    arab_states = client.get("/api/v1/countries", {"region": "ARB", "limit": 100}).json()
+    assert arab_states["count"] == 22
+    assert {item["region"] for item in arab_states["items"]} == {"ARB"}
+
+    ldcs = client.get("/api/v1/countries", {"group": "LDC", "limit": 100}).json()
+    assert ldcs["count"] == 44
+    assert all(item["ldc"] for item in ldcs["items"])
+
+
+def test_answers_come_in_the_language_asked_for(client):
+    by_parameter = client.get("/api/v1/countries/eg", {"lang": "ar"})
+    assert by_parameter.json()["name"] == "مصر"
+    assert by_parameter["Content-Language"] == "ar"
+
+    by_header = client.get("/api/v1/countries/EG", headers={"accept-language": "ru"})
+    assert by_header.json()["name"] == "Египет"
+    assert by_header.json()["names"]["zh"] == "埃及"
+
+    mandate = client.get("/api/v1/mandate/R1306-RES-3", {"lang": "fr"}).json()
+    assert mandate["title"] == mandate["titles"]["fr"]
+    assert mandate["text_language"] == "ar"
+
+
+def test_unknown_record_is_a_problem_in_the_language_asked_for(client):
+    response = client.get("/api/v1/countries/QQ", {"lang": "fr"})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 404
+    assert problem["title"] == "Introuvable"
+    assert problem["instance"] == "/api/v1/countries/QQ"
+
+
+def test_invalid_parameter_is_a_422_problem_naming_the_parameter(client):
+    response = client.get("/api/v1/countries", {"group": "G77"}, headers={"accept-language": "es"})
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["detail"] == "Algunos parámetros no son válidos."
+    assert problem["errors"][0]["loc"][-1] == "group"
+
+
+def test_unknown_api_address_and_wrong_method_are_problems(client):
+    missing = client.get("/api/v1/no-such-thing")
+    assert (missing.status_code, missing["Content-Type"]) == (404, "application/problem+json")
+    assert missing.json()["title"] == "Not found"
+
+    wrong_method = client.post("/api/v1/countries", {})
+    assert (wrong_method.status_code, wrong_method["Content-Type"]) == (
+        405,
+        "application/problem+json",
+    )
+
+
+def test_organisations_name_their_parent(client):
+    items = client.get("/api/v1/organisations", {"kind": "itu_bureau"}).json()["items"]
+    assert {item["code"] for item in items} == {"bdt", "tsb", "br"}
+    assert {item["parent"] for item in items} == {"itu-d", "itu-t", "itu-r"}

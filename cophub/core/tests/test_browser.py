@@ -1,0 +1,118 @@
+"""The foundation as a person meets it, in Debian's Chromium."""
+
+import pytest
+from django.test import override_settings
+
+from cophub.testing import LANGUAGE_CODES, check_accessibility
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NEUTRAL_PAGE = "https://neutral.example.org/weather"
+
+# Draws a string on a canvas and compares it with a character no font has: a glyph that the
+# fonts cannot render comes out as the same "tofu" box.
+RENDERS_GLYPHS = """(text) => {
+  const draw = (s) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64; canvas.height = 64;
+    const ctx = canvas.getContext('2d');
+    ctx.font = '40px ' + getComputedStyle(document.body).fontFamily;
+    ctx.fillText(s, 4, 48);
+    return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(',');
+  };
+  const tofu = draw('\\u{10FFFD}');
+  return Array.from(text).every((ch) => draw(ch) !== tofu && draw(ch) !== draw(' '));
+}"""
+
+
+def _serve_neutral_page(page):
+    page.route(
+        NEUTRAL_PAGE,
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weather</title><p>Sunny</p>"
+        ),
+    )
+
+
+def test_home_page_in_six_languages_with_direction_and_glyphs(page, live_server, screenshots):
+    for lang in LANGUAGE_CODES:
+        page.goto(f"{live_server.url}/{lang}/")
+        assert page.get_attribute("html", "lang") == lang
+        assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+        page.screenshot(path=screenshots / f"home-{lang}.png", full_page=True)
+    page.goto(f"{live_server.url}/ar/")
+    # In a right-to-left page the brand stands at the right and the text starts at the right.
+    brand = page.locator(".brand").bounding_box()
+    assert brand["x"] > page.viewport_size["width"] / 2
+    assert page.evaluate(RENDERS_GLYPHS, "حماية الأطفال")
+    page.goto(f"{live_server.url}/zh/")
+    assert page.evaluate(RENDERS_GLYPHS, "儿童在线保护")
+    assert "儿童在线保护" in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", ["/", "/accounts/login/"])
+def test_home_and_login_have_no_accessibility_violations(page, live_server, lang, path):
+    page.goto(f"{live_server.url}/{lang}{path}")
+    check_accessibility(page)
+
+
+def test_login_errors_are_accessible_and_in_arabic(page, live_server):
+    page.goto(f"{live_server.url}/ar/accounts/login/")
+    page.fill("#id_username", "nobody@example.org")
+    page.fill("#id_password", "wrong password")
+    page.click("main button[type=submit]")
+    assert "الرجاء" in page.locator(".error-summary").inner_text()
+    check_accessibility(page)
+
+
+@override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
+def test_quick_exit_by_mouse_leaves_and_replaces_the_history_entry(page, live_server):
+    _serve_neutral_page(page)
+    page.goto(f"{live_server.url}/en/mandate/")
+    page.click("#quick-exit")
+    page.wait_for_url(NEUTRAL_PAGE)
+    assert page.title() == "Weather"
+    page.go_back()
+    # Back does not return to COP Hub: the page that was left is gone from the history.
+    assert not page.url.startswith(live_server.url)
+
+
+@override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
+def test_quick_exit_by_keyboard_tab_and_enter(page, live_server):
+    _serve_neutral_page(page)
+    page.goto(f"{live_server.url}/ar/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "quick-exit"
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL_PAGE)
+
+
+@override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
+def test_quick_exit_by_pressing_shift_three_times(page, live_server):
+    _serve_neutral_page(page)
+    page.goto(f"{live_server.url}/fr/accounts/request/")
+    page.click("#id_full_name")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL_PAGE)
+
+
+@override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
+def test_quick_exit_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    _serve_neutral_page(page)
+    page.goto(f"{live_server.url}/es/")
+    page.click("#quick-exit")
+    page.wait_for_url(NEUTRAL_PAGE)
+    context.close()
+
+
+def test_language_switcher_keeps_the_page(page, live_server):
+    page.goto(f"{live_server.url}/en/mandate/R1306-RES-5/")
+    page.click(".language-nav a[lang=ru]")
+    page.wait_for_url(f"{live_server.url}/ru/mandate/R1306-RES-5/")
+    assert page.get_attribute("html", "lang") == "ru"

@@ -1,0 +1,229 @@
+import re
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from cophub.core import mandate
+from cophub.core.models import MandateParagraph
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("fr-CH, fr;q=0.9, en;q=0.8", "/fr/"),
+        ("zh-CN,zh;q=0.9", "/zh/"),
+        ("ar-EG", "/ar/"),
+        ("de-DE", "/en/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_to_the_language_the_browser_asks_for(client, accept, expected):
+    response = client.get("/", headers={"accept-language": accept})
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_answers_in_each_language_with_its_direction(client, lang):
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert re.search(rf'<html lang="{lang}" dir="{direction}">', html)
+    assert 'id="quick-exit"' in html
+    # The language switcher offers every language, each at its own address.
+    for other in LANGUAGES:
+        assert f'href="/{other}/" lang="{other}"' in html
+
+
+def test_pages_are_translated(client):
+    expected = {
+        "ar": "خروج سريع",
+        "zh": "快速离开",
+        "fr": "Sortie rapide",
+        "ru": "Быстрый выход",
+        "es": "Salida rápida",
+        "en": "Quick exit",
+    }
+    for lang, text in expected.items():
+        assert text in client.get(f"/{lang}/").content.decode(), lang
+
+
+@override_settings(QUICK_EXIT_URL="https://neutral.example.org/weather")
+def test_quick_exit_is_on_every_public_page(client):
+    for path in [
+        "/en/",
+        "/ar/mandate/",
+        "/fr/accounts/login/",
+        "/es/accounts/request/",
+        "/ru/no-such-page/",
+    ]:
+        html = client.get(path).content.decode()
+        assert (
+            '<a id="quick-exit" class="quick-exit" href="https://neutral.example.org/weather"'
+            in html
+        ), path
+
+
+def test_unknown_language_prefix_is_a_not_found_page_in_the_browser_language(client):
+    response = client.get("/xx/", headers={"accept-language": "fr"})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "Page introuvable" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "Page not found"), ("ar", "الصفحة غير موجودة"), ("ru", "Страница не найдена")],
+)
+def test_unknown_url_is_a_not_found_page_in_the_page_language(client, lang, text):
+    response = client.get(f"/{lang}/no/such/page/")
+    assert response.status_code == 404
+    assert text in response.content.decode()
+
+
+def test_mandate_list_shows_both_resolutions_with_a_constant_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):
+        response = client.get("/en/mandate/")
+    html = response.content.decode()
+    assert "Council Resolution 1306" in html
+    assert "Plenipotentiary Resolution 179" in html
+    assert MandateParagraph.objects.count() == html.count('href="/en/mandate/R')
+
+
+def test_mandate_paragraph_page_shows_the_text_and_what_serves_it(client):
+    paragraph = MandateParagraph.objects.get(code="R1306/RES/3")
+    mandate.register_provider(
+        mandate.MandateProvider(
+            key="test-consultations",
+            label="Youth consultations",
+            records=lambda p: (
+                [mandate.MandateWork("Consultation of March 2026", "/en/somewhere/")]
+                if p == paragraph
+                else []
+            ),
+        )
+    )
+    try:
+        html = client.get(f"/en/mandate/{paragraph.slug}/").content.decode()
+        other = client.get("/en/mandate/R1306-RES-5/").content.decode()
+    finally:
+        mandate.unregister_provider("test-consultations")
+    assert paragraph.text in html
+    assert paragraph.title_en in html
+    assert '<a href="/en/somewhere/">Consultation of March 2026</a>' in html
+    assert "Consultation of March 2026" not in other
+    assert "Nothing recorded yet." in other
+
+
+def test_unknown_mandate_paragraph_is_not_found(client):
+    assert client.get("/en/mandate/R179-XYZ-99/").status_code == 404
+
+
+def test_titles_follow_the_page_language(client):
+    paragraph = MandateParagraph.objects.get(code="R1306/RES/3")
+    html = client.get(f"/zh/mandate/{paragraph.slug}/").content.decode()
+    assert paragraph.title_zh in html
+
+
+def test_healthz_reports_the_database():
+    from django.test import Client
+
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get("/en/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+
+
+def test_pages_load_nothing_from_other_sites(client):
+    html = client.get("/en/").content.decode()
+    off_site = {
+        url for url in re.findall(r'(?:src|href)="([^"]+)"', html) if not url.startswith(("/", "#"))
+    }
+    # The only address on another site is where the quick exit leaves for.
+    assert off_site == {settings.QUICK_EXIT_URL}
+    assert re.search(r"<script(?![^>]*\bsrc=)", html) is None
+    assert "style=" not in html
+
+
+def test_dates_and_numbers_follow_the_locale():
+    import datetime
+
+    from cophub.core.i18n import format_date, format_number
+
+    day = datetime.date(2026, 3, 5)
+    with translation.override("fr"):
+        assert format_date(day) == "5 mars 2026"
+        assert format_number(1234567.5, 1) == "1\u202f234\u202f567,5"
+    with translation.override("ru"):
+        assert format_date(day) == "5 марта 2026\u202fг."
+    with translation.override("zh"):
+        assert format_date(day) == "2026年3月5日"
+    with translation.override("es"):
+        assert format_number(1234567) == "1.234.567"
+
+
+def test_translated_field_falls_back_visibly(client):
+    from cophub.core.i18n import translated_value
+    from cophub.core.templatetags.cophub import translated
+
+    paragraph = MandateParagraph.objects.get(code="R1306/RES/5")
+    paragraph.title_ru = ""
+    with translation.override("ru"):
+        value = translated_value(paragraph, "title")
+        html = translated(paragraph, "title")
+        note = translation.gettext("not translated yet")
+    assert (value.text, value.language, value.is_fallback) == (paragraph.title_en, "en", True)
+    assert note != "not translated yet"
+    assert (
+        html
+        == f'<span lang="en" dir="ltr">{paragraph.title_en}</span> <span class="untranslated">({note})</span>'
+    )
+    with translation.override("fr"):
+        assert translated(paragraph, "title") == paragraph.title_fr
+
+
+def test_every_translation_catalog_is_complete():
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    import cophub
+
+    catalogs = sorted(Path(cophub.__file__).parent.glob("*/locale/*/LC_MESSAGES/django.po"))
+    assert {path.parent.parent.name for path in catalogs} == set(LANGUAGES)
+    for path in catalogs:
+        if path.parent.parent.name == "en":
+            continue
+        with open(path, "rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id:
+                continue
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(strings), f"{path}: untranslated {message.id!r}"
+            assert not message.fuzzy, f"{path}: fuzzy {message.id!r}"
+
+
+def test_reverse_gives_language_prefixed_addresses():
+    with translation.override("ar"):
+        assert reverse("core:home") == "/ar/"
+        assert reverse("login") == "/ar/accounts/login/"
