@@ -40,6 +40,9 @@ DATA_DIR = Path(env.str("COPHUB_DATA_DIR", default=str(PROJECT_DIR / "var")))
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before the admin so that it can patch it
+    # COP Hub's apps before Django's, so that their translations take precedence.
+    "cophub.core",
+    "cophub.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,8 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
-    "cophub.core",
-    "cophub.accounts",
 ]
 
 MIDDLEWARE = [

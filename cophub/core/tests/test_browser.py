@@ -21,7 +21,7 @@ RENDERS_GLYPHS = """(text) => {
     return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(',');
   };
   const tofu = draw('\\u{10FFFD}');
-  return Array.from(text).every((ch) => draw(ch) !== tofu && draw(ch) !== draw(' '));
+  return Array.from(text).filter((ch) => ch.trim()).every((ch) => draw(ch) !== tofu && draw(ch) !== draw(' '));
 }"""
 
 
