@@ -134,10 +134,14 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A field empty in the page's language shows another language's text rather than nothing;
+# templates that need to say so use core.i18n.translated_value.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Tests serve static files from the apps (finders) and collect nothing.
+STATIC_ROOT = None if TESTING else DATA_DIR / "static"
+WHITENOISE_USE_FINDERS = TESTING
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

@@ -9,6 +9,7 @@ from cophub.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon),
     path("api/v1/", api.urls),
 ]
 if settings.BENCH_VIEWS:

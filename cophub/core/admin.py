@@ -9,13 +9,24 @@ admin.site.site_title = _("COP Hub")
 admin.site.index_title = _("Secretariat")
 
 
+class ReferenceDataAdmin(TranslationAdmin):
+    """Rows loaded from `core/data/` by migrations: the secretariat corrects names, and adds or
+    removes rows only through the data files, so that every database has the same ones."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(ReferenceDataAdmin):
     list_display = ["code", "name", "order"]
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationAdmin):
+class CountryAdmin(ReferenceDataAdmin):
     list_display = ["iso2", "name", "region", "itu_member", "ldc", "sids", "lldc"]
     list_filter = ["region", "itu_member", "ldc", "sids", "lldc"]
     search_fields = ["iso2", "iso3", "name"]
@@ -31,7 +42,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(MandateParagraph)
-class MandateParagraphAdmin(TranslationAdmin):
+class MandateParagraphAdmin(ReferenceDataAdmin):
     list_display = ["code", "title", "resolution", "section", "number"]
     list_filter = ["resolution", "section"]
     search_fields = ["code", "title", "text"]

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import Country, MandateParagraph, Organisation, Region
@@ -53,6 +53,17 @@ def mandate_paragraphs(*, resolution: str | None = None) -> QuerySet[MandatePara
     if resolution:
         queryset = queryset.filter(resolution=resolution)
     return queryset
+
+
+def mandate_summary() -> list[dict]:
+    """Per resolution: its name, and how many operative sections and paragraphs it has."""
+    labels = dict(MandateParagraph.Resolution.choices)
+    rows = (
+        MandateParagraph.objects.order_by("resolution")
+        .values("resolution")
+        .annotate(sections=Count("section", distinct=True), paragraphs=Count("pk"))
+    )
+    return [row | {"label": labels[row["resolution"]]} for row in rows]
 
 
 def mandate_paragraph(slug: str) -> MandateParagraph:

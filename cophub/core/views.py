@@ -1,8 +1,9 @@
 from itertools import groupby
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -12,7 +13,7 @@ from .problems import problem_response
 
 @require_safe
 def home(request):
-    return render(request, "core/home.html", {"resolutions": _resolutions()})
+    return render(request, "core/home.html", {"resolutions": selectors.mandate_summary()})
 
 
 def _resolutions():
@@ -59,6 +60,11 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("core/favicon.svg"))
 
 
 def bench_bare(request):

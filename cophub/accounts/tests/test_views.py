@@ -171,3 +171,24 @@ def test_delegates_cannot_open_the_admin(client):
     response = client.get("/en/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "zh"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/accounts/accountrequest/",
+        "/admin/accounts/user/",
+        "/admin/core/country/",
+        "/admin/core/country/DE/change/",
+        "/admin/core/organisation/",
+        "/admin/core/mandateparagraph/",
+    ],
+)
+def test_secretariat_admin_pages_answer_in_each_language(client, lang, path):
+    client.force_login(SecretariatFactory())
+    AccountRequestFactory()
+    response = client.get(f"/{lang}{path}")
+    assert response.status_code == 200
+    assert f'lang="{lang}"' in response.content.decode()

