@@ -1,8 +1,17 @@
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 
 from cophub.core.reference import load_reference_data
 from cophub.testing import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as the data it sees is its own."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

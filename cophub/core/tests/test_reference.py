@@ -1,3 +1,4 @@
+import io
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,19 @@ def test_loading_again_updates_in_place_and_keeps_what_points_at_the_rows():
     assert Country.objects.get(iso2="KE").name_en == "Kenya"
     user.refresh_from_db()
     assert user.country_id == "KE"
+
+
+def test_loadreference_command_refreshes_the_data_and_the_cached_summary():
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from cophub.core.selectors import MANDATE_SUMMARY_CACHE_KEY, mandate_summary
+
+    cache.set(MANDATE_SUMMARY_CACHE_KEY, [{"resolution": "R179", "sections": 0, "paragraphs": 0}])
+    Country.objects.filter(iso2="FR").update(name_fr="")
+    call_command("loadreference", stdout=io.StringIO())
+    assert Country.objects.get(iso2="FR").name_fr == "France"
+    assert {row["resolution"]: row["paragraphs"] for row in mandate_summary()} == {
+        "R1306": MandateParagraph.objects.filter(resolution="R1306").count(),
+        "R179": MandateParagraph.objects.filter(resolution="R179").count(),
+    }
