@@ -1,9 +1,11 @@
 """JSON API of the reference data: regions, countries, organisations, the mandate."""
 
+import datetime
+
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from . import i18n, selectors
+from . import i18n, mandate, selectors
 from .models import MandateParagraph, Organisation
 
 router = Router(tags=["reference"])
@@ -56,6 +58,18 @@ class OrganisationOut(Schema):
     @staticmethod
     def resolve_parent(obj):
         return obj.parent.code if obj.parent else None
+
+
+class MandateWorkOut(Schema):
+    title: str
+    url: str
+    date: datetime.date | None
+
+
+class MandateServedOut(Schema):
+    key: str
+    label: str
+    records: list[MandateWorkOut]
 
 
 class MandateParagraphOut(Schema):
@@ -119,10 +133,19 @@ def list_mandate(request, resolution: MandateParagraph.Resolution | None = None)
     return selectors.mandate_paragraphs(resolution=resolution)
 
 
+class MandateParagraphDetailOut(MandateParagraphOut):
+    served_by: list[MandateServedOut]
+
+
 @router.get(
     "/mandate/{code}",
-    response=MandateParagraphOut,
-    summary="One paragraph, by its code written with '-' (R179-BDT-5)",
+    response=MandateParagraphDetailOut,
+    summary="One paragraph, by its code written with '-' (R179-BDT-5), with what serves it",
 )
 def get_mandate_paragraph(request, code: str):
-    return selectors.mandate_paragraph(code)
+    paragraph = selectors.mandate_paragraph(code)
+    paragraph.served_by = [
+        {"key": provider.key, "label": str(provider.label), "records": records}
+        for provider, records in mandate.work_serving(paragraph)
+    ]
+    return paragraph

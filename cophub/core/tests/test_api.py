@@ -82,3 +82,44 @@ def test_organisations_name_their_parent(client):
     items = client.get("/api/v1/organisations", {"kind": "itu_bureau"}).json()["items"]
     assert {item["code"] for item in items} == {"bdt", "tsb", "br"}
     assert {item["parent"] for item in items} == {"itu-d", "itu-t", "itu-r"}
+
+
+def test_a_paragraph_lists_what_serves_it(client):
+    import datetime
+
+    from cophub.core import mandate
+
+    mandate.register_provider(
+        mandate.MandateProvider(
+            key="test-documents",
+            label="Documents",
+            records=lambda p: (
+                [
+                    mandate.MandateWork(
+                        "CWG-COP/24/7", "/en/documents/CWG-COP-24-7/", datetime.date(2026, 2, 3)
+                    )
+                ]
+                if p.code == "R1306/RES/5"
+                else []
+            ),
+        )
+    )
+    try:
+        served = client.get("/api/v1/mandate/R1306-RES-5").json()["served_by"]
+        other = client.get("/api/v1/mandate/R1306-RES-3").json()["served_by"]
+    finally:
+        mandate.unregister_provider("test-documents")
+    assert served == [
+        {
+            "key": "test-documents",
+            "label": "Documents",
+            "records": [
+                {
+                    "title": "CWG-COP/24/7",
+                    "url": "/en/documents/CWG-COP-24-7/",
+                    "date": "2026-02-03",
+                }
+            ],
+        }
+    ]
+    assert other == [{"key": "test-documents", "label": "Documents", "records": []}]
