@@ -116,3 +116,19 @@ def test_language_switcher_keeps_the_page(page, live_server):
     page.click(".language-nav a[lang=ru]")
     page.wait_for_url(f"{live_server.url}/ru/mandate/R1306-RES-5/")
     assert page.get_attribute("html", "lang") == "ru"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/mandate/",
+        "/mandate/R179-BDT-1/",
+        "/accounts/request/",
+        "/accounts/password/reset/",
+        "/no-such-page/",
+    ],
+)
+def test_other_public_pages_have_no_accessibility_violations(page, live_server, lang, path):
+    page.goto(f"{live_server.url}/{lang}{path}")
+    check_accessibility(page)
