@@ -5,6 +5,8 @@ required), `development` (what `make run` writes into .env: plain HTTP on the lo
 `test`. Everything else comes from named variables, documented in the README.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import environ
@@ -90,6 +92,12 @@ if not env.str("DATABASE_URL", default=""):
     # The embedded default, so that a bare machine can run the site: SQLite in the data folder.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'cophub.sqlite3'}")}
+if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not SQLite's shared in-memory database, so that the live server's request threads
+    # each get a connection of their own, as they do on PostgreSQL. Tests write only to /tmp.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"cophub-test-{os.getpid()}.sqlite3")
+    }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60 if PRODUCTION else 0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

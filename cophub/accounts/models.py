@@ -31,6 +31,36 @@ _ORGANISATION_RULE = models.Q(role__in=ORGANISATION_ROLES, organisation__isnull=
 )
 
 
+class Representation(models.Model):
+    """Whom a person speaks for, and in which language we write to them."""
+
+    country = models.ForeignKey(
+        "core.Country",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Member State"),
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        abstract = True
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -55,32 +85,10 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin, Representation):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
-    country = models.ForeignKey(
-        "core.Country",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("Member State"),
-    )
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
-    preferred_language = models.CharField(
-        _("preferred language"),
-        max_length=5,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -116,7 +124,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.is_active and self.role == Role.SECRETARIAT
 
 
-class AccountRequest(models.Model):
+class AccountRequest(Representation):
     """A person's request for a delegate account, which the secretariat approves or rejects."""
 
     class Status(models.TextChoices):
@@ -129,33 +137,11 @@ class AccountRequest(models.Model):
     role = models.CharField(
         _("role"), max_length=20, choices=[(r.value, r.label) for r in REQUESTABLE_ROLES]
     )
-    country = models.ForeignKey(
-        "core.Country",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("Member State"),
-    )
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
     organisation_name = models.CharField(
         _("organisation, if not in the list"), max_length=200, blank=True
     )
     position = models.CharField(_("position or function"), max_length=200)
     note = models.TextField(_("why you need an account"), max_length=2000, blank=True)
-    preferred_language = models.CharField(
-        _("preferred language"),
-        max_length=5,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -65,3 +65,12 @@ def test_ci_runs_on_postgresql():
     if not running_in_ci():
         pytest.skip("outside CI the suite may run on SQLite")
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
