@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from cophub.core.errors import DomainError
 
 from . import services
-from .models import AccountRequest, User
+from .models import AccountRequest, Role, User
 
 
 @admin.register(User)
@@ -28,6 +28,24 @@ class UserAdmin(BaseUserAdmin):
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a superuser hands out powers beyond the roles.
+        if request.user.is_superuser:
+            return ["last_login", "date_joined"]
+        return [
+            "last_login",
+            "date_joined",
+            "is_staff",
+            "is_superuser",
+            "groups",
+            "user_permissions",
+        ]
+
+    def save_model(self, request, obj, form, change):
+        obj.is_staff = obj.is_superuser or obj.role == Role.SECRETARIAT
+        super().save_model(request, obj, form, change)
+
     add_fieldsets = [
         (
             None,
@@ -86,7 +104,10 @@ class AccountRequestAdmin(admin.ModelAdmin):
     def _base_url(self, request):
         return request.build_absolute_uri("/").rstrip("/")
 
-    @admin.action(description=_("Approve the selected requests and send the set-password links"))
+    @admin.action(
+        permissions=["change"],
+        description=_("Approve the selected requests and send the set-password links"),
+    )
     def approve(self, request, queryset):
         done = 0
         for account_request in queryset:
@@ -105,7 +126,9 @@ class AccountRequestAdmin(admin.ModelAdmin):
                 ngettext("%(n)d request approved.", "%(n)d requests approved.", done) % {"n": done},
             )
 
-    @admin.action(description=_("Reject the selected requests, with a reason"))
+    @admin.action(
+        permissions=["change"], description=_("Reject the selected requests, with a reason")
+    )
     def reject(self, request, queryset):
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():

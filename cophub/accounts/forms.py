@@ -1,15 +1,19 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
 
-from .models import REQUESTABLE_ROLES
+from .models import REQUESTABLE_ROLES, User
 
 
-class CountryChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Also reaches accounts that have never had a password: an approved delegate whose first
+    link expired chooses one the same way as anyone who forgot theirs."""
+
+    def get_users(self, email):
+        return User.objects.filter(email__iexact=email, is_active=True)
 
 
 class AccountRequestForm(forms.Form):
@@ -20,7 +24,7 @@ class AccountRequestForm(forms.Form):
         choices=[(role.value, role.label) for role in REQUESTABLE_ROLES],
         widget=forms.RadioSelect,
     )
-    country = CountryChoiceField(
+    country = forms.ModelChoiceField(
         label=_("Member State you represent"),
         queryset=core.countries(itu_members_only=True),
         required=False,
@@ -45,3 +49,14 @@ class AccountRequestForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Language for our messages"), choices=settings.LANGUAGES
     )
+
+    # Required for some roles only: the help text says which, and "(optional)" would mislead.
+    conditional_fields = ("country", "organisation", "organisation_name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per request, so that the lists follow the page's language and its alphabet.
+        self.fields["country"].queryset = core.countries(itu_members_only=True)
+        self.fields["organisation"].queryset = core.organisations()
+        for name in self.conditional_fields:
+            self.fields[name].conditional = True

@@ -67,6 +67,8 @@ class UserManager(BaseUserManager):
     def create_user(self, email, password=None, **fields):
         if not email:
             raise ValueError("An e-mail address is required.")
+        # The secretariat works in the admin; no other role does.
+        fields.setdefault("is_staff", fields.get("role") == Role.SECRETARIAT)
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         if password:
             user.set_password(password)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from cophub.core.errors import DomainError
 
 from . import services
-from .forms import AccountRequestForm
+from .forms import AccountRequestForm, PasswordResetForm
 
 
 def request_account(request):
@@ -65,6 +65,7 @@ class LogoutView(auth_views.LogoutView):
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
+    form_class=PasswordResetForm,
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password-reset-done"),

@@ -25,9 +25,24 @@ def api_language_middleware(get_response):
             # Errors raised outside the API's own handlers (a wrong method, a CSRF refusal)
             # still answer as problem details.
             if response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
-                response = problem_response(request, response.status_code)
+                problem = problem_response(request, response.status_code)
+                if "Allow" in response:
+                    problem["Allow"] = response["Allow"]
+                response = problem
             response["Content-Language"] = translation.get_language()
-            response.headers.setdefault("Vary", "Accept-Language")
         return response
+
+    return middleware
+
+
+def healthz_middleware(get_response):
+    """Answer /healthz before the host check and the HTTPS redirect: load balancers probe the app
+    servers by address, over plain HTTP, with a Host header of their own."""
+    from .views import healthz
+
+    def middleware(request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return get_response(request)
 
     return middleware

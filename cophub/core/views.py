@@ -4,10 +4,12 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import mandate, selectors
+from .middleware import API_PREFIXES
 from .problems import problem_response
 
 
@@ -72,33 +74,44 @@ def bench_bare(request):
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-def _is_api(request) -> bool:
-    return request.path.startswith("/api/")
+# What an error page says, by status.
+ERROR_PAGES = {
+    400: (_("Bad request"), _("The request could not be understood.")),
+    403: (_("Not allowed"), _("You do not have permission to open this page.")),
+    404: (_("Page not found"), _("There is no page at this address. It may have been mistyped.")),
+    500: (
+        _("Something went wrong"),
+        _("The server could not answer. Please try again in a few minutes."),
+    ),
+}
 
 
-def page_not_found(request, exception=None):
-    if _is_api(request):
-        return problem_response(request, 404)
-    return render(request, "core/error.html", {"status": 404}, status=404)
-
-
-def server_error(request):
-    if _is_api(request):
-        return problem_response(request, 500)
-    return render(request, "core/error.html", {"status": 500}, status=500)
-
-
-def permission_denied(request, exception=None):
-    if _is_api(request):
-        return problem_response(request, 403)
-    return render(request, "core/error.html", {"status": 403}, status=403)
+def _error_page(request, status: int, *, message=None, template: str = "core/error.html"):
+    if request.path.startswith(API_PREFIXES):
+        return problem_response(request, status)
+    title, default_message = ERROR_PAGES[status]
+    context = {"status": status, "title": title, "message": message or default_message}
+    return render(request, template, context, status=status)
 
 
 def bad_request(request, exception=None):
-    if _is_api(request):
-        return problem_response(request, 400)
-    return render(request, "core/error.html", {"status": 400}, status=400)
+    return _error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _error_page(request, 404)
+
+
+def server_error(request):
+    # A page that needs neither the database nor the static files, which may be what failed.
+    return _error_page(request, 500, template="core/500.html")
 
 
 def csrf_failure(request, reason=""):
-    return render(request, "core/error.html", {"status": 403, "csrf": True}, status=403)
+    return _error_page(
+        request, 403, message=_("The form had expired. Go back, reload the page and send it again.")
+    )

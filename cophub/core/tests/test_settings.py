@@ -31,6 +31,7 @@ def production_env(tmp_path):
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "cophub.example.org",
+        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "COPHUB_ENV_FILE": str(tmp_path / "no.env"),
         "COPHUB_DATA_DIR": str(tmp_path),
@@ -46,11 +47,26 @@ def test_deployment_checks_are_clean_with_production_settings(production_env, tm
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key(production_env, tmp_path):
-    del production_env["SECRET_KEY"]
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "EMAIL_URL"])
+def test_production_refuses_to_start_without_its_secrets(production_env, tmp_path, variable):
+    del production_env[variable]
     result = _cophub("check", env=production_env, cwd=tmp_path)
     assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert f"Set the {variable} environment variable" in result.stderr
+
+
+def test_healthz_answers_the_load_balancer_by_address_over_http(production_env, tmp_path):
+    """In production settings (HTTPS redirect, host check), a probe by IP over HTTP gets 200."""
+    assert _cophub("migrate", "--noinput", env=production_env, cwd=tmp_path).returncode == 0
+    assert _cophub("collectstatic", "--noinput", env=production_env, cwd=tmp_path).returncode == 0
+    probe = (
+        "from django.test import Client; "
+        "health = Client(HTTP_HOST='10.0.0.5:8000').get('/healthz'); "
+        "page = Client(HTTP_HOST='10.0.0.5:8000').get('/en/'); "
+        "print(health.status_code, page.status_code)"
+    )
+    result = _cophub("shell", "--no-imports", "-c", probe, env=production_env, cwd=tmp_path)
+    assert result.stdout.split() == ["200", "400"], result.stderr
 
 
 def test_an_unknown_profile_is_refused(production_env, tmp_path):

@@ -227,3 +227,11 @@ def test_home_page_summarises_the_mandate_in_one_query_then_from_the_cache(
     )
     assert f"{sections} operative sections" in html
     assert '<a href="/en/mandate/#R1306">Council Resolution 1306</a>' in html
+
+
+def test_language_switcher_keeps_the_query_string_and_works_on_error_pages(client):
+    login = client.get("/en/accounts/login/?next=/en/mandate/").content.decode()
+    assert 'href="/fr/accounts/login/?next=/en/mandate/" lang="fr"' in login
+    missing = client.get("/fr/no-such-page/").content.decode()
+    assert 'href="/ar/no-such-page/" lang="ar"' in missing
+    assert 'href="/fr/no-such-page/" lang="fr"' in missing
