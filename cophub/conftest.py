@@ -1,8 +1,6 @@
 import pytest
-from django.apps import apps
 from django.core.cache import cache
 
-from cophub.core.reference import load_reference_data
 from cophub.testing import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
 
@@ -12,16 +10,6 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _reference_data_in_transactional_tests(request):
-    """Transactional tests (a live server) flush the database after each test, reference data
-    included; put it back so that every test starts from what migrations load."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        if not apps.get_model("core", "Country").objects.exists():
-            load_reference_data(apps)
 
 
 @pytest.fixture(scope="session")

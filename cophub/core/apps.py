@@ -1,5 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _load_reference_data(sender, using, apps=None, **kwargs):
+    """After every migrate (and the flush between transactional tests), as contenttypes and
+    permissions do: the data files are the truth, loaded with the models as they are now."""
+    from django.apps import apps as installed_apps
+
+    from .reference import load_reference_data
+
+    load_reference_data(apps or installed_apps, using=using)
 
 
 class CoreConfig(AppConfig):
@@ -14,4 +25,7 @@ class CoreConfig(AppConfig):
 
         LANG_INFO.setdefault(
             "zh", {"bidi": False, "code": "zh", "name": "Chinese", "name_local": "中文"}
+        )
+        post_migrate.connect(
+            _load_reference_data, sender=self, dispatch_uid="cophub.core.reference"
         )

@@ -1,8 +1,9 @@
 """Load the reference data (regions, countries, organisations, mandate) shipped in `data/`.
 
-Runs from a data migration, so that every database, the test databases included, has it; and
-again from `cophub loadreference` after the files change. Loading is idempotent: rows are
-matched on their code and updated in place, so records that point at them are kept.
+Runs after every `migrate` (a post_migrate handler), so that every database, the test databases
+included, has it as the files say; `cophub loadreference` runs it on demand. Loading is
+idempotent: rows are matched on their code and updated in place, so records that point at them
+are kept, and nothing is deleted.
 """
 
 import csv
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pycountry
 from babel import Locale
+from django.conf import settings
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGE_CODES = ("ar", "zh", "en", "fr", "ru", "es")
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 # ITU-D regions, with their names as ITU publishes them in the six languages.
 REGIONS = [
@@ -62,9 +64,9 @@ def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _upsert(model, key: str, rows: list[dict]) -> None:
+def _upsert(model, key: str, rows: list[dict], using: str) -> None:
     """Create the rows that are new and update the others, matched on `key`."""
-    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    existing = {getattr(obj, key): obj for obj in model.objects.using(using)}
     new, changed = [], []
     for row in rows:
         obj = existing.get(row[key])
@@ -74,14 +76,19 @@ def _upsert(model, key: str, rows: list[dict]) -> None:
         for field, value in row.items():
             setattr(obj, field, value)
         changed.append(obj)
-    model.objects.bulk_create(new)
+    model.objects.using(using).bulk_create(new)
     if changed:
-        model.objects.bulk_update(changed, [field for field in rows[0] if field != key])
+        model.objects.using(using).bulk_update(
+            changed, [field for field in rows[0] if field != key]
+        )
 
 
-def load_reference_data(apps) -> None:
-    """Load everything in `data/` through `apps` (the migration's or the live app registry)."""
-    Region = apps.get_model("core", "Region")
+def load_reference_data(apps, using: str = "default") -> None:
+    """Load everything in `data/` through `apps` (the migration state's or the live registry)."""
+    try:
+        Region = apps.get_model("core", "Region")
+    except LookupError:  # the core app is migrated back to zero
+        return
     Country = apps.get_model("core", "Country")
     Organisation = apps.get_model("core", "Organisation")
     MandateParagraph = apps.get_model("core", "MandateParagraph")
@@ -93,6 +100,7 @@ def load_reference_data(apps) -> None:
             {"code": code, "order": i, **_translated("name", names)}
             for i, (code, names) in enumerate(REGIONS)
         ],
+        using,
     )
 
     groups = read_country_groups()
@@ -112,7 +120,7 @@ def load_reference_data(apps) -> None:
                 **_translated("name", country_names(entry.alpha_2)),
             }
         )
-    _upsert(Country, "iso2", countries)
+    _upsert(Country, "iso2", countries, using)
 
     organisations = read_json("organisations.json")
     _upsert(
@@ -128,12 +136,14 @@ def load_reference_data(apps) -> None:
             }
             for o in organisations
         ],
+        using,
     )
-    by_code = {o.code: o for o in Organisation.objects.all()}
+    by_code = Organisation.objects.using(using).in_bulk(
+        [o["code"] for o in organisations], field_name="code"
+    )
     for o in organisations:
-        org = by_code[o["code"]]
-        org.parent = by_code.get(o.get("parent") or "")
-    Organisation.objects.bulk_update(by_code.values(), ["parent"])
+        by_code[o["code"]].parent = by_code.get(o.get("parent") or "")
+    Organisation.objects.using(using).bulk_update(by_code.values(), ["parent"])
 
     _upsert(
         MandateParagraph,
@@ -152,4 +162,5 @@ def load_reference_data(apps) -> None:
             }
             for p in read_json("mandate.json")
         ],
+        using,
     )

@@ -2,7 +2,6 @@
 
 from enum import StrEnum
 
-from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -56,24 +55,14 @@ def mandate_paragraphs(*, resolution: str | None = None) -> QuerySet[MandatePara
     return queryset
 
 
-MANDATE_SUMMARY_CACHE_KEY = "core:mandate-summary"
-
-
 def mandate_summary() -> list[dict]:
-    """Per resolution: its name, and how many operative sections and paragraphs it has.
-
-    The counts change only when the reference data is loaded again (which clears the cache).
-    """
-
-    def counts():
-        return list(
-            MandateParagraph.objects.order_by("resolution")
-            .values("resolution")
-            .annotate(sections=Count("section", distinct=True), paragraphs=Count("pk"))
-        )
-
+    """Per resolution: its name, and how many operative sections and paragraphs it has."""
     labels = dict(MandateParagraph.Resolution.choices)
-    rows = cache.get_or_set(MANDATE_SUMMARY_CACHE_KEY, counts, timeout=24 * 60 * 60)
+    rows = (
+        MandateParagraph.objects.order_by("resolution")
+        .values("resolution")
+        .annotate(sections=Count("section", distinct=True), paragraphs=Count("pk"))
+    )
     return [row | {"label": labels[row["resolution"]]} for row in rows]
 
 

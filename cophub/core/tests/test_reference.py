@@ -1,4 +1,3 @@
-import io
 from pathlib import Path
 
 import pytest
@@ -136,17 +135,21 @@ def test_loading_again_updates_in_place_and_keeps_what_points_at_the_rows():
     assert user.country_id == "KE"
 
 
-def test_loadreference_command_refreshes_the_data_and_the_cached_summary():
-    from django.core.cache import cache
+def test_loadreference_command_restores_the_data_files(capsys):
     from django.core.management import call_command
 
-    from cophub.core.selectors import MANDATE_SUMMARY_CACHE_KEY, mandate_summary
-
-    cache.set(MANDATE_SUMMARY_CACHE_KEY, [{"resolution": "R179", "sections": 0, "paragraphs": 0}])
     Country.objects.filter(iso2="FR").update(name_fr="")
-    call_command("loadreference", stdout=io.StringIO())
+    MandateParagraph.objects.filter(code="R1306/RES/5").update(title_ar="")
+    call_command("loadreference")
     assert Country.objects.get(iso2="FR").name_fr == "France"
-    assert {row["resolution"]: row["paragraphs"] for row in mandate_summary()} == {
-        "R1306": MandateParagraph.objects.filter(resolution="R1306").count(),
-        "R179": MandateParagraph.objects.filter(resolution="R179").count(),
-    }
+    assert MandateParagraph.objects.get(code="R1306/RES/5").title_ar
+    assert "Reference data loaded." in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reference_data_is_back_after_the_database_is_flushed():
+    from django.core.management import call_command
+
+    call_command("flush", "--noinput")
+    assert Country.objects.count() == 249
+    assert MandateParagraph.objects.exists()

@@ -1,10 +1,8 @@
 from django.apps import apps
-from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cophub.core.reference import load_reference_data
-from cophub.core.selectors import MANDATE_SUMMARY_CACHE_KEY
 
 
 class Command(BaseCommand):
@@ -13,5 +11,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             load_reference_data(apps)
-        cache.delete(MANDATE_SUMMARY_CACHE_KEY)
         self.stdout.write(self.style.SUCCESS("Reference data loaded."))
