@@ -106,9 +106,15 @@ class User(AbstractBaseUser, PermissionsMixin, Representation):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
-            models.CheckConstraint(condition=_COUNTRY_RULE, name="user_member_state_has_country"),
             models.CheckConstraint(
-                condition=_ORGANISATION_RULE, name="user_organisation_role_has_organisation"
+                condition=_COUNTRY_RULE,
+                name="user_member_state_has_country",
+                violation_error_message=_("A Member State delegate must have a Member State."),
+            ),
+            models.CheckConstraint(
+                condition=_ORGANISATION_RULE,
+                name="user_organisation_role_has_organisation",
+                violation_error_message=_("This role needs an organisation."),
             ),
         ]
 
@@ -173,13 +179,16 @@ class AccountRequest(Representation):
                 name="one_pending_request_per_email",
             ),
             models.CheckConstraint(
-                condition=_COUNTRY_RULE, name="request_member_state_has_country"
+                condition=_COUNTRY_RULE,
+                name="request_member_state_has_country",
+                violation_error_message=_("A Member State delegate must have a Member State."),
             ),
             models.CheckConstraint(
                 condition=~models.Q(role__in=ORGANISATION_ROLES)
                 | models.Q(organisation__isnull=False)
                 | ~models.Q(organisation_name=""),
                 name="request_organisation_role_has_organisation",
+                violation_error_message=_("This role needs an organisation."),
             ),
         ]
 

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Country, MandateParagraph, Organisation, Region
+from .reference import reference_organisation_codes
 
 admin.site.site_header = _("COP Hub secretariat")
 admin.site.site_title = _("COP Hub")
@@ -10,10 +12,13 @@ admin.site.index_title = _("Secretariat")
 
 
 class ReferenceDataAdmin(TranslationAdmin):
-    """Rows loaded from `core/data/` by migrations: the secretariat corrects names, and adds or
-    removes rows only through the data files, so that every database has the same ones."""
+    """Rows loaded from `core/data/` after every migrate: shown here, changed only in the data
+    files (and their sources), so that every database has the same ones."""
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
@@ -35,10 +40,24 @@ class CountryAdmin(ReferenceDataAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(TranslationAdmin):
+    """Organisations from the data file are read-only here; those the secretariat adds (or that
+    approved account requests bring) are its own to edit."""
+
     list_display = ["code", "acronym", "name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["code", "acronym", "name"]
     autocomplete_fields = ["parent"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.code in reference_organisation_codes():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.code in reference_organisation_codes():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(MandateParagraph)

@@ -58,6 +58,11 @@ def read_json(name: str) -> list[dict]:
         return json.load(handle)
 
 
+@cache
+def reference_organisation_codes() -> frozenset[str]:
+    return frozenset(o["code"] for o in read_json("organisations.json"))
+
+
 def _translated(field: str, values: dict[str, str]) -> dict[str, str]:
     return {f"{field}_{lang}": values.get(lang, "") for lang in LANGUAGE_CODES} | {
         field: values["en"]

@@ -113,10 +113,38 @@ def test_request_form_sends_the_request(client):
     assert AccountRequest.objects.get().country_id == "BR"
 
 
-def test_the_country_list_offers_only_itu_member_states_in_the_page_language(client):
+def test_the_country_list_offers_only_itu_member_states_in_the_page_language_and_order(client):
+    import re
+
+    from babel.core import Locale
+
     html = client.get("/fr/accounts/request/").content.decode()
     assert '<option value="DE">Allemagne</option>' in html
     assert 'value="PR"' not in html
+    names = re.findall(r'<option value="[A-Z]{2}">([^<]+)</option>', html)
+    assert len(names) == 194
+    # Afrique du Sud and Allemagne come before Andorre, as in a French index.
+    assert names.index("Afrique du Sud") < names.index("Allemagne") < names.index("Andorre")
+    spanish = re.findall(
+        r'<option value="[A-Z]{2}">([^<]+)</option>',
+        client.get("/es/accounts/request/").content.decode(),
+    )
+    assert spanish.index(Locale("es").territories["DE"]) < spanish.index(
+        Locale("es").territories["AD"]
+    )
+
+
+def test_an_approved_delegate_without_a_password_yet_can_ask_for_a_link(client):
+    from cophub.accounts import services
+
+    account_request = AccountRequestFactory(email="late@example.org", preferred_language="fr")
+    user = services.approve_account_request(
+        account_request=account_request, decided_by=SecretariatFactory()
+    )
+    assert not user.has_usable_password()
+    mail.outbox.clear()
+    client.post("/fr/accounts/password/reset/", {"email": "LATE@example.org"})
+    assert [message.to for message in mail.outbox] == [["late@example.org"]]
 
 
 def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client):
@@ -163,6 +191,67 @@ def test_secretariat_rejects_with_a_reason_in_the_admin(client):
     assert (account_request.status, account_request.decision_reason) == (
         "rejected",
         "Duplicate of an earlier request",
+    )
+
+
+def test_the_secretariat_role_works_in_the_admin_without_being_superuser(
+    client, django_capture_on_commit_callbacks
+):
+    from cophub.accounts.models import Role
+
+    secretariat = User.objects.create_user(
+        "staff@example.org", PASSWORD, full_name="Staff", role=Role.SECRETARIAT
+    )
+    assert secretariat.is_staff and not secretariat.is_superuser
+    client.force_login(secretariat)
+    account_request = AccountRequestFactory(email="via.role@example.org")
+    assert client.get("/en/admin/accounts/accountrequest/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/en/admin/accounts/accountrequest/",
+            {"action": "approve", "_selected_action": [account_request.pk]},
+        )
+    assert User.objects.filter(email="via.role@example.org").exists()
+    # Powers beyond the roles stay with superusers.
+    page = client.get(f"/en/admin/accounts/user/{secretariat.pk}/change/").content.decode()
+    assert 'name="is_superuser"' not in page
+
+
+def test_staff_who_may_only_view_requests_cannot_decide_them(client):
+    from django.contrib.auth.models import Permission
+
+    viewer = User.objects.create_user(
+        "viewer@example.org", PASSWORD, full_name="Viewer", is_staff=True
+    )
+    viewer.user_permissions.add(Permission.objects.get(codename="view_accountrequest"))
+    client.force_login(viewer)
+    account_request = AccountRequestFactory()
+    client.post(
+        "/en/admin/accounts/accountrequest/",
+        {"action": "approve", "_selected_action": [account_request.pk]},
+    )
+    account_request.refresh_from_db()
+    assert account_request.status == "pending"
+    assert not User.objects.filter(email=account_request.email).exists()
+
+
+def test_reference_data_is_read_only_in_the_admin_but_added_organisations_are_not(client):
+    from cophub.core.models import Organisation
+
+    client.force_login(SecretariatFactory())
+    assert client.post("/en/admin/core/country/DE/change/", {"name_en": "X"}).status_code == 403
+    assert client.get("/en/admin/core/organisation/add/").status_code == 200
+    itu = Organisation.objects.get(code="itu")
+    assert (
+        'name="name_en"'
+        not in client.get(f"/en/admin/core/organisation/{itu.pk}/change/").content.decode()
+    )
+    own = Organisation.objects.create(
+        code="safe-play", kind="stakeholder", name="Safe Play", name_en="Safe Play"
+    )
+    assert (
+        'name="name_en"'
+        in client.get(f"/en/admin/core/organisation/{own.pk}/change/").content.decode()
     )
 
 

@@ -88,6 +88,8 @@ def test_quick_exit_by_keyboard_tab_and_enter(page, live_server):
     assert page.evaluate("document.activeElement.id") == "quick-exit"
     page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL_PAGE)
+    page.go_back()
+    assert not page.url.startswith(live_server.url)
 
 
 @override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
@@ -95,8 +97,13 @@ def test_quick_exit_by_pressing_shift_three_times(page, live_server):
     _serve_neutral_page(page)
     page.goto(f"{live_server.url}/fr/accounts/request/")
     page.click("#id_full_name")
-    for _ in range(3):
-        page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")  # another key in between starts the count again
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert page.url.startswith(live_server.url)
+    page.keyboard.press("Shift")
     page.wait_for_url(NEUTRAL_PAGE)
 
 

@@ -153,10 +153,23 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert "unsafe-inline" not in policy
 
 
-def test_pages_load_nothing_from_other_sites(client):
-    html = client.get("/en/").content.decode()
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/ar/mandate/",
+        "/zh/mandate/R1306-RES-1/",
+        "/fr/accounts/login/",
+        "/ru/accounts/request/",
+        "/es/nowhere/",
+    ],
+)
+def test_pages_load_nothing_from_other_sites(client, path):
+    html = client.get(path).content.decode()
     off_site = {
-        url for url in re.findall(r'(?:src|href)="([^"]+)"', html) if not url.startswith(("/", "#"))
+        url
+        for url in re.findall(r'(?:src|href|action)="([^"]+)"', html)
+        if not url.startswith(("/", "#"))
     }
     # The only address on another site is where the quick exit leaves for.
     assert off_site == {settings.QUICK_EXIT_URL}
