@@ -1,7 +1,7 @@
 from itertools import groupby
 
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +66,8 @@ def healthz(request):
 
 @require_safe
 def favicon(request):
-    return HttpResponsePermanentRedirect(static("core/favicon.svg"))
+    # Not permanent: the target's name carries a hash of its content and changes with it.
+    return HttpResponseRedirect(static("core/favicon.svg"))
 
 
 def bench_bare(request):

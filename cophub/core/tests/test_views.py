@@ -222,7 +222,7 @@ def test_reverse_gives_language_prefixed_addresses():
 
 def test_favicon_is_served_by_us(client):
     response = client.get("/favicon.ico")
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == "/static/core/favicon.svg"
 
 
