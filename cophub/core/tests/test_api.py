@@ -123,3 +123,10 @@ def test_a_paragraph_lists_what_serves_it(client):
         }
     ]
     assert other == [{"key": "test-documents", "label": "Documents", "records": []}]
+
+
+def test_the_api_documentation_is_served_by_us_with_the_quick_exit(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert 'id="quick-exit"' in html
+    assert "/static/ninja/swagger-ui-bundle" in html
+    assert "cdn" not in html.lower()
