@@ -25,6 +25,14 @@ RENDERS_GLYPHS = """(text) => {
 }"""
 
 
+def _assert_left_without_a_way_back(page, live_server):
+    page.wait_for_url(NEUTRAL_PAGE)
+    assert page.title() == "Weather"
+    page.go_back()
+    # Back does not return to COP Hub: the page that was left is gone from the history.
+    assert not page.url.startswith(live_server.url)
+
+
 def _serve_neutral_page(page):
     page.route(
         NEUTRAL_PAGE,
@@ -71,11 +79,7 @@ def test_quick_exit_by_mouse_leaves_and_replaces_the_history_entry(page, live_se
     _serve_neutral_page(page)
     page.goto(f"{live_server.url}/en/mandate/")
     page.click("#quick-exit")
-    page.wait_for_url(NEUTRAL_PAGE)
-    assert page.title() == "Weather"
-    page.go_back()
-    # Back does not return to COP Hub: the page that was left is gone from the history.
-    assert not page.url.startswith(live_server.url)
+    _assert_left_without_a_way_back(page, live_server)
 
 
 @override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
@@ -87,9 +91,7 @@ def test_quick_exit_by_keyboard_tab_and_enter(page, live_server):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "quick-exit"
     page.keyboard.press("Enter")
-    page.wait_for_url(NEUTRAL_PAGE)
-    page.go_back()
-    assert not page.url.startswith(live_server.url)
+    _assert_left_without_a_way_back(page, live_server)
 
 
 @override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
@@ -104,7 +106,7 @@ def test_quick_exit_by_pressing_shift_three_times(page, live_server):
     page.keyboard.press("Shift")
     assert page.url.startswith(live_server.url)
     page.keyboard.press("Shift")
-    page.wait_for_url(NEUTRAL_PAGE)
+    _assert_left_without_a_way_back(page, live_server)
 
 
 @override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
