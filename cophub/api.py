@@ -3,12 +3,20 @@
 Errors are RFC 9457 problem details in the language the request asked for.
 """
 
+from django.conf import settings
 from ninja import NinjaAPI
 
 from cophub.core.api import router as core_router
-from cophub.core.problems import install_problem_handlers
+from cophub.core.problems import document_languages_and_problems, install_problem_handlers
 
-api = NinjaAPI(
+
+class CopHubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        return document_languages_and_problems(schema, [code for code, _name in settings.LANGUAGES])
+
+
+api = CopHubAPI(
     title="COP Hub API",
     version="1",
     description="Open data of COP Hub: the ITU Council Working Group on Child Online Protection "

@@ -62,3 +62,61 @@ def install_problem_handlers(api) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return problem_response(request, exc.status_code, detail=str(exc))
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "An error, as RFC 9457 problem details, in the language asked for.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "What was wrong with which parameter",
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+
+# Every operation may answer these, whatever it does.
+PROBLEM_STATUSES = {
+    "404": "No such record or address",
+    "405": "Method not allowed",
+    "422": "A parameter is not valid",
+    "500": "Server error",
+}
+
+
+def document_languages_and_problems(schema: dict, language_codes: list[str]) -> dict:
+    """Add to an OpenAPI schema what every operation shares: the language parameters and the
+    problem-details answers."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    language_parameters = [
+        {
+            "name": "lang",
+            "in": "query",
+            "required": False,
+            "description": "Language of the answer; overrides Accept-Language.",
+            "schema": {"type": "string", "enum": language_codes},
+        },
+        {
+            "name": "Accept-Language",
+            "in": "header",
+            "required": False,
+            "description": "Language of the answer, when `lang` is not given.",
+            "schema": {"type": "string"},
+        },
+    ]
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("parameters", []).extend(language_parameters)
+            for status, description in PROBLEM_STATUSES.items():
+                operation["responses"].setdefault(
+                    status, {"description": description, "content": problem}
+                )
+    return schema
