@@ -41,7 +41,7 @@ class AccountRequestForm(forms.Form):
     )
     position = forms.CharField(label=_("Position or function"), max_length=200)
     note = forms.CharField(
-        label=_("Why you need an account (optional)"),
+        label=_("Why you need an account"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -281,3 +281,11 @@ def test_secretariat_admin_pages_answer_in_each_language(client, lang, path):
     response = client.get(f"/{lang}{path}")
     assert response.status_code == 200
     assert f'lang="{lang}"' in response.content.decode()
+
+
+def test_only_the_truly_optional_field_is_marked_optional(client):
+    html = client.get("/en/accounts/request/").content.decode()
+    # The note is optional; country and organisation are required for some roles, which their
+    # help text says, so they carry no "(optional)".
+    assert html.count("(optional)") == 1
+    assert 'Why you need an account <span class="optional">(optional)</span>' in html
