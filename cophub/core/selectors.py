@@ -1,6 +1,7 @@
 """Reads of the reference data, for views, the API and the other apps."""
 
 from enum import StrEnum
+from itertools import groupby
 
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
@@ -53,6 +54,24 @@ def mandate_paragraphs(*, resolution: str | None = None) -> QuerySet[MandatePara
     if resolution:
         queryset = queryset.filter(resolution=resolution)
     return queryset
+
+
+def mandate_by_resolution() -> list[dict]:
+    """The paragraphs of each resolution, grouped by the operative section they stand in."""
+    grouped = []
+    for resolution, paragraphs in groupby(mandate_paragraphs(), key=lambda p: p.resolution):
+        paragraphs = list(paragraphs)
+        sections = [
+            (key, list(items)) for key, items in groupby(paragraphs, key=lambda p: p.section)
+        ]
+        grouped.append(
+            {
+                "resolution": paragraphs[0].get_resolution_display(),
+                "code": resolution,
+                "sections": sections,
+            }
+        )
+    return grouped
 
 
 def mandate_summary() -> list[dict]:

@@ -1,5 +1,3 @@
-from itertools import groupby
-
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -18,27 +16,11 @@ def home(request):
     return render(request, "core/home.html", {"resolutions": selectors.mandate_summary()})
 
 
-def _resolutions():
-    paragraphs = selectors.mandate_paragraphs()
-    grouped = []
-    for resolution, in_resolution in groupby(paragraphs, key=lambda p: p.resolution):
-        in_resolution = list(in_resolution)
-        sections = [
-            (key, list(items)) for key, items in groupby(in_resolution, key=lambda p: p.section)
-        ]
-        grouped.append(
-            {
-                "resolution": in_resolution[0].get_resolution_display(),
-                "code": resolution,
-                "sections": sections,
-            }
-        )
-    return grouped
-
-
 @require_safe
 def mandate_list(request):
-    return render(request, "core/mandate_list.html", {"resolutions": _resolutions()})
+    return render(
+        request, "core/mandate_list.html", {"resolutions": selectors.mandate_by_resolution()}
+    )
 
 
 @require_safe
