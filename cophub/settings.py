@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     # COP Hub's apps before Django's, so that their translations take precedence.
     "cophub.core",
     "cophub.accounts",
-    "django.contrib.admin",
+    "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -21,17 +21,17 @@ def _read(path: Path, locale: str) -> Catalog:
         return read_po(handle, locale=locale)
 
 
-def _django_catalogs(django_locale: str) -> list[Path]:
+def _django_catalogs(django_locale: str, domain: str = "django") -> list[Path]:
     import django
 
     root = Path(django.__file__).parent
-    return sorted(root.glob(f"conf/locale/{django_locale}/LC_MESSAGES/django.po")) + sorted(
-        root.glob(f"contrib/*/locale/{django_locale}/LC_MESSAGES/django.po")
+    return sorted(root.glob(f"conf/locale/{django_locale}/LC_MESSAGES/{domain}.po")) + sorted(
+        root.glob(f"contrib/*/locale/{django_locale}/LC_MESSAGES/{domain}.po")
     )
 
 
-def _merge_django(catalog: Catalog, django_locale: str) -> None:
-    for path in _django_catalogs(django_locale):
+def _merge_django(catalog: Catalog, django_locale: str, domain: str = "django") -> None:
+    for path in _django_catalogs(django_locale, domain):
         for message in _read(path, catalog.locale_identifier):
             if not (message.id and message.string) or message.fuzzy:
                 continue
@@ -49,5 +49,15 @@ def compile_catalogs(package_dir: Path) -> int:
             _merge_django(catalog, DJANGO_CATALOGS_FOR[locale])
         with open(po_path.with_suffix(".mo"), "wb") as mo_file:
             write_mo(mo_file, catalog)
+        count += 1
+    for locale, django_locale in DJANGO_CATALOGS_FOR.items():
+        # The admin's JavaScript strings ("0 of 3 selected"), served by the admin site's
+        # JavaScript catalog from the core app (cophub.core.admin_site).
+        javascript = Catalog(locale=locale)
+        _merge_django(javascript, django_locale, domain="djangojs")
+        folder = package_dir / "core" / "locale" / locale / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "djangojs.mo", "wb") as mo_file:
+            write_mo(mo_file, javascript)
         count += 1
     return count

@@ -289,3 +289,10 @@ def test_only_the_truly_optional_field_is_marked_optional(client):
     # help text says, so they carry no "(optional)".
     assert html.count("(optional)") == 1
     assert 'Why you need an account <span class="optional">(optional)</span>' in html
+
+
+def test_the_admin_javascript_strings_are_in_chinese_too(client):
+    client.force_login(SecretariatFactory())
+    script = client.get("/zh/admin/jsi18n/").content.decode()
+    # Django's own Chinese for "%(sel)s of %(cnt)s selected", as the catalog escapes it.
+    assert '"%(sel)s of %(cnt)s selected": [\n      "\\u9009\\u4e2d\\u4e86 %(cnt)s' in script
