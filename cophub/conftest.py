@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from cophub.testing import CHROMIUM, CHROMIUM_ARGS, require_chromium
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache, as the data it sees is its own."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from cophub.api import api
 from cophub.core import views as core_views
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    # /healthz is answered by core.middleware.healthz_middleware, before the host check.
     path("favicon.ico", core_views.favicon),
     path("api/v1/", api.urls),
 ]

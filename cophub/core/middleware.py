@@ -1,6 +1,6 @@
-from django.conf import settings
 from django.utils import translation
 
+from .i18n import LANGUAGE_CODES
 from .problems import problem_response
 
 API_PREFIXES = ("/api/",)
@@ -12,12 +12,11 @@ def api_language_middleware(get_response):
     The pages carry their language in the URL prefix; the API has no prefix, so LocaleMiddleware
     has already chosen from Accept-Language and `?lang=` overrides it here.
     """
-    supported = {code for code, _name in settings.LANGUAGES}
 
     def middleware(request):
         if request.path.startswith(API_PREFIXES):
             asked = request.GET.get("lang", "")
-            if asked in supported:
+            if asked in LANGUAGE_CODES:
                 translation.activate(asked)
                 request.LANGUAGE_CODE = asked
         response = get_response(request)

@@ -21,7 +21,7 @@ def problem_titles() -> dict[int, str]:
     }
 
 
-def problem_details(request, status: int, *, detail: str = "", **extra) -> dict:
+def problem_response(request, status: int, *, detail: str = "", **extra) -> HttpResponse:
     body = {
         "type": "about:blank",
         "title": problem_titles().get(status, _("Error")),
@@ -30,13 +30,10 @@ def problem_details(request, status: int, *, detail: str = "", **extra) -> dict:
     }
     if detail:
         body["detail"] = detail
-    return body | extra
-
-
-def problem_response(request, status: int, *, detail: str = "", **extra) -> HttpResponse:
-    body = problem_details(request, status, detail=detail, **extra)
     return HttpResponse(
-        json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_CONTENT_TYPE
+        json.dumps(body | extra, ensure_ascii=False),
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
     )
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pycountry
 from babel import Locale
-from django.conf import settings
+
+from .i18n import LANGUAGE_CODES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 # ITU-D regions, with their names as ITU publishes them in the six languages.
 REGIONS = [
