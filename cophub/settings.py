@@ -46,6 +46,13 @@ INSTALLED_APPS = [
     # COP Hub's apps before Django's, so that their translations take precedence.
     "cophub.core",
     "cophub.accounts",
+    "cophub.workgroup",
+    "cophub.consultations",
+    "cophub.resources",
+    "cophub.helplines",
+    "cophub.countries",
+    "cophub.statistics",
+    "cophub.coordination",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,3 +240,6 @@ LOGGING = {
 # Routes that exist only for bench/ (a bare Django view as the baseline).
 BENCH_VIEWS = env.bool("COPHUB_BENCH_VIEWS", default=False)
 CSRF_FAILURE_VIEW = "cophub.core.views.csrf_failure"
+
+# Working group: contributions are due this many days before a meeting opens (ITU practice).
+CONTRIBUTION_DEADLINE_DAYS = env.int("CONTRIBUTION_DEADLINE_DAYS", default=12)

@@ -11,6 +11,11 @@ urlpatterns = [
     # /healthz is answered by core.middleware.healthz_middleware, before the host check.
     path("favicon.ico", core_views.favicon),
     path("api/v1/", api.urls),
+    # Machine-read addresses without a language prefix: feeds, OAI-PMH, the embeddable finder, SDMX.
+    path("", include("cophub.workgroup.urls_root")),
+    path("", include("cophub.resources.urls_root")),
+    path("", include("cophub.helplines.urls_root")),
+    path("", include("cophub.statistics.urls_root")),
 ]
 if settings.BENCH_VIEWS:
     urlpatterns.append(path("bench/bare", core_views.bench_bare))
@@ -20,6 +25,13 @@ urlpatterns += i18n_patterns(
     # Named without a namespace: Django's LOGIN_URL and the admin look for "login".
     path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
     path("accounts/", include("cophub.accounts.urls")),
+    path("", include("cophub.workgroup.urls")),
+    path("", include("cophub.consultations.urls")),
+    path("", include("cophub.resources.urls")),
+    path("", include("cophub.helplines.urls")),
+    path("", include("cophub.countries.urls")),
+    path("", include("cophub.statistics.urls")),
+    path("", include("cophub.coordination.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,7 +1,19 @@
 from django.contrib.auth.backends import BaseBackend
 
-# The apps whose records the secretariat manages in the admin. Later modules add their label.
-SECRETARIAT_APPS = frozenset({"core", "accounts"})
+# The apps whose records the secretariat manages in the admin.
+SECRETARIAT_APPS = frozenset(
+    {
+        "core",
+        "accounts",
+        "workgroup",
+        "consultations",
+        "resources",
+        "helplines",
+        "countries",
+        "statistics",
+        "coordination",
+    }
+)
 
 
 class SecretariatRoleBackend(BaseBackend):

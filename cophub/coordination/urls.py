@@ -1,0 +1,4 @@
+"""Addresses under /{lang}/ (see URLS.md)."""
+
+app_name = "coordination"
+urlpatterns = []

@@ -1,0 +1,4 @@
+"""Addresses without a language prefix (see URLS.md): machine-read, cited by other tools."""
+
+app_name = "helplines-root"
+urlpatterns = []
