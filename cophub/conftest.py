@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from cophub.testing import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
@@ -31,3 +32,10 @@ def screenshots(tmp_path):
     folder = tmp_path / "screenshots"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A test client's request leaves its page's language active; the next test starts afresh."""
+    yield
+    translation.deactivate()

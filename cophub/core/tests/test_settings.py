@@ -16,7 +16,7 @@ def _cophub(*args, env, cwd):
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
     )
 
 
