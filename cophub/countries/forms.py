@@ -44,6 +44,14 @@ class FilterForm(forms.Form):
 
 
 class MeasureForm(forms.Form):
+    # The services name the evidence's fields without the prefix.
+    service_fields = {
+        "title": "evidence_title",
+        "year": "evidence_year",
+        "url": "evidence_url",
+        "excerpt": "evidence_excerpt",
+    }
+
     item = forms.ChoiceField(label=_("Checklist item"))
     status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
     description = forms.CharField(

@@ -219,6 +219,8 @@ def clean_change(kind: str, payload: dict, country: Country) -> dict:
 def _diff(obj, values: dict) -> list[dict]:
     details = []
     for key, after in values.items():
+        if obj is None and after in (None, ""):
+            continue  # a new record: only what it says is a change
         before = getattr(obj, key) if obj is not None else None
         if isinstance(after, ChecklistItem) or isinstance(before, ChecklistItem):
             before, after = getattr(before, "code", None), getattr(after, "code", None)

@@ -204,7 +204,8 @@ def propose(request, iso2, kind):
         try:
             change(country=country, kind=kind, payload=form.payload(), by=request.user)
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            field = getattr(form, "service_fields", {}).get(error.field, error.field)
+            form.add_error(field if field in form.fields else None, error.message)
         else:
             if direct:
                 messages.success(request, _("The change is published and kept in the history."))
