@@ -288,3 +288,23 @@ def test_demo_data_loads_once_and_is_marked():
     assert not Measure.objects.filter(is_demo=False).exists()
     assert all("demo" in e.title for e in Evidence.objects.all())
     assert Proposal.objects.get().status == "pending"
+
+
+def test_the_import_command_reports_the_bad_row_and_writes_nothing(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "measures.csv"
+    path.write_text(
+        "country,item,status,evidence_title,evidence_year,evidence_url\n"
+        "KE,tec-hotline,in_force,Decree,2021,https://example.org/decree\n"
+        "KE,tec-unheard-of,draft,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="Row 3: “tec-unheard-of” is not an item"):
+        call_command("import_country_measures", str(path))
+    assert not Measure.objects.exists() and not Change.objects.exists()
+    path.write_text(path.read_text().replace("tec-unheard-of", "edu-schools"))
+    out = io.StringIO()
+    call_command("import_country_measures", str(path), stdout=out)
+    assert "2 measures imported" in out.getvalue()
+    assert Evidence.objects.get().title == "Decree"

@@ -2,7 +2,6 @@ import csv
 import io
 
 import pytest
-from django.utils.translation import gettext_lazy
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core import profiles
@@ -105,11 +104,11 @@ def test_profile_shows_sections_in_order_with_gaps_at_the_top(client):
     profiles.register_section(
         profiles.ProfileSection(
             key="test-helplines",
-            title=gettext_lazy("Helplines"),
+            title="Helplines",
             order=15,
             template="countries/includes/profile_section.html",
             data=lambda country: None,
-            empty_message=gettext_lazy("No helpline is listed for this country yet."),
+            empty_message="No helpline is listed for this country yet.",
             gaps=lambda country: ["No helpline answers at night."],
         )
     )
