@@ -210,7 +210,7 @@ def get_comparison(request, region: str | None = None, group: core_selectors.UnG
         "countries": [
             {
                 "iso2": country.iso2,
-                "name": i18n.translated_value(country, "name").text,
+                "name": country.name,
                 "region": country.region_id,
                 "score": score,
                 "statuses": dict(zip(codes, cells, strict=True)),

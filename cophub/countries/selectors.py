@@ -4,12 +4,14 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cophub.core import selectors as core_selectors
+from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country
 
 from .models import (
@@ -40,7 +42,7 @@ def score_of(statuses: list[str], item_count: int) -> int:
     """The checklist score, 0 to 100: an item in force counts one point, a draft half."""
     if not item_count:
         return 0
-    points = sum(STATUS_POINTS[MeasureStatus(status)] for status in statuses)
+    points = sum(STATUS_POINTS.get(status, 0.0) for status in statuses)
     return round(100 * points / item_count)
 
 
@@ -78,7 +80,16 @@ class Assessment:
 
 
 def assessment(country: Country) -> Assessment:
-    """Three queries whatever the country has: the items, its measures, their evidence."""
+    """Three queries whatever the country has: the items, its measures, their evidence.
+
+    Kept on the country object, since the profile asks for it twice (its section and its gaps).
+    """
+    if not hasattr(country, "_cop_assessment"):
+        country._cop_assessment = _assessment(country)
+    return country._cop_assessment
+
+
+def _assessment(country: Country) -> Assessment:
     items = checklist()
     measures = {
         measure.item_id: measure
@@ -116,49 +127,90 @@ def scores(countries=None) -> dict[str, int]:
 
 @dataclass
 class CountryRow:
-    country: Country
+    country: "CountryRef"
+    region_name: str
     score: int | None
     has_roadmap: bool
 
 
 def country_rows(*, region: str | None = None, group: str | None = None) -> list[CountryRow]:
-    """The ITU Member States (and others with data), with their score: three queries."""
-    countries = list(core_selectors.countries(region=region, group=group))
+    """The ITU Member States, with their score and whether a roadmap is recorded: four queries."""
     score_by_country = scores()
     with_roadmap = set(Roadmap.objects.values_list("country_id", flat=True))
+    region_names = {r.code: translated_value(r, "name").text for r in core_selectors.regions()}
     return [
-        CountryRow(country, score_by_country.get(country.iso2), country.iso2 in with_roadmap)
-        for country in countries
-        if country.itu_member or country.iso2 in score_by_country
+        CountryRow(
+            country,
+            region_names.get(country.region_id, ""),
+            score_by_country.get(country.iso2),
+            country.iso2 in with_roadmap,
+        )
+        for country in member_states(region=region, group=group)
+    ]
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    """What a row of the comparison needs of a country, read without building model objects
+    (a page lists every Member State)."""
+
+    iso2: str
+    name: str
+    region_id: str | None
+    numeric: str
+
+
+def member_states(*, region: str | None = None, group: str | None = None) -> list[CountryRef]:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    name_field = f"name_{language}" if language in LANGUAGE_CODES else "name_en"
+    rows = core_selectors.countries(region=region, group=group, itu_members_only=True)
+    fields = ["iso2", "region_id", "numeric", "name_en"]
+    if name_field != "name_en":
+        fields.append(name_field)
+    return [
+        CountryRef(row[0], row[-1] or row[3], row[1], row[2]) for row in rows.values_list(*fields)
     ]
 
 
 @dataclass
 class Comparison:
     items: list[ChecklistItem]
-    rows: list[tuple[Country, int | None, list[str]]]  # country, score, one status per item
+    rows: list[tuple[CountryRef, int | None, list[str]]]  # country, score, a status per item
 
 
 def comparison(*, region: str | None = None, group: str | None = None) -> Comparison:
-    """Countries × checklist items: three queries whatever the number of countries."""
+    """Member States × checklist items: three queries whatever the number of countries."""
     items = checklist()
-    countries = [
-        country
-        for country in core_selectors.countries(region=region, group=group)
-        if country.itu_member
-    ]
+    countries = member_states(region=region, group=group)
     statuses: dict[str, dict[int, str]] = defaultdict(dict)
-    for iso2, item_id, status in Measure.objects.values_list("country_id", "item_id", "status"):
+    measures = (
+        Measure.objects.filter(country__in=[c.iso2 for c in countries])
+        if region or group
+        else Measure.objects.all()
+    )
+    for iso2, item_id, status in measures.values_list("country_id", "item_id", "status"):
         statuses[iso2][item_id] = status
+    item_ids = [item.pk for item in items]
+    unknown = MeasureStatus.UNKNOWN.value
     rows = []
     for country in countries:
         mine = statuses.get(country.iso2)
-        cells = [(mine or {}).get(item.pk, MeasureStatus.UNKNOWN) for item in items]
-        rows.append((country, score_of(cells, len(items)) if mine else None, cells))
+        if mine is None:
+            rows.append((country, None, [unknown] * len(item_ids)))
+            continue
+        cells = [mine.get(item_id, unknown) for item_id in item_ids]
+        rows.append((country, score_of(cells, len(items)), cells))
     return Comparison(items=items, rows=rows)
 
 
 def roadmap(country: Country) -> Roadmap | None:
+    """The roadmap with its milestones and documents, kept on the country object as above."""
+    if not hasattr(country, "_cop_roadmap"):
+        country._cop_roadmap = _roadmap(country)
+    return country._cop_roadmap
+
+
+def _roadmap(country: Country) -> Roadmap | None:
     return (
         Roadmap.objects.filter(country=country)
         .prefetch_related(

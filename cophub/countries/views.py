@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cophub.core import profiles
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
-from cophub.core.i18n import translated_value
 
 from . import display, forms, selectors, services, worldmap
 from .models import MeasureStatus, Proposal
@@ -41,9 +40,13 @@ def country_list(request):
     form, filters = _filters(request)
     rows = selectors.country_rows(**filters)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(
-        request, "countries/country_list.html", {"form": form, "rows": rows}, status=status
-    )
+    context = {"form": form, "rows": rows, "profile_prefix": _profile_prefix()}
+    return render(request, "countries/country_list.html", context, status=status)
+
+
+def _profile_prefix() -> str:
+    """One reverse() for a page of rows: the profile addresses differ only in the code."""
+    return reverse("countries:profile", kwargs={"iso2": "XX"}).removesuffix("XX/")
 
 
 STATUS_SYMBOLS = {
@@ -68,13 +71,15 @@ def _matrix_rows(comparison) -> str:
         for status, symbol in STATUS_SYMBOLS.items()
     }
     no_data = format_html('<span class="muted">{}</span>', _("No data"))
+    profile_prefix = _profile_prefix()
     rows = []
     for country, score, statuses in comparison.rows:
         rows.append(
             format_html(
-                '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td>',
-                reverse("countries:profile", kwargs={"iso2": country.iso2}),
-                translated_value(country, "name").text,
+                '<tr><th scope="row"><a href="{}{}/">{}</a></th><td>{}</td>',
+                profile_prefix,
+                country.iso2,
+                country.name,
                 no_data if score is None else score,
             )
             + "".join(cells[status] for status in statuses)
@@ -125,8 +130,7 @@ def compare_csv(request):
         ["iso2", "country", "itu_region", "score", *(item.code for item in comparison.items)]
     )
     for country, score, cells in comparison.rows:
-        name = translated_value(country, "name").text
-        writer.writerow([country.iso2, name, country.region_id or "", score, *cells])
+        writer.writerow([country.iso2, country.name, country.region_id or "", score, *cells])
     return response
 
 

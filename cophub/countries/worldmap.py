@@ -99,15 +99,12 @@ def band_of(score: int | None) -> str:
 
 def shaded_map(rows) -> dict:
     """Shapes for the countries in `rows` ((country, score) pairs); the rest drawn plain."""
-    from cophub.core.i18n import translated_value
-
     by_numeric = {country.numeric: (country, score) for country, score in rows}
     shapes, background = [], []
     for numeric, path in outlines().items():
         if numeric in by_numeric:
             country, score = by_numeric[numeric]
-            name = translated_value(country, "name").text
-            shapes.append(Shape(country.iso2, name, path, score, band_of(score)))
+            shapes.append(Shape(country.iso2, country.name, path, score, band_of(score)))
         else:
             background.append(path)
     return {
