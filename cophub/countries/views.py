@@ -149,12 +149,17 @@ def profile(request, iso2):
         sections.append({"section": section, "data": section.data(country)})
         if section.gaps:
             gaps.extend(section.gaps(country))
+    can_propose = selectors.is_focal_point(request.user, country) or getattr(
+        request.user, "is_secretariat", False
+    )
     context = {
         "country": country,
         "sections": sections,
         "gaps": gaps,
-        "can_propose": selectors.is_focal_point(request.user, country)
-        or getattr(request.user, "is_secretariat", False),
+        "can_propose": can_propose,
+        "proposals": list(selectors.proposals(status=None).filter(country=country)[:10])
+        if can_propose
+        else [],
     }
     return render(request, "countries/profile.html", context)
 

@@ -225,6 +225,8 @@ def test_proposal_reviewed_appears_in_the_history(client):
     )
     assert response.status_code == 302
     proposal = Proposal.objects.get()
+    html = client.get("/en/countries/KE/").content.decode()
+    assert "Recent proposals for this country" in html and "Waiting for review" in html
     assert client.get("/en/countries/proposals/").status_code == 403
     client.force_login(SecretariatFactory(full_name="Amina Diallo"))
     assert "COP roadmap" not in client.get("/en/countries/KE/").content.decode()
