@@ -72,7 +72,6 @@ def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     for name, path in [
         (f"comparison matrix, {countries} countries /en/", "/en/countries/compare/"),
         ("comparison matrix, Africa /ar/", "/ar/countries/compare/?region=AFR"),
-        ("comparison CSV /en/", "/en/countries/compare.csv"),
         ("country profile /ru/countries/KE/", "/ru/countries/KE/"),
     ]:
         page, base = compare(host, port, path=path, requests=requests, concurrency=concurrency)

@@ -65,8 +65,11 @@ def _choice(payload: dict, key: str, choices, *, default: str | None = None) -> 
     return value
 
 
-def _item(code, *, field: str = "item") -> ChecklistItem:
-    item = ChecklistItem.objects.filter(code=code).first() if isinstance(code, str) else None
+def _item(code, *, field: str = "item", items: dict | None = None) -> ChecklistItem:
+    if items is not None:
+        item = items.get(code) if isinstance(code, str) else None
+    else:
+        item = ChecklistItem.objects.filter(code=code).first() if isinstance(code, str) else None
     if item is None:
         raise DomainError(
             _("“%(code)s” is not an item of the checklist.") % {"code": code}, field=field
@@ -126,12 +129,12 @@ def clean_evidence(payload: dict) -> dict:
     }
 
 
-def clean_measure(payload: dict) -> dict:
+def clean_measure(payload: dict, *, items: dict | None = None) -> dict:
     evidence = payload.get("evidence") or []
     if not isinstance(evidence, list):
         raise DomainError(_("The evidence is not in the expected form."), field="evidence")
     return {
-        "item": _item(payload.get("item")),
+        "item": _item(payload.get("item"), items=items),
         "status": _choice(payload, "status", MeasureStatus),
         "description": _text(
             payload, "description", required=False, max_length=2000, label=_("Description")
@@ -413,11 +416,13 @@ def import_measures(*, rows: list[dict], by, is_demo: bool = False) -> int:
     """
     if by is not None:
         _require_secretariat(by)
+    countries = {country.iso2: country for country in Country.objects.all()}
+    items = {item.code: item for item in ChecklistItem.objects.all()}
     checked = []
     for number, row in enumerate(rows, start=2):
         try:
             iso2 = (row.get("country") or "").strip().upper()
-            country = Country.objects.filter(iso2=iso2).first()
+            country = countries.get(iso2)
             if country is None:
                 raise DomainError(
                     _("“%(code)s” is not an ISO 3166-1 country code.") % {"code": iso2},
@@ -432,7 +437,7 @@ def import_measures(*, rows: list[dict], by, is_demo: bool = False) -> int:
                 "description": row.get("description") or "",
                 "evidence": [evidence],
             }
-            checked.append((country, clean_measure(payload)))
+            checked.append((country, clean_measure(payload, items=items)))
         except DomainError as error:
             raise DomainError(
                 _("Row %(row)d: %(message)s") % {"row": number, "message": error.message},
