@@ -308,3 +308,99 @@ def test_the_import_command_reports_the_bad_row_and_writes_nothing(tmp_path):
     call_command("import_country_measures", str(path), stdout=out)
     assert "2 measures imported" in out.getvalue()
     assert Evidence.objects.get().title == "Decree"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ({"target_date": "31/12/2026"}, "target_date", "Write the date as YYYY-MM-DD."),
+        ({"target_date": ""}, "target_date", "Give the date."),
+        ({"owner": "  "}, "owner", "Owner is required."),
+        ({"status": "finished"}, "status", "Choose one of the values offered."),
+        ({"item": "tec-time-travel"}, "item", "is not an item of the checklist"),
+        ({"title": "x" * 301}, "title", "at most 300 characters"),
+    ],
+)
+def test_bad_milestones_are_refused_with_the_field_named(payload, field, message):
+    RoadmapFactory()
+    good = {"title": "Open the helpline", "owner": "Ministry", "target_date": "2027-01-01"}
+    with pytest.raises(DomainError, match=message) as error:
+        services.apply_change(
+            country=country("KE"), kind="milestone", payload=good | payload, by=SecretariatFactory()
+        )
+    assert error.value.field == field
+    assert not Milestone.objects.exists() and not Change.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"title": "Decree", "year": "20x1"}, "Write the year with four digits."),
+        ({"title": "Decree", "year": 1066}, "This year is not plausible."),
+        ({"title": "", "year": 2020, "url": "https://example.org"}, "Title is required."),
+        ({"title": "Decree"}, "Give the year."),
+    ],
+)
+def test_bad_evidence_is_refused(evidence, message):
+    with pytest.raises(DomainError, match=message):
+        services.apply_change(
+            country=country("KE"),
+            kind="measure",
+            payload=measure_payload(evidence=[evidence]),
+            by=SecretariatFactory(),
+        )
+    assert not Measure.objects.exists() and not Evidence.objects.exists()
+
+
+@pytest.mark.parametrize("payload", [["not", "a", "dict"], "text", None])
+def test_a_payload_of_the_wrong_shape_is_refused(payload):
+    with pytest.raises(DomainError, match="not in the expected form"):
+        services.propose_change(
+            country=country("KE"), kind="measure", payload=payload, by=DelegateFactory()
+        )
+    assert not Proposal.objects.exists()
+
+
+def test_an_inactive_focal_point_cannot_propose():
+    delegate = DelegateFactory(is_active=False)
+    with pytest.raises(DomainError, match="only for the Member State you represent"):
+        services.propose_change(
+            country=country("KE"), kind="measure", payload=measure_payload(), by=delegate
+        )
+
+
+def test_a_document_needs_an_http_link_and_a_roadmap():
+    secretariat = SecretariatFactory()
+    document = {"title": "Roadmap PDF", "url": "https://example.org/roadmap.pdf"}
+    with pytest.raises(DomainError, match="Record the roadmap before its documents"):
+        services.apply_change(
+            country=country("KE"), kind="document", payload=document, by=secretariat
+        )
+    RoadmapFactory()
+    with pytest.raises(DomainError, match="http:// or https://"):
+        services.apply_change(
+            country=country("KE"),
+            kind="document",
+            payload=document | {"url": "mailto:x@example.org"},
+            by=secretariat,
+        )
+    services.apply_change(country=country("KE"), kind="document", payload=document, by=secretariat)
+    assert selectors.roadmap(country("KE")).documents.get().url == document["url"]
+    assert Change.objects.get().action == "document"
+
+
+def test_an_accepted_proposal_is_checked_again_against_the_record():
+    """A milestone proposal whose roadmap was removed meanwhile cannot be applied half-way."""
+    delegate = DelegateFactory()
+    roadmap = RoadmapFactory()
+    proposal = services.propose_change(
+        country=country("KE"),
+        kind="milestone",
+        payload={"title": "Helpline", "owner": "Ministry", "target_date": "2027-01-01"},
+        by=delegate,
+    )
+    roadmap.delete()
+    with pytest.raises(DomainError, match="Record the roadmap before its milestones"):
+        services.review_proposal(proposal=proposal, accept=True, by=SecretariatFactory())
+    proposal.refresh_from_db()
+    assert proposal.status == "pending" and not Change.objects.exists()
