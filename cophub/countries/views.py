@@ -280,15 +280,5 @@ def proposal_review(request, pk):
     return render(
         request,
         "countries/proposal_review.html",
-        {"proposal": proposal, "form": form, "payload": sorted(_flat(proposal.payload))},
+        {"proposal": proposal, "form": form, "values": display.proposed_values(proposal)},
     )
-
-
-def _flat(payload: dict, prefix: str = ""):
-    """The proposed values as (name, value) lines for the reviewer."""
-    for key, value in payload.items():
-        if isinstance(value, list):
-            for index, entry in enumerate(value, start=1):
-                yield from _flat(entry, f"{prefix}{key} {index}: ")
-        elif value not in (None, ""):
-            yield f"{prefix}{key}", str(value)

@@ -404,3 +404,17 @@ def test_an_accepted_proposal_is_checked_again_against_the_record():
         services.review_proposal(proposal=proposal, accept=True, by=SecretariatFactory())
     proposal.refresh_from_db()
     assert proposal.status == "pending" and not Change.objects.exists()
+
+
+def test_the_reviewer_sees_the_proposal_beside_the_record():
+    from cophub.countries.display import proposed_values
+
+    MeasureFactory(item=item("tec-hotline"), status="draft", description="Old text")
+    proposal = services.propose_change(
+        country=country("KE"), kind="measure", payload=measure_payload(), by=DelegateFactory()
+    )
+    lines = {line.label: line for line in proposed_values(proposal)}
+    assert (lines["Status"].current, lines["Status"].proposed) == ("Draft", "In force")
+    assert lines["Description"].current == "Old text" and lines["Description"].changes
+    assert not lines["Checklist item"].changes
+    assert lines["Link (1)"].proposed == "https://example.org/decree"

@@ -231,6 +231,10 @@ def test_proposal_reviewed_appears_in_the_history(client):
     client.force_login(SecretariatFactory(full_name="Amina Diallo"))
     assert "COP roadmap" not in client.get("/en/countries/KE/").content.decode()
     assert "Kenya" in client.get("/en/countries/proposals/").content.decode()
+    review = client.get(f"/en/countries/proposals/{proposal.pk}/")
+    values = {line.label: line for line in review.context["values"]}
+    assert values["Status"].current == "" and values["Status"].proposed == "Adopted"
+    assert values["Title"].proposed == "COP roadmap"
     response = client.post(f"/en/countries/proposals/{proposal.pk}/", {"decision": "reject"})
     assert "Say why the proposal is rejected" in response.content.decode()
     response = client.post(f"/en/countries/proposals/{proposal.pk}/", {"decision": "accept"})
