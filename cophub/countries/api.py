@@ -4,15 +4,18 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
 from cophub.core import i18n
 from cophub.core import selectors as core_selectors
+from cophub.core.errors import DomainError
+from cophub.core.problems import problem_response
 
-from . import selectors
-from .models import Category, MeasureStatus, Milestone, Roadmap
+from . import selectors, services
+from .models import Category, MeasureStatus, Milestone, Proposal, Roadmap
 
 router = Router(tags=["countries"])
 
@@ -218,3 +221,43 @@ def get_comparison(request, region: str | None = None, group: core_selectors.UnG
             for country, score, cells in comparison.rows
         ],
     }
+
+
+class ProposalIn(Schema):
+    kind: Proposal.Kind
+    payload: dict  # the same shape as the forms send; see docs/countries.md
+
+
+class ProposalOut(Schema):
+    id: int
+    country: str
+    kind: Proposal.Kind
+    status: Proposal.Status
+    proposed_at: datetime.datetime
+
+    @staticmethod
+    def resolve_country(obj):
+        return obj.country_id
+
+
+@router.post(
+    "/countries/{iso2}/proposals",
+    response={201: ProposalOut},
+    auth=django_auth,
+    summary="A focal point proposes a change to its own country's record (signed in, CSRF token)",
+)
+def create_proposal(request, iso2: str, body: ProposalIn):
+    country = core_selectors.country(iso2)
+    if not selectors.is_focal_point(request.auth, country):
+        return problem_response(
+            request,
+            403,
+            detail=_("You can propose changes only for the Member State you represent."),
+        )
+    try:
+        proposal = services.propose_change(
+            country=country, kind=body.kind, payload=body.payload, by=request.auth
+        )
+    except DomainError as error:
+        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    return Status(201, proposal)

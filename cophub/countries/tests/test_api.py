@@ -3,6 +3,7 @@ import pytest
 from cophub.countries import services
 
 from .factories import EvidenceFactory, MeasureFactory, MilestoneFactory, RoadmapFactory, item
+from .factories import country as country_of
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,29 @@ def test_the_operations_are_in_the_openapi_schema(client):
         "/api/v1/comparison",
     ):
         assert path in paths
+
+
+def test_a_focal_point_proposes_through_the_api(client):
+    from cophub.accounts.tests.factories import DelegateFactory
+    from cophub.countries.models import Proposal
+
+    url = "/api/v1/countries/KE/proposals"
+    body = {
+        "kind": "measure",
+        "payload": {"item": "tec-hotline", "status": "in_force"},
+    }
+    assert client.post(url, body, content_type="application/json").status_code == 401
+    client.force_login(DelegateFactory(country=country_of("FR")))
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    client.force_login(DelegateFactory())
+    bad = {"kind": "measure", "payload": {"item": "tec-hotline", "status": "rumoured"}}
+    response = client.post(url + "?lang=fr", bad, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Choisissez l'une des valeurs proposées."
+    assert not Proposal.objects.exists()
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["status"] == "pending" and response.json()["country"] == "KE"
+    assert Proposal.objects.get().payload == body["payload"]
