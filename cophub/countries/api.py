@@ -1,5 +1,263 @@
 """JSON API of the countries module, mounted under /api/v1 by cophub.api."""
 
-from ninja import Router
+import datetime
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from cophub.core import i18n
+from cophub.core import selectors as core_selectors
+from cophub.core.errors import DomainError
+from cophub.core.problems import problem_response
+
+from . import selectors, services
+from .models import Category, MeasureStatus, Milestone, Proposal, Roadmap
 
 router = Router(tags=["countries"])
+
+
+class ChecklistItemOut(Schema):
+    code: str
+    category: Category
+    title: str
+    titles: dict[str, str]
+    explanation: str
+    explanations: dict[str, str]
+    source: str
+
+    @staticmethod
+    def resolve_title(obj):
+        return i18n.translated_value(obj, "title").text
+
+    @staticmethod
+    def resolve_titles(obj):
+        return i18n.translations_of(obj, "title")
+
+    @staticmethod
+    def resolve_explanation(obj):
+        return i18n.translated_value(obj, "explanation").text
+
+    @staticmethod
+    def resolve_explanations(obj):
+        return i18n.translations_of(obj, "explanation")
+
+
+class EvidenceOut(Schema):
+    title: str
+    year: int
+    url: str
+    excerpt: str
+
+
+class MeasureOut(Schema):
+    item: str
+    category: Category
+    status: MeasureStatus
+    description: str
+    evidence: list[EvidenceOut]
+
+
+class AssessmentOut(Schema):
+    iso2: str
+    score: int
+    demo: bool
+    measures: list[MeasureOut]
+
+
+class MilestoneOut(Schema):
+    id: int
+    title: str
+    owner: str
+    start_date: datetime.date | None
+    target_date: datetime.date
+    status: Milestone.Status
+    item: str | None
+
+    @staticmethod
+    def resolve_item(obj):
+        return obj.item.code if obj.item else None
+
+
+class DocumentOut(Schema):
+    title: str
+    url: str
+
+
+class RoadmapOut(Schema):
+    iso2: str
+    title: str
+    kind: Roadmap.Kind
+    status: Roadmap.Status
+    start_year: int | None
+    end_year: int | None
+    cop_in_cybersecurity_strategy: Roadmap.CyberStrategy
+    summary: str
+    progress: int | None
+    demo: bool
+    milestones: list[MilestoneOut]
+    documents: list[DocumentOut]
+
+
+class ChangedFieldOut(Schema):
+    field: str
+    before: str | int | None
+    after: str | int | None
+
+
+class ChangeOut(Schema):
+    at: datetime.datetime
+    action: str
+    item: str | None
+    subject: str
+    by: str | None
+    reviewed_by: str | None
+    details: list[ChangedFieldOut]
+
+    @staticmethod
+    def resolve_item(obj):
+        return obj.item.code if obj.item else None
+
+    @staticmethod
+    def resolve_by(obj):
+        return obj.by.full_name if obj.by else None
+
+    @staticmethod
+    def resolve_reviewed_by(obj):
+        reviewer = obj.proposal.reviewed_by if obj.proposal else None
+        return reviewer.full_name if reviewer else None
+
+
+class ComparisonRowOut(Schema):
+    iso2: str
+    name: str
+    region: str | None
+    score: int | None
+    statuses: dict[str, MeasureStatus]
+
+
+class ComparisonOut(Schema):
+    items: list[str]
+    countries: list[ComparisonRowOut]
+
+
+@router.get("/checklist", response=list[ChecklistItemOut], summary="The COP checklist")
+def list_checklist(request):
+    return selectors.checklist()
+
+
+@router.get(
+    "/countries/{iso2}/measures",
+    response=AssessmentOut,
+    summary="A country's measures against the checklist, with evidence and score",
+)
+def get_measures(request, iso2: str):
+    found = selectors.assessment(core_selectors.country(iso2))
+    return {
+        "iso2": found.country.iso2,
+        "score": found.score,
+        "demo": found.is_demo,
+        "measures": [
+            {
+                "item": line.item.code,
+                "category": line.item.category,
+                "status": line.status,
+                "description": line.measure.description if line.measure else "",
+                "evidence": list(line.measure.evidence.all()) if line.measure else [],
+            }
+            for line in found.lines
+        ],
+    }
+
+
+@router.get(
+    "/countries/{iso2}/roadmap",
+    response=RoadmapOut,
+    summary="A country's national COP roadmap or strategy, with milestones and progress",
+)
+def get_roadmap(request, iso2: str):
+    roadmap = selectors.roadmap(core_selectors.country(iso2))
+    if roadmap is None:
+        raise Http404
+    roadmap.iso2 = roadmap.country_id
+    roadmap.progress = selectors.progress(roadmap)
+    roadmap.demo = roadmap.is_demo
+    return roadmap
+
+
+@router.get(
+    "/countries/{iso2}/history",
+    response=list[ChangeOut],
+    summary="Every change to a country's record, newest first",
+)
+@paginate(LimitOffsetPagination)
+def list_history(request, iso2: str):
+    return selectors.history(core_selectors.country(iso2))
+
+
+@router.get(
+    "/comparison",
+    response=ComparisonOut,
+    summary="ITU Member States against the checklist, by ITU region and UN group",
+)
+def get_comparison(request, region: str | None = None, group: core_selectors.UnGroup | None = None):
+    if region and not core_selectors.regions().filter(code=region).exists():
+        raise HttpError(422, _("There is no ITU region with this code."))
+    comparison = selectors.comparison(region=region, group=group)
+    codes = [item.code for item in comparison.items]
+    return {
+        "items": codes,
+        "countries": [
+            {
+                "iso2": country.iso2,
+                "name": country.name,
+                "region": country.region_id,
+                "score": score,
+                "statuses": dict(zip(codes, cells, strict=True)),
+            }
+            for country, score, cells in comparison.rows
+        ],
+    }
+
+
+class ProposalIn(Schema):
+    kind: Proposal.Kind
+    payload: dict  # the same shape as the forms send; see docs/countries.md
+
+
+class ProposalOut(Schema):
+    id: int
+    country: str
+    kind: Proposal.Kind
+    status: Proposal.Status
+    proposed_at: datetime.datetime
+
+    @staticmethod
+    def resolve_country(obj):
+        return obj.country_id
+
+
+@router.post(
+    "/countries/{iso2}/proposals",
+    response={201: ProposalOut},
+    auth=django_auth,
+    summary="A focal point proposes a change to its own country's record (signed in, CSRF token)",
+)
+def create_proposal(request, iso2: str, body: ProposalIn):
+    country = core_selectors.country(iso2)
+    if not selectors.is_focal_point(request.auth, country):
+        return problem_response(
+            request,
+            403,
+            detail=_("You can propose changes only for the Member State you represent."),
+        )
+    try:
+        proposal = services.propose_change(
+            country=country, kind=body.kind, payload=body.payload, by=request.auth
+        )
+    except DomainError as error:
+        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    return Status(201, proposal)

@@ -1,0 +1,284 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from cophub.core import profiles
+from cophub.core import selectors as core_selectors
+from cophub.core.errors import DomainError
+
+from . import display, forms, selectors, services, worldmap
+from .models import MeasureStatus, Proposal
+
+FORMS = {
+    Proposal.Kind.MEASURE: forms.MeasureForm,
+    Proposal.Kind.ROADMAP: forms.RoadmapForm,
+    Proposal.Kind.MILESTONE: forms.MilestoneForm,
+    Proposal.Kind.DOCUMENT: forms.DocumentForm,
+}
+
+
+def _country(iso2: str):
+    return core_selectors.country(iso2)
+
+
+def _filters(request):
+    form = forms.FilterForm(request.GET or None)
+    return form, form.filters()
+
+
+@require_safe
+def country_list(request):
+    form, filters = _filters(request)
+    rows = selectors.country_rows(**filters)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {"form": form, "rows": rows, "profile_prefix": _profile_prefix()}
+    return render(request, "countries/country_list.html", context, status=status)
+
+
+def _profile_prefix() -> str:
+    """One reverse() for a page of rows: the profile addresses differ only in the code."""
+    return reverse("countries:profile", kwargs={"iso2": "XX"}).removesuffix("XX/")
+
+
+STATUS_SYMBOLS = {
+    MeasureStatus.IN_FORCE: "●",
+    MeasureStatus.DRAFT: "◐",
+    MeasureStatus.NONE: "○",
+    MeasureStatus.UNKNOWN: "?",
+}
+
+
+def _matrix_rows(comparison) -> str:
+    """The matrix body, built here rather than in a template loop: with 194 countries and every
+    item it has thousands of cells, and each status's cell is the same string."""
+    cells = {
+        status: format_html(
+            '<td class="cell-{}"><span aria-hidden="true">{}</span>'
+            '<span class="visually-hidden">{}</span></td>',
+            status,
+            symbol,
+            MeasureStatus(status).label,
+        )
+        for status, symbol in STATUS_SYMBOLS.items()
+    }
+    no_data = format_html('<span class="muted">{}</span>', _("No data"))
+    profile_prefix = _profile_prefix()
+    rows = []
+    for country, score, statuses in comparison.rows:
+        rows.append(
+            format_html(
+                '<tr><th scope="row"><a href="{}{}/">{}</a></th><td>{}</td>',
+                profile_prefix,
+                country.iso2,
+                country.name,
+                no_data if score is None else score,
+            )
+            + "".join(cells[status] for status in statuses)
+            + "</tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every part escaped by format_html above
+
+
+@require_safe
+def compare(request):
+    form, filters = _filters(request)
+    comparison = selectors.comparison(**filters)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {
+        "form": form,
+        "comparison": comparison,
+        "matrix_rows": _matrix_rows(comparison),
+        "symbols": [(symbol, MeasureStatus(s).label) for s, symbol in STATUS_SYMBOLS.items()],
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "countries/compare.html", context, status=status)
+
+
+@require_safe
+def compare_map(request):
+    """The world map of the comparison, shaded by score, as an SVG image."""
+    form, filters = _filters(request)
+    comparison = selectors.comparison(**filters)
+    shapes = worldmap.shaded_map((country, score) for country, score, _cells in comparison.rows)
+    response = render(request, "countries/map.svg", {"map": shapes}, content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_safe
+def compare_csv(request):
+    form, filters = _filters(request)
+    if form.is_bound and not form.is_valid():
+        return HttpResponse(
+            _("Unknown region or group."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    comparison = selectors.comparison(**filters)
+    name = "-".join(["cop-checklist", *(value for value in filters.values() if value)])
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["iso2", "country", "itu_region", "score", *(item.code for item in comparison.items)]
+    )
+    for country, score, cells in comparison.rows:
+        writer.writerow([country.iso2, country.name, country.region_id or "", score, *cells])
+    return response
+
+
+@require_safe
+def checklist(request):
+    return render(request, "countries/checklist.html", {"items": selectors.checklist()})
+
+
+@require_safe
+def profile(request, iso2):
+    if iso2 != iso2.upper():
+        return redirect("countries:profile", iso2=iso2.upper(), permanent=True)
+    country = _country(iso2)
+    sections, gaps = [], []
+    for section in profiles.sections():
+        sections.append({"section": section, "data": section.data(country)})
+        if section.gaps:
+            gaps.extend(section.gaps(country))
+    can_propose = selectors.is_focal_point(request.user, country) or getattr(
+        request.user, "is_secretariat", False
+    )
+    context = {
+        "country": country,
+        "sections": sections,
+        "gaps": gaps,
+        "can_propose": can_propose,
+        "proposals": list(selectors.proposals(status=None).filter(country=country)[:10])
+        if can_propose
+        else [],
+    }
+    return render(request, "countries/profile.html", context)
+
+
+@require_safe
+def history(request, iso2):
+    if iso2 != iso2.upper():
+        return redirect("countries:history", iso2=iso2.upper(), permanent=True)
+    country = _country(iso2)
+    page = Paginator(selectors.history(country), 50).get_page(request.GET.get("page"))
+    entries = [(change, display.changed_fields(change)) for change in page]
+    return render(
+        request,
+        "countries/history.html",
+        {"country": country, "page": page, "entries": entries},
+    )
+
+
+def _form_for(kind, country, data=None):
+    roadmap = selectors.roadmap(country)
+    if kind == Proposal.Kind.MILESTONE:
+        milestones = roadmap.milestones.all() if roadmap else []
+        return forms.MilestoneForm(data, milestones=milestones)
+    if kind == Proposal.Kind.ROADMAP and data is None and roadmap is not None:
+        initial = {name: getattr(roadmap, name) for name in forms.RoadmapForm.base_fields if name}
+        return forms.RoadmapForm(initial=initial)
+    return FORMS[kind](data)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def propose(request, iso2, kind):
+    country = _country(iso2)
+    if kind not in FORMS:
+        raise Http404
+    direct = request.user.is_secretariat
+    if not (direct or selectors.is_focal_point(request.user, country)):
+        return render(
+            request,
+            "core/error.html",
+            {
+                "status": 403,
+                "title": _("Not allowed"),
+                "message": _("You can propose changes only for the Member State you represent."),
+            },
+            status=403,
+        )
+    form = _form_for(kind, country, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        change = services.apply_change if direct else services.propose_change
+        try:
+            change(country=country, kind=kind, payload=form.payload(), by=request.user)
+        except DomainError as error:
+            field = getattr(form, "service_fields", {}).get(error.field, error.field)
+            form.add_error(field if field in form.fields else None, error.message)
+        else:
+            if direct:
+                messages.success(request, _("The change is published and kept in the history."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. The secretariat will review your proposal before it is published."
+                    ),
+                )
+            return redirect("countries:profile", iso2=country.iso2)
+    return render(
+        request,
+        "countries/propose.html",
+        {"country": country, "form": form, "kind": kind, "kind_label": Proposal.Kind(kind).label},
+    )
+
+
+def _secretariat_only(request):
+    if not (request.user.is_authenticated and request.user.is_secretariat):
+        return render(
+            request,
+            "core/error.html",
+            {
+                "status": 403,
+                "title": _("Not allowed"),
+                "message": _("Only the secretariat reviews proposed changes."),
+            },
+            status=403,
+        )
+    return None
+
+
+@login_required
+@require_safe
+def proposal_queue(request):
+    if denied := _secretariat_only(request):
+        return denied
+    pending = list(selectors.proposals())
+    return render(request, "countries/proposals.html", {"proposals": pending})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def proposal_review(request, pk):
+    if denied := _secretariat_only(request):
+        return denied
+    proposal = get_object_or_404(selectors.proposals(status=None), pk=pk)
+    form = forms.ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_proposal(
+                proposal=proposal,
+                accept=form.cleaned_data["decision"] == "accept",
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The proposal has been reviewed."))
+            return redirect("countries:proposals")
+    return render(
+        request,
+        "countries/proposal_review.html",
+        {"proposal": proposal, "form": form, "values": display.proposed_values(proposal)},
+    )
