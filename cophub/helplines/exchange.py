@@ -159,7 +159,9 @@ def validate_rows(
             if not row.get(column):
                 error(column, _("This value is required."))
         service = _service_fields(row, error, countries, regions, organisations)
-        channel = _channel_fields(row, error, service.get("country"))
+        # A number is checked against the service's country only once that country is known.
+        place_known = service["country"] in countries or service["region"] in regions
+        channel = _channel_fields(row, error, service["country"], check_number=place_known)
         errors += row_errors
         if row_errors:
             continue
@@ -258,7 +260,7 @@ def _ages(value: str, error) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _channel_fields(row, error, country) -> dict:
+def _channel_fields(row, error, country, *, check_number: bool) -> dict:
     kind = row.get("channel", "")
     if kind and kind not in ChannelKind.values:
         error("channel", _("Use one of: %(values)s.") % {"values": ", ".join(ChannelKind.values)})
@@ -281,7 +283,9 @@ def _channel_fields(row, error, country) -> dict:
     }
     value = row.get("value", "")
     try:
-        if kind in (ChannelKind.PHONE, ChannelKind.SMS) and value:
+        if kind in (ChannelKind.PHONE, ChannelKind.SMS) and value and not check_number:
+            channel["value"] = value
+        elif kind in (ChannelKind.PHONE, ChannelKind.SMS) and value:
             works_in = [code.upper() for code in row.get("works_in", "").replace(",", " ").split()]
             channel["value"], channel["works_in"] = canonical_number(
                 value, country=country, works_in=works_in

@@ -87,6 +87,9 @@ def embed(request, iso2):
         context = _finder_context(iso2.upper())
         services.count_finder_view(iso2=context["country"].iso2)
         context["language"] = language
+        context["tap_base"] = reverse(
+            "helplines:tap", kwargs={"iso2": context["country"].iso2, "channel_id": 0}
+        )[:-2]
         context["full_url"] = request.build_absolute_uri(
             reverse("helplines:finder-country", kwargs={"iso2": context["country"].iso2})
         )
@@ -117,6 +120,8 @@ def embed_snippet(request):
 
 @require_safe
 def export(request, file_format):
+    if file_format not in ("csv", "json"):
+        raise Http404
     rows = exchange.export_rows(selectors.helplines())
     if file_format == "json":
         body, content_type = exchange.rows_to_json(rows), "application/json"
