@@ -79,7 +79,9 @@ class ImportRejected(DomainError):
     """The file has errors; `errors` lists each with its row and column. Nothing was imported."""
 
     def __init__(self, errors: list[RowError]):
-        super().__init__(_("Nothing was imported: %(count)d row errors.") % {"count": len(errors)})
+        super().__init__(
+            _("Nothing was imported. Errors found: %(count)d.") % {"count": len(errors)}
+        )
         self.errors = errors
 
 

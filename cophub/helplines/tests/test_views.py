@@ -199,12 +199,12 @@ def test_the_import_page_reports_each_bad_row_and_imports_nothing(client):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Nothing was imported: 2 row errors." in html
+    assert "Nothing was imported. Errors found: 2." in html
     assert re.search(r"<td>2</td><td dir=\"ltr\">value</td>", html)
     assert re.search(r"<td>3</td><td dir=\"ltr\">hours</td>", html)
     assert not Helpline.objects.exists()
     response = client.post("/en/help/manage/import/", {"file": _upload([_row()])})
-    assert "Imported: 1 new services" in response.content.decode()
+    assert "Imported. New services: 1;" in response.content.decode()
     assert Helpline.objects.get().key == "childline-ke"
 
 
