@@ -5,18 +5,21 @@ from cophub.core import selectors as core
 
 
 class CountryForm(forms.Form):
+    """Checks the country a child chose; the page renders the list from
+    selectors.country_choices()."""
+
     country = forms.ModelChoiceField(
         label=_("Where do you live?"),
         queryset=core.countries(),
         to_field_name="iso2",
-        empty_label=_("Choose your country"),
         error_messages={"invalid_choice": _("Choose a country from the list.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Per request: the names follow the page's language and its alphabet.
-        self.fields["country"].queryset = core.countries()
+    def __init__(self, data=None, **kwargs):
+        if data is not None:
+            data = data.copy()
+            data["country"] = data.get("country", "").strip().upper()
+        super().__init__(data, **kwargs)
 
 
 class ImportForm(forms.Form):

@@ -3,8 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cophub.core.i18n import translated_value
@@ -116,6 +117,17 @@ def helplines_for_country(iso2: str) -> list[ServiceView]:
     """The one question other modules ask: the services a child in the country can reach now,
     open ones first."""
     return services_for_finder((iso2 or "").upper())
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(ISO code, name in the page's language) of every country, in its alphabetical order: the
+    finder's list, read as plain values because it is on every finder page."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    rows = Country.objects.values_list("iso2", f"name_{language}", "name_en", named=True)
+    return sorted(
+        ((row.iso2, getattr(row, f"name_{language}") or row.name_en) for row in rows),
+        key=lambda choice: choice[1],
+    )
 
 
 def countries_with_services() -> set[str]:
