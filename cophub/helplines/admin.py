@@ -3,7 +3,11 @@ import (`mo-fr 08:00-20:00`), checked as an import row is; numbers are canonical
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -13,9 +17,12 @@ from . import services
 from .hours import check_timezone, format_hours_text, parse_hours
 from .models import (
     VERIFICATION_PERIOD,
+    ChangeProposal,
     ChannelKind,
     ContactChannel,
+    DailyCount,
     Helpline,
+    OpeningHours,
 )
 from .numbers import canonical_number
 
@@ -55,10 +62,8 @@ class ContactChannelForm(forms.ModelForm):
         except DomainError as error:
             self.add_error("hours_text", error.message)
         if data.get("kind") in (ChannelKind.PHONE, ChannelKind.SMS) and data.get("value"):
-            helpline = self.instance.helpline if self.instance.helpline_id else None
-            country = getattr(self, "parent_country", None) or (
-                helpline.country_id if helpline else None
-            )
+            helpline = getattr(self, "parent_helpline", None)
+            country = helpline.country_id if helpline else None
             try:
                 data["value"], data["works_in"] = canonical_number(
                     data["value"],
@@ -75,9 +80,19 @@ class ContactChannelForm(forms.ModelForm):
         return super().save(commit)
 
 
+class ContactChannelFormSet(BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        # Each channel's number is checked against its service's country, which may not be
+        # saved yet: hand the service (as the form above it has it) to the channel's form.
+        form = super()._construct_form(i, **kwargs)
+        form.parent_helpline = self.instance
+        return form
+
+
 class ContactChannelInline(admin.StackedInline):
     model = ContactChannel
     form = ContactChannelForm
+    formset = ContactChannelFormSet
     extra = 0
 
 
@@ -114,3 +129,58 @@ class HelplineAdmin(TranslationAdmin):
         for helpline in queryset:
             services.mark_verified(helpline=helpline, on=timezone.localdate())
         messages.success(request, _("Marked as verified today."))
+
+    @transaction.atomic
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for channel_form in formset.forms:
+            if not channel_form.has_changed() or channel_form in formset.deleted_forms:
+                continue
+            channel = channel_form.instance
+            if not channel.pk:
+                continue
+            channel.hours.all().delete()
+            OpeningHours.objects.bulk_create(
+                OpeningHours(channel=channel, weekday=o.weekday, opens=o.opens, closes=o.closes)
+                for o in channel_form.cleaned_data.get("openings", [])
+            )
+
+
+@admin.register(ChangeProposal)
+class ChangeProposalAdmin(admin.ModelAdmin):
+    list_display = ["helpline", "proposed_by", "proposed_at", "status", "review_link"]
+    list_filter = ["status"]
+    list_select_related = ["helpline", "proposed_by"]
+    readonly_fields = [
+        "helpline",
+        "rows",
+        "note",
+        "proposed_by",
+        "proposed_at",
+        "status",
+        "reviewed_by",
+        "reviewed_at",
+        "review_note",
+    ]
+
+    @admin.display(description=_("review"))
+    def review_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("helplines:review", kwargs={"pk": obj.pk}), _("Review")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DailyCount)
+class DailyCountAdmin(admin.ModelAdmin):
+    list_display = ["day", "country", "event", "channel", "count"]
+    list_filter = ["event", "day"]
+    list_select_related = ["country", "channel__helpline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
