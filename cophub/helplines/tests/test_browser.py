@@ -166,3 +166,39 @@ def test_the_embed_page_alone_is_accessible(page, live_server, kenya):
     page.goto(f"{live_server.url}/embed/help/KE/?lang=ar")
     assert page.get_attribute("html", "dir") == "rtl"
     check_accessibility(page)
+
+
+def test_an_import_with_one_bad_row_imports_nothing_and_says_which_row(
+    browser, live_server, tmp_path
+):
+    from django.test import Client
+
+    from cophub.accounts.tests.factories import SecretariatFactory
+    from cophub.helplines import exchange
+    from cophub.helplines.models import Helpline
+
+    from .test_services import _row
+
+    client = Client()
+    client.force_login(SecretariatFactory())
+    context = browser.new_context(locale="ar")
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    upload = tmp_path / "directory.csv"
+    upload.write_text(
+        exchange.rows_to_csv([_row(), _row(key="b"), _row(key="c", value="+254 1")]),
+        encoding="utf-8",
+    )
+    page.goto(f"{live_server.url}/ar/help/manage/import/")
+    page.set_input_files("#id_file", str(upload))
+    page.click("main button[type=submit]")
+    report = page.locator("table.hl-report tbody tr")
+    assert report.count() == 1
+    assert report.locator("td").nth(0).inner_text() == "3"
+    assert report.locator("td").nth(1).inner_text() == "value"
+    assert "لم يُستورد أي شيء" in page.locator(".error-summary").first.inner_text()
+    assert not Helpline.objects.exists()
+    check_accessibility(page)
+    context.close()
