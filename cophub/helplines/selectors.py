@@ -64,6 +64,16 @@ class ServiceView:
     def is_regional(self) -> bool:
         return self.helpline.region_id is not None
 
+    @property
+    def language_names(self) -> str:
+        """The languages the service answers in, named in the reader's language (CLDR)."""
+        from babel import Locale
+        from babel.lists import format_list
+
+        locale = Locale.parse(translation.get_language() or settings.LANGUAGE_CODE)
+        names = [locale.languages.get(code, code) for code in self.helpline.languages]
+        return format_list(names, locale=locale) if names else ""
+
 
 def _service_open(channels: list[ChannelView]) -> bool | None:
     states = [channel.open_now for channel in channels]
