@@ -202,3 +202,45 @@ def test_an_import_with_one_bad_row_imports_nothing_and_says_which_row(
     assert not Helpline.objects.exists()
     check_accessibility(page)
     context.close()
+
+
+def _signed_in_page(browser, live_server, user, locale="en-GB"):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale=locale)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return context, context.new_page()
+
+
+def test_an_organisation_proposes_and_the_secretariat_reviews_accessibly(browser, live_server):
+    from cophub.accounts.models import Role
+    from cophub.accounts.tests.factories import SecretariatFactory, UserFactory, organisation
+    from cophub.helplines.models import ChangeProposal, Helpline
+
+    helpline = HelplineFactory(key="iwf", country_id="GB", operator=organisation("iwf"))
+    ChannelFactory(helpline=helpline, kind="web", value="https://report.iwf.org.uk/", works_in=[])
+    member = UserFactory(role=Role.STAKEHOLDER, organisation=organisation("iwf"))
+    context, page = _signed_in_page(browser, live_server, member)
+    page.goto(f"{live_server.url}/en/help/manage/")
+    check_accessibility(page)
+    page.click("text=Propose a change")
+    rows = page.input_value("#id_rows")
+    page.fill("#id_rows", rows.replace(",Helpline ", ",IWF hotline ", 1))
+    page.fill("#id_note", "New name on our site")
+    check_accessibility(page)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/en/help/manage/")
+    context.close()
+    proposal = ChangeProposal.objects.get()
+    context, page = _signed_in_page(browser, live_server, SecretariatFactory(), locale="ar")
+    page.goto(f"{live_server.url}/ar/help/manage/proposals/{proposal.pk}/")
+    check_accessibility(page)
+    page.check("input[value=accept]")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/ar/help/manage/")
+    assert Helpline.objects.get(key="iwf").name.startswith("IWF hotline")
+    context.close()
