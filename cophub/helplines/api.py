@@ -1,5 +1,130 @@
 """JSON API of the helplines module, mounted under /api/v1 by cophub.api."""
 
-from ninja import Router
+import datetime
+
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cophub.core import i18n
+from cophub.core import selectors as core
+
+from . import selectors
+from .models import ChannelKind, Kind
 
 router = Router(tags=["helplines"])
+
+
+class OpeningOut(Schema):
+    weekday: int  # 0 = Monday
+    opens: datetime.time
+    closes: datetime.time
+
+
+class ChannelOut(Schema):
+    kind: ChannelKind
+    value: str
+    display: str
+    href: str
+    works_in: list[str]
+    free: bool | None
+    cost_note: str
+    always_open: bool
+    timezone: str
+    hours: list[OpeningOut]
+    languages: list[str]
+    accessibility: list[str]
+
+    @staticmethod
+    def resolve_hours(obj):
+        return list(obj.hours.all())
+
+
+class HelplineOut(Schema):
+    key: str
+    kind: Kind
+    name: str
+    names: dict[str, str]
+    operator_name: str
+    country: str | None
+    region: str | None
+    website: str
+    languages: list[str]
+    ages_min: int | None
+    ages_max: int | None
+    topics: list[str]
+    source_name: str
+    source_url: str
+    last_verified: datetime.date
+    is_demo: bool
+    channels: list[ChannelOut]
+
+    @staticmethod
+    def resolve_names(obj):
+        return i18n.translations_of(obj, "name")
+
+    @staticmethod
+    def resolve_name(obj):
+        return str(i18n.translated_value(obj, "name"))
+
+    @staticmethod
+    def resolve_country(obj):
+        return obj.country_id
+
+    @staticmethod
+    def resolve_region(obj):
+        return obj.region_id
+
+    @staticmethod
+    def resolve_channels(obj):
+        return list(obj.channels.all())
+
+
+class FinderChannelOut(Schema):
+    channel: ChannelOut
+    open_now: bool | None
+    hours_text: str
+
+    @staticmethod
+    def resolve_hours_text(obj):
+        return obj.hours
+
+
+class FinderServiceOut(Schema):
+    helpline: HelplineOut
+    open_now: bool | None
+    channels: list[FinderChannelOut]
+
+
+class FinderOut(Schema):
+    country: str
+    computed_at: datetime.datetime
+    services: list[FinderServiceOut]
+
+
+@router.get(
+    "/helplines",
+    response=list[HelplineOut],
+    summary="Child helplines and reporting hotlines; by country (its region's services too)",
+)
+@paginate(LimitOffsetPagination)
+def list_helplines(request, country: str | None = None, kind: Kind | None = None):
+    return selectors.helplines(country=country, kind=kind)
+
+
+@router.get("/helplines/{key}", response=HelplineOut, summary="One helpline or hotline")
+def get_helpline(request, key: str):
+    return selectors.helpline(key)
+
+
+@router.get(
+    "/help/{iso2}",
+    response=FinderOut,
+    summary="What the finder shows for a country now: open services first",
+)
+def get_help(request, iso2: str):
+    from . import clock
+
+    country = core.country(iso2)
+    now = clock.now()
+    services = selectors.services_for_finder(country.iso2, now=now)
+    return {"country": country.iso2, "computed_at": now, "services": services}

@@ -6,3 +6,36 @@ class HelplinesConfig(AppConfig):
     name = "cophub.helplines"
     label = "helplines"
     verbose_name = _("Helplines")
+
+    def ready(self):
+        from cophub.core import help, mandate, navigation, profiles
+
+        from . import integration
+
+        help.register_provider(integration.help_answer)
+        navigation.register(
+            navigation.NavEntry(
+                url_name="helplines:finder",
+                label=_("Get help now"),
+                order=5,
+                description=_("Child helplines and reporting hotlines in every country."),
+            )
+        )
+        profiles.register_section(
+            profiles.ProfileSection(
+                key="helplines",
+                title=_("Helplines and hotlines"),
+                order=40,
+                template="helplines/includes/profile_section.html",
+                data=integration.profile_data,
+                empty_message=_("No helpline or hotline is listed for this country yet."),
+                gaps=integration.profile_gaps,
+            )
+        )
+        mandate.register_provider(
+            mandate.MandateProvider(
+                key="helplines",
+                label=_("Helplines and hotlines"),
+                records=integration.mandate_records,
+            )
+        )

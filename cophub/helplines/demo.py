@@ -1,0 +1,30 @@
+"""The directory for a local `make run`: numbers as the public sources below document them.
+
+Each row names its public source and the date it was last checked against it; rows whose
+details are less certain are marked as demo data on the page. Entries older than a year are
+listed for the secretariat to check again. Loaded through the import, so the same checks apply.
+"""
+
+from pathlib import Path
+
+from cophub.core.models import MandateParagraph
+
+from . import services
+from .models import Helpline
+
+DIRECTORY = Path(__file__).resolve().parent / "data" / "directory.csv"
+# Resolution 179: support for operating helplines (MS/10), dedicated numbers (MS/11), access to
+# helplines through ITU-T work (TSB/1).
+MANDATE = ["R179/MS/10", "R179/MS/11", "R179/TSB/1"]
+
+
+def load_demo(*, stdout=None) -> None:
+    result = services.import_directory(content=DIRECTORY.read_bytes(), file_format="csv")
+    paragraphs = list(MandateParagraph.objects.filter(code__in=MANDATE))
+    for helpline in Helpline.objects.all():
+        helpline.mandate.add(*paragraphs)
+    if stdout is not None:
+        stdout.write(
+            f"Helplines: {result.created} added, {result.updated} updated, "
+            f"{result.channels} contact channels."
+        )

@@ -1,0 +1,180 @@
+"""Every write on the directory: import, proposals and their review, impact counts."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cophub.accounts.models import ORGANISATION_ROLES
+from cophub.core.errors import DomainError
+from cophub.core.models import Country, Organisation, Region
+
+from . import exchange
+from .exchange import ImportRejected, RowError, ServiceData
+from .models import ChangeProposal, ContactChannel, DailyCount, Helpline, OpeningHours
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    channels: int
+
+
+def _reference_codes() -> dict:
+    return {
+        "countries": set(Country.objects.values_list("iso2", flat=True)),
+        "regions": set(Region.objects.values_list("code", flat=True)),
+        "organisations": set(Organisation.objects.values_list("code", flat=True)),
+    }
+
+
+def check_rows(rows: list[dict]) -> list[ServiceData]:
+    """The services in the rows; ImportRejected with every error found."""
+    services, errors = exchange.validate_rows(rows, **_reference_codes())
+    if errors:
+        raise ImportRejected(errors)
+    return services
+
+
+@transaction.atomic
+def import_directory(*, content: bytes, file_format: str) -> ImportResult:
+    """Create or replace the services in a CSV or JSON file, all of them or none.
+
+    A service in the file replaces the one with the same key, channels and hours included;
+    services not in the file are left as they are.
+    """
+    if file_format not in ("csv", "json"):
+        raise ImportRejected([RowError(None, "", _("Upload a .csv or .json file."))])
+    services = check_rows(exchange.read_rows(content, file_format))
+    created = updated = channels = 0
+    for service in services:
+        was_new = _save_service(service)
+        created += was_new
+        updated += not was_new
+        channels += len(service.channels)
+    return ImportResult(created=created, updated=updated, channels=channels)
+
+
+def _save_service(service: ServiceData) -> bool:
+    fields = dict(service.fields)
+    fields["country_id"] = fields.pop("country")
+    fields["region_id"] = fields.pop("region")
+    operator = fields.pop("operator")
+    fields["operator"] = Organisation.objects.get(code=operator) if operator else None
+    # The English name is the original; the other languages' names come from their columns.
+    fields["name_en"] = fields.pop("name")
+    helpline, created = Helpline.objects.update_or_create(key=service.key, defaults=fields)
+    helpline.channels.all().delete()
+    for order, channel in enumerate(service.channels):
+        data = dict(channel)
+        openings = data.pop("openings")
+        saved = ContactChannel.objects.create(helpline=helpline, order=order, **data)
+        OpeningHours.objects.bulk_create(
+            OpeningHours(channel=saved, weekday=o.weekday, opens=o.opens, closes=o.closes)
+            for o in openings
+        )
+    return created
+
+
+def may_propose(user, helpline: Helpline) -> bool:
+    """A member of the organisation that runs the service may propose changes to it."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.role in ORGANISATION_ROLES
+        and helpline.operator_id is not None
+        and user.organisation_id == helpline.operator_id
+    )
+
+
+@transaction.atomic
+def propose_change(*, user, helpline: Helpline, csv_text: str, note: str = "") -> ChangeProposal:
+    """Record a proposed new version of the service (its rows in the CSV format) for review."""
+    if not may_propose(user, helpline):
+        raise DomainError(_("Only the organisation that runs this service may propose changes."))
+    rows = exchange.read_rows(csv_text.encode("utf-8"), "csv")
+    wrong = [
+        RowError(number, "key", _("Only this service's rows may be changed here."))
+        for number, row in enumerate(rows, start=1)
+        if row.get("key") != helpline.key
+    ]
+    if wrong:
+        raise ImportRejected(wrong)
+    check_rows(rows)
+    return ChangeProposal.objects.create(helpline=helpline, rows=rows, note=note, proposed_by=user)
+
+
+def _check_pending(proposal: ChangeProposal) -> None:
+    if proposal.status != ChangeProposal.Status.PENDING:
+        raise DomainError(_("This proposal has already been reviewed."))
+
+
+@transaction.atomic
+def accept_proposal(*, proposal: ChangeProposal, reviewer, note: str = "") -> ChangeProposal:
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    _check_pending(proposal)
+    # Checked again: the reference data or the rules may have changed since it was proposed.
+    for service in check_rows(proposal.rows):
+        _save_service(service)
+    return _close(proposal, ChangeProposal.Status.ACCEPTED, reviewer, note)
+
+
+@transaction.atomic
+def reject_proposal(*, proposal: ChangeProposal, reviewer, note: str) -> ChangeProposal:
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    _check_pending(proposal)
+    if not note.strip():
+        raise DomainError(_("Say why the proposal is rejected."), field="note")
+    return _close(proposal, ChangeProposal.Status.REJECTED, reviewer, note)
+
+
+def _close(proposal, status, reviewer, note) -> ChangeProposal:
+    proposal.status = status
+    proposal.reviewed_by = reviewer
+    proposal.reviewed_at = timezone.now()
+    proposal.review_note = note
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def mark_verified(*, helpline: Helpline, on: datetime.date) -> Helpline:
+    if on > timezone.localdate():
+        raise DomainError(
+            _("The verification date cannot be in the future."), field="last_verified"
+        )
+    helpline.last_verified = on
+    helpline.save(update_fields=["last_verified", "updated_at"])
+    return helpline
+
+
+def _increment(*, day, country_id, event, channel_id=None) -> None:
+    lookup = {"day": day, "country_id": country_id, "event": event, "channel_id": channel_id}
+    updated = DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
+    if not updated:
+        _row, created = DailyCount.objects.get_or_create(**lookup, defaults={"count": 1})
+        if not created:
+            DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
+
+
+@transaction.atomic
+def count_finder_view(*, iso2: str) -> None:
+    """One more opening of the finder for the country today; nothing about who opened it."""
+    _increment(day=timezone.localdate(), country_id=iso2, event=DailyCount.Event.VIEW)
+
+
+@transaction.atomic
+def count_tap(*, channel_id: int, iso2: str) -> bool:
+    """One more tap on the channel today, counted for the country whose finder showed it."""
+    if not ContactChannel.objects.filter(pk=channel_id).exists():
+        return False
+    if not Country.objects.filter(iso2=iso2).exists():
+        return False
+    _increment(
+        day=timezone.localdate(), country_id=iso2, event=DailyCount.Event.TAP, channel_id=channel_id
+    )
+    return True
