@@ -7,7 +7,6 @@ this catches in the six languages; docs/consultations.md states the figure and t
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
@@ -31,18 +30,39 @@ URL = re.compile(
     rf"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/\S*)?",
     re.IGNORECASE,
 )
-HANDLE = re.compile(r"(?<![\w@])@[\w.]{2,30}")
+HANDLE = re.compile(r"(?<![A-Za-z0-9._@])@[\w.]{2,30}")
+# A word of Latin letters with digits and a dot or underscore is a user name ("masha.2011").
+USERNAME = re.compile(
+    r"(?<![\w@.])(?=[\w.]*\d)(?=[\w.]*[A-Za-z]{2})[A-Za-z0-9]+[._][\w.]*\w(?![\w@])"
+)
 # "snap: lina_22", "my insta is lina.22", "微信: lina22", "واتساب lina22"
 NAMED_ACCOUNT = re.compile(
-    r"(?P<service>snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik tok|telegram|discord|wechat|"
-    r"whatsapp|kik|roblox|fortnite|xbox|psn|steam|vk|вк|телеграм|тикток|инста|微信|QQ|抖音|微博|"
+    r"(?<![A-Za-zА-Яа-я])(?P<service>snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik tok|telegram|discord|"
+    r"wechat|whatsapp|kik|roblox|fortnite|xbox|psn|steam|vk|вк|телеграм|тикток|инста|дискорд\w*|"
+    r"微信|QQ|抖音|微博|"
     r"سناب|انستا|انستقرام|تيك توك|تلغرام|واتساب)"
-    r"(?P<glue>\s*(?:is|es|est|:|：|-|это|号|账号|هو)?\s*)"
+    r"(?P<glue>\s*(?:is|es|est|:|：|-|это|я|号是|号|账号|هو)?\s*)"
     r"(?P<id>(?=[\w.]*\d|[\w.]*[_.])[\w.]{3,30})",
     re.IGNORECASE,
 )
+# Digits written as words, three or more in a row: "five five five", "zéro six douze".
+_NUMBER_WORDS = {
+    "en": "zero oh one two three four five six seven eight nine ten eleven twelve",
+    "fr": "zéro zero un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante soixante",
+    "es": "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+    "ru": "ноль один два три четыре пять шесть семь восемь девять десять двенадцать двадцать тридцать сорок пятьдесят девятьсот восемьсот семьсот",
+    "ar": "صفر واحد اثنان اثنين ثلاثة أربعة اربعة خمسة ستة سبعة ثمانية تسعة",
+}
+_NUMBER_WORD = "|".join(
+    sorted({w for words in _NUMBER_WORDS.values() for w in words.split()}, key=len, reverse=True)
+)
+SPELLED_DIGITS = re.compile(
+    rf"(?<!\w)(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD})){{2,}}(?!\w)"
+    r"|[〇零一二三四五六七八九]{7,}",
+    re.IGNORECASE,
+)
 # A run of at least 7 digits, with the separators people put in phone numbers.
-DIGIT_RUN = re.compile(r"(?<!\w)\+?\d(?:[\s().\-–]{0,2}\d){6,}(?!\w)")
+DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])\+?\d(?:[\s().\-–]{0,2}\d){6,}(?![0-9A-Za-z])")
 _NUMBER = r"\d{1,5}[a-zA-Z]?"
 ADDRESS = re.compile(
     "|".join(
@@ -81,6 +101,7 @@ def _phone_spans(text: str, region: str | None) -> list[tuple[int, int]]:
         )
         spans.extend((match.start, match.end) for match in matcher)
     spans.extend(match.span() for match in DIGIT_RUN.finditer(text))
+    spans.extend(match.span() for match in SPELLED_DIGITS.finditer(text))
     return spans
 
 
@@ -98,7 +119,6 @@ def _replace_spans(text: str, spans: list[tuple[int, int]], placeholder: str) ->
 
 def redact(text: str, *, country: str | None = None) -> Redaction:
     """The text with every contact detail replaced by a placeholder, and what kinds were found."""
-    text = unicodedata.normalize("NFKC", text)
     kinds = set()
 
     def sub(pattern, kind, value):
@@ -115,6 +135,7 @@ def redact(text: str, *, country: str | None = None) -> Redaction:
     )
     if count:
         kinds.add("handle")
+    text = sub(USERNAME, "handle", text)
     text = sub(ADDRESS, "address", text)
     spans = _phone_spans(text, country)
     if spans:
