@@ -52,8 +52,7 @@ def consultation(*, state="open", questions=True, **fields) -> Consultation:
         opens_on=opens.date(),
         opens_at_time=opens.time().replace(microsecond=0, second=0),
         time_zone="UTC",
-        published=True,
-        **fields,
+        **({"published": True} | fields),
     )
     item.compute_window()
     item.duplicate_key = b"k" * 32

@@ -84,7 +84,7 @@ def test_no_answer_outside_the_window(state):
             consultation=item, age_band="13-15", sex="girl", country="EG", consent=True,
             adult_agrees=False, language="ar",
         )  # fmt: skip
-    assert "الاستشارة" in str(error.value.message)
+    assert "المشاورة" in str(error.value.message)
 
 
 def test_answers_sent_after_the_window_closed_are_not_stored():
