@@ -230,3 +230,18 @@ def test_moderation():
     choice = Answer.objects.filter(text="").first()
     with pytest.raises(DomainError):
         services.moderate_answer(answer=choice, approve=True)
+
+
+def test_demo_data_loads_twice_without_duplicates():
+    from cophub.consultations.demo import load_demo
+
+    load_demo()
+    load_demo()
+    past = Consultation.objects.get(slug="safe-online-2026")
+    upcoming = Consultation.objects.get(slug="ai-and-you-2027")
+    assert past.state(timezone.now()) == "closed" and past.duplicate_key is None
+    assert upcoming.state(timezone.now()) == "upcoming" and upcoming.duplicate_key is not None
+    assert Response.objects.filter(consultation=past).count() == 240
+    assert past.questions.count() == 4 and all(
+        q.text_ar and q.text_zh for q in past.questions.all()
+    )
