@@ -8,6 +8,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -35,8 +36,20 @@ def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | No
     return queryset.filter(slug=slug).first()
 
 
-def questions_of(consultation: Consultation) -> list[Question]:
-    return list(consultation.questions.prefetch_related("options"))
+# A burst of 500 young people a second reads the same questions: each process keeps them a
+# short while. An edit by the secretariat during the window shows within this many seconds.
+QUESTIONS_CACHE_SECONDS = 30
+
+
+def questions_of(consultation: Consultation, *, cached: bool = False) -> list[Question]:
+    if not cached:
+        return list(consultation.questions.prefetch_related("options"))
+    key = f"consultations:questions:{consultation.pk}:{consultation.slug}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = list(consultation.questions.prefetch_related("options"))
+        cache.set(key, questions, QUESTIONS_CACHE_SECONDS)
+    return questions
 
 
 def live_count(consultation: Consultation) -> int:

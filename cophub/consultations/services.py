@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
 
+from . import selectors
 from .models import AgeBand, Answer, Consultation, DeviceTally, Question, Response, Sex
 from .redaction import redact
 from .safeguarding import signals_danger
@@ -215,7 +216,6 @@ def _count_device(consultation: Consultation, digest: str) -> int:
         return cursor.fetchone()[0]
 
 
-@transaction.atomic
 def submit_response(
     *,
     consultation: Consultation,
@@ -232,7 +232,7 @@ def submit_response(
     now = now or timezone.now()
     participant = read_participation(consultation=consultation, token=token)
     _ensure_open(consultation, now)
-    questions = list(consultation.questions.prefetch_related("options"))
+    questions = selectors.questions_of(consultation, cached=True)
     built, errors = [], {}
     for question in questions:
         key = f"q{question.pk}"
@@ -248,6 +248,13 @@ def submit_response(
     if not built:
         raise DomainError(_("Please answer at least one question."))
     key = bytes(consultation.duplicate_key)
+    # Everything is read and checked before the transaction, which only writes: its first
+    # statement takes the write lock (SQLite cannot upgrade a read lock under contention).
+    with transaction.atomic():
+        return _store(consultation, participant, built, key, device, now)
+
+
+def _store(consultation, participant, built, key, device, now) -> Submission:
     try:
         with transaction.atomic():
             response = Response.objects.create(

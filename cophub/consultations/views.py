@@ -1,7 +1,9 @@
 import segno
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
@@ -85,15 +87,26 @@ def take_part(request, slug):
     )
 
 
-def _question_page(request, consultation, participant, token, *, form=None, error="", status=200):
-    questions = selectors.questions_of(consultation)
-    form = form or questions_form(questions, free_text=participant.may_write_free_text)
-    return render(
-        request,
-        "consultations/questions.html",
-        {"consultation": consultation, "form": form, "token": token, "error": error},
-        status=status,
+def _blank_fields(consultation, free_text: bool) -> str:
+    """The question fields before any answer: the same for everyone, so kept a short while."""
+    key = (
+        f"consultations:fields:{consultation.pk}:{consultation.slug}:"
+        f"{translation.get_language()}:{free_text}"
     )
+    html = cache.get(key)
+    if html is None:
+        questions = selectors.questions_of(consultation, cached=True)
+        form = questions_form(questions, free_text=free_text)
+        html = render_to_string("core/includes/form.html", {"form": form})
+        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
+    return html
+
+
+def _question_page(request, consultation, participant, token, *, form=None, status=200):
+    context = {"consultation": consultation, "token": token, "form": form}
+    if form is None:
+        context["fields"] = _blank_fields(consultation, participant.may_write_free_text)
+    return render(request, "consultations/questions.html", context, status=status)
 
 
 @never_cache
@@ -117,7 +130,7 @@ def questions(request, slug):
         )
     except services.InvalidAnswers as error:
         form = questions_form(
-            selectors.questions_of(consultation),
+            selectors.questions_of(consultation, cached=True),
             free_text=participant.may_write_free_text,
             data=request.POST,
         )
