@@ -83,8 +83,6 @@ ADDRESS = re.compile(
     ),
     re.IGNORECASE,
 )
-# Regions tried for numbers written in national format when no country fits.
-_FALLBACK_REGIONS = ("US", "GB", "FR", "ES", "RU", "CN", "EG", "SA", "IN", "BR", "MX", "NG")
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,9 @@ class Redaction:
 
 def _phone_spans(text: str, region: str | None) -> list[tuple[int, int]]:
     spans = []
-    for candidate in dict.fromkeys([region or "ZZ", *_FALLBACK_REGIONS]):
+    # The child's country for national formats, "ZZ" for the international (+) format; any
+    # other number of 7 digits or more is caught by DIGIT_RUN whatever its format.
+    for candidate in dict.fromkeys([region or "ZZ", "ZZ"]):
         matcher = phonenumbers.PhoneNumberMatcher(
             text, candidate, leniency=phonenumbers.Leniency.VALID
         )
