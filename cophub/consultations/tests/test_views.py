@@ -222,3 +222,19 @@ def test_you_said_we_did_after_the_meeting(client):
     body = client.get(_url("detail", item)).content.decode()
     assert "You said, we did" in body
     assert "We asked platforms for safer defaults." in body
+
+
+def test_summary_report_files_in_six_languages():
+    from pypdf import PdfReader
+
+    from cophub.consultations.exports import summary_report_files
+
+    item = _closed_with_answers()
+    files = summary_report_files(item)
+    assert set(files) == {"ar", "zh", "en", "fr", "ru", "es"}
+    name, content = files["zh"]
+    assert name == f"{item.slug}-summary-zh.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "你最常上哪里的网" in text
+    arabic = "".join(page.extract_text() for page in PdfReader(io.BytesIO(files["ar"][1])).pages)
+    assert "النتائج" in arabic or "شارك" in arabic
