@@ -29,6 +29,18 @@ def public_consultations():
     return Consultation.objects.filter(published=True).select_related("meeting__group")
 
 
+def answerable_consultation(slug: str) -> Consultation | None:
+    """The public consultation for the question page, kept a short while by each process:
+    its state is computed from the clock, so a cached copy opens and closes on time."""
+    key = f"consultations:by-slug:{slug}"
+    consultation = cache.get(key)
+    if consultation is None:
+        consultation = consultation_by_slug(slug)
+        if consultation is not None:
+            cache.set(key, consultation, QUESTIONS_CACHE_SECONDS)
+    return consultation
+
+
 def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | None:
     queryset = (
         public_consultations() if public else Consultation.objects.select_related("meeting__group")

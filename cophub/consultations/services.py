@@ -249,26 +249,26 @@ def submit_response(
         raise DomainError(_("Please answer at least one question."))
     key = bytes(consultation.duplicate_key)
     # Everything is read and checked before the transaction, which only writes: its first
-    # statement takes the write lock (SQLite cannot upgrade a read lock under contention).
-    with transaction.atomic():
-        return _store(consultation, participant, built, key, device, now)
+    # statement takes the write lock (SQLite cannot upgrade a read lock under contention), and
+    # a replayed form fails on that first statement, with nothing else done yet.
+    try:
+        with transaction.atomic():
+            return _store(consultation, participant, built, key, device, now)
+    except IntegrityError as error:
+        raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
 
 
 def _store(consultation, participant, built, key, device, now) -> Submission:
-    try:
-        with transaction.atomic():
-            response = Response.objects.create(
-                consultation=consultation,
-                age_band=participant.age_band,
-                sex=participant.sex,
-                country_id=participant.country,
-                language=participant.language,
-                # The day only: a time of day could single out a child in a small group.
-                submitted_on=now.date(),
-                receipt=_keyed_hash(key, "receipt:" + participant.nonce),
-            )
-    except IntegrityError as error:
-        raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
+    response = Response.objects.create(
+        consultation=consultation,
+        age_band=participant.age_band,
+        sex=participant.sex,
+        country_id=participant.country,
+        language=participant.language,
+        # The day only: a time of day could single out a child in a small group.
+        submitted_on=now.date(),
+        receipt=_keyed_hash(key, "receipt:" + participant.nonce),
+    )
     if _count_device(consultation, _keyed_hash(key, "device:" + device)) > (
         consultation.device_limit
     ):

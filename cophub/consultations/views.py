@@ -17,7 +17,12 @@ from .forms import ParticipantForm, questions_form
 from .models import Consultation
 
 
-def _consultation(slug: str) -> Consultation:
+def _consultation(slug: str, *, cached: bool = False) -> Consultation:
+    if cached:
+        consultation = selectors.answerable_consultation(slug)
+        if consultation is None:
+            raise Http404
+        return consultation
     consultation = selectors.consultation_by_slug(slug)
     if consultation is None:
         raise Http404
@@ -112,7 +117,7 @@ def _question_page(request, consultation, participant, token, *, form=None, stat
 @never_cache
 @require_http_methods(["GET", "POST"])
 def questions(request, slug):
-    consultation = _consultation(slug)
+    consultation = _consultation(slug, cached=True)
     token = request.POST.get("p") if request.method == "POST" else request.GET.get("p", "")
     try:
         participant = services.read_participation(consultation=consultation, token=token or "")
