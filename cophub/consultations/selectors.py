@@ -64,6 +64,27 @@ def questions_of(consultation: Consultation, *, cached: bool = False) -> list[Qu
     return questions
 
 
+def missing_translations(consultation: Consultation) -> list[tuple[str, list[str]]]:
+    """Texts the young people would read that lack one of the six languages, for the preview."""
+    from cophub.core.i18n import LANGUAGE_CODES, translated_value, translations_of
+
+    missing = []
+
+    def check(obj, field):
+        present = translations_of(obj, field)
+        if present:
+            absent = [code for code in LANGUAGE_CODES if code not in present]
+            if absent:
+                missing.append((translated_value(obj, field).text, absent))
+
+    check(consultation, "title")
+    for question in questions_of(consultation):
+        check(question, "text")
+        for option in question.options.all():
+            check(option, "text")
+    return missing
+
+
 def live_count(consultation: Consultation) -> int:
     return Response.objects.filter(consultation=consultation).count()
 

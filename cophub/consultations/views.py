@@ -185,7 +185,12 @@ def preview(request, slug):
     return render(
         request,
         "consultations/questions.html",
-        {"consultation": consultation, "form": form, "preview": True},
+        {
+            "consultation": consultation,
+            "form": form,
+            "preview": True,
+            "missing": selectors.missing_translations(consultation),
+        },
     )
 
 
