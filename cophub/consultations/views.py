@@ -147,15 +147,30 @@ def questions(request, slug):
         return _problem_page(request, consultation, error.message, status=409)
     except DomainError as error:
         return _problem_page(request, consultation, error.message, status=422)
-    return render(
-        request,
-        "consultations/thanks.html",
-        {
-            "consultation": consultation,
-            "danger": submission.danger,
-            "help": help_for_country(participant.country) if submission.danger else None,
-        },
-    )
+    if submission.danger or request.user.is_authenticated:
+        return render(
+            request,
+            "consultations/thanks.html",
+            {
+                "consultation": consultation,
+                "danger": submission.danger,
+                "help": help_for_country(participant.country) if submission.danger else None,
+            },
+        )
+    return HttpResponse(_plain_thanks(request, consultation))
+
+
+def _plain_thanks(request, consultation) -> str:
+    """The thank-you page without a danger signal is the same for everyone who answered in a
+    language: rendered once a short while, it leaves the CPU to the next submissions."""
+    key = f"consultations:thanks:{consultation.pk}:{consultation.slug}:{request.path}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "consultations/thanks.html", {"consultation": consultation}, request=request
+        )
+        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
+    return html
 
 
 def _closed_message(consultation):

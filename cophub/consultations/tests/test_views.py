@@ -241,3 +241,19 @@ def test_summary_report_files_in_six_languages():
     assert "你最常上哪里的网" in text
     arabic = "".join(page.extract_text() for page in PdfReader(io.BytesIO(files["ar"][1])).pages)
     assert "النتائج" in arabic or "شارك" in arabic
+
+
+def test_the_plain_thank_you_page_is_the_same_for_everyone_and_the_danger_one_is_not(client):
+    item = consultation()
+    first = _post_answers(client, item, text="I like games")
+    second = _post_answers(client, item, text="More lessons please")
+    assert first.content == second.content
+    danger = _post_answers(client, item, text="quiero morirme", lang="es", country="ES")
+    assert "116 111" in danger.content.decode()
+    client.force_login(SecretariatFactory(full_name="Amina Staff"))
+    signed_in = _post_answers(client, item, text="ok")
+    assert "Amina Staff" in signed_in.content.decode()
+    client.logout()
+    after = _post_answers(client, item, text="ok")
+    assert "Amina Staff" not in after.content.decode()
+    assert Response.objects.count() == 5
