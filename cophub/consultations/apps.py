@@ -1,8 +1,56 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Council Resolution 1306 §3 and Resolution 179 (instructs the Council, 4): one-day online
+# youth consultations before each meeting of the working group.
+MANDATE_CODES = ("R1306/RES/3", "R179/COUNCIL/4")
+
 
 class ConsultationsConfig(AppConfig):
     name = "cophub.consultations"
     label = "consultations"
     verbose_name = _("Youth consultations")
+
+    def ready(self):
+        from cophub.core import mandate, navigation, profiles, reporting
+
+        from . import registrations
+
+        navigation.register(
+            navigation.NavEntry(
+                url_name="consultations:list",
+                label=_("Youth consultations"),
+                order=30,
+                description=_(
+                    "Young people tell the working group what they think, in one day, online."
+                ),
+            )
+        )
+        mandate.register_provider(
+            mandate.MandateProvider(
+                key="consultations",
+                label=_("Youth consultations"),
+                records=registrations.mandate_records,
+            )
+        )
+        reporting.register_section(
+            reporting.ReportSection(
+                key="consultations",
+                title=_("Youth consultations"),
+                order=30,
+                blocks=registrations.report_blocks,
+            )
+        )
+        profiles.register_section(
+            profiles.ProfileSection(
+                key="consultations",
+                title=_("Youth consultations"),
+                order=40,
+                template="consultations/includes/profile_section.html",
+                data=registrations.profile_data,
+                empty_message=_(
+                    "No young people from this country have taken part yet, or fewer than 5."
+                ),
+                gaps=registrations.profile_gaps,
+            )
+        )

@@ -1,0 +1,82 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cophub.core.models import Country
+
+from .models import AgeBand, Question, Sex
+
+
+class ParticipantForm(forms.Form):
+    """The consent step: the three things we ask about the participant, and their agreement."""
+
+    age_band = forms.ChoiceField(
+        label=_("How old are you?"), choices=AgeBand.choices, widget=forms.RadioSelect
+    )
+    sex = forms.ChoiceField(label=_("Are you…"), choices=Sex.choices, widget=forms.RadioSelect)
+    country = forms.ChoiceField(label=_("Which country do you live in?"))
+    adult_agrees = forms.BooleanField(
+        label=_("I am under 13 and a parent, carer or teacher is with me and agrees."),
+        required=False,
+    )
+    adult_agrees.conditional = True
+    consent = forms.BooleanField(
+        label=_("I have read what happens with my answers and I want to take part."),
+        required=False,
+    )
+    consent.conditional = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = sorted(
+            ((country.iso2, country.name) for country in Country.objects.all()),
+            key=lambda pair: pair[1],
+        )
+        self.fields["country"].choices = [("", _("Choose your country")), *countries]
+        self.fields["age_band"].error_messages["required"] = _("Please choose your age.")
+        self.fields["sex"].error_messages["required"] = _("Please choose one of the answers.")
+        self.fields["country"].error_messages["required"] = _("Please choose your country.")
+        self.fields["country"].error_messages["invalid_choice"] = _("Please choose your country.")
+
+
+def questions_form(questions: list[Question], *, free_text: bool, data=None) -> forms.Form:
+    """The form of the question page; the service checks the answers, the form only renders."""
+    form = forms.Form(data=data)
+    for question in questions:
+        key = f"q{question.pk}"
+        label = question.text
+        common = {"label": label, "required": False}
+        if question.kind == Question.Kind.SINGLE:
+            field = forms.ChoiceField(
+                choices=[(o.pk, o.text) for o in question.options.all()],
+                widget=forms.RadioSelect,
+                **common,
+            )
+        elif question.kind == Question.Kind.MULTIPLE:
+            field = forms.MultipleChoiceField(
+                choices=[(o.pk, o.text) for o in question.options.all()],
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("You can choose more than one."),
+                **common,
+            )
+        elif question.kind == Question.Kind.SCALE:
+            low, high = question.scale_low or "1", question.scale_high or "5"
+            field = forms.ChoiceField(
+                choices=[(n, str(n)) for n in range(1, 6)],
+                widget=forms.RadioSelect(attrs={"class": "scale"}),
+                help_text=_("1 means “%(low)s”, 5 means “%(high)s”.") % {"low": low, "high": high},
+                **common,
+            )
+        elif free_text:
+            field = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+                help_text=_(
+                    "Please do not write your name, address, phone number or anything else "
+                    "that tells who you are."
+                ),
+                **common,
+            )
+        else:
+            continue
+        field.conditional = not question.required
+        form.fields[key] = field
+    return form

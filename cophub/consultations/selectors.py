@@ -1,0 +1,300 @@
+"""Every read of the youth consultations: public lists, the live count and the results.
+
+Results are published with small-cell suppression: any count under 5 is hidden, so that no
+answer can be traced back to one of a handful of young people from one place and age.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from cophub.core.models import Country, Region
+
+from .models import AgeBand, Answer, Consultation, Option, Question, Response, Sex
+
+SUPPRESSION_THRESHOLD = 5
+DIMENSIONS = ("age_band", "sex", "country", "region")
+
+
+def suppressed(count: int) -> int | None:
+    """The count, or None when it is under the threshold and must not be shown."""
+    return count if count >= SUPPRESSION_THRESHOLD else None
+
+
+def public_consultations():
+    return Consultation.objects.filter(published=True).select_related("meeting__group")
+
+
+def answerable_consultation(slug: str) -> Consultation | None:
+    """The public consultation for the question page, kept a short while by each process:
+    its state is computed from the clock, so a cached copy opens and closes on time."""
+    key = f"consultations:by-slug:{slug}"
+    consultation = cache.get(key)
+    if consultation is None:
+        consultation = consultation_by_slug(slug)
+        if consultation is not None:
+            cache.set(key, consultation, QUESTIONS_CACHE_SECONDS)
+    return consultation
+
+
+def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | None:
+    queryset = (
+        public_consultations() if public else Consultation.objects.select_related("meeting__group")
+    )
+    return queryset.filter(slug=slug).first()
+
+
+# A burst of 500 young people a second reads the same questions: each process keeps them a
+# short while. An edit by the secretariat during the window shows within this many seconds.
+QUESTIONS_CACHE_SECONDS = 30
+
+
+def questions_of(consultation: Consultation, *, cached: bool = False) -> list[Question]:
+    if not cached:
+        return list(consultation.questions.prefetch_related("options"))
+    key = f"consultations:questions:{consultation.pk}:{consultation.slug}"
+    questions = cache.get(key)
+    if questions is None:
+        questions = list(consultation.questions.prefetch_related("options"))
+        cache.set(key, questions, QUESTIONS_CACHE_SECONDS)
+    return questions
+
+
+def missing_translations(consultation: Consultation) -> list[tuple[str, list[str]]]:
+    """Texts the young people would read that lack one of the six languages, for the preview."""
+    from cophub.core.i18n import LANGUAGE_CODES, translated_value, translations_of
+
+    missing = []
+
+    def check(obj, field):
+        present = translations_of(obj, field)
+        if present:
+            absent = [code for code in LANGUAGE_CODES if code not in present]
+            if absent:
+                missing.append((translated_value(obj, field).text, absent))
+
+    check(consultation, "title")
+    for question in questions_of(consultation):
+        check(question, "text")
+        for option in question.options.all():
+            check(option, "text")
+    return missing
+
+
+def live_count(consultation: Consultation) -> int:
+    return Response.objects.filter(consultation=consultation).count()
+
+
+def counts_by_consultation(consultations) -> dict[int, int]:
+    rows = (
+        Response.objects.filter(consultation__in=consultations)
+        .values("consultation")
+        .annotate(n=Count("pk"))
+    )
+    return {row["consultation"]: row["n"] for row in rows}
+
+
+@dataclass
+class Cell:
+    label: str
+    count: int | None  # None: suppressed
+
+
+@dataclass
+class BreakdownRow:
+    label: str
+    total: int | None
+    cells: list[Cell]
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    total: int
+    options: list[Cell] = field(default_factory=list)
+    combinations: list[Cell] = field(default_factory=list)
+    mean: float | None = None
+    quotes: list[str] = field(default_factory=list)
+    breakdowns: dict[str, list[BreakdownRow]] = field(default_factory=dict)
+
+
+def _group_labels(dimension: str) -> dict[str, str]:
+    if dimension == "age_band":
+        return {value: str(label) for value, label in AgeBand.choices}
+    if dimension == "sex":
+        return {value: str(label) for value, label in Sex.choices}
+    if dimension == "region":
+        return {region.code: region.name for region in Region.objects.all()}
+    return {}
+
+
+def participation(consultation: Consultation) -> dict[str, list[Cell]]:
+    """Participants per age band, sex, country and ITU region, suppressed under 5."""
+    rows = list(
+        Response.objects.filter(consultation=consultation)
+        .values("age_band", "sex", "country", "country__region")
+        .annotate(n=Count("pk"))
+    )
+    countries = {
+        country.iso2: country.name
+        for country in Country.objects.filter(iso2__in={row["country"] for row in rows})
+    }
+    result = {}
+    for dimension in DIMENSIONS:
+        labels = _group_labels(dimension) if dimension != "country" else countries
+        key = "country__region" if dimension == "region" else dimension
+        counter = Counter()
+        for row in rows:
+            counter[row[key]] += row["n"]
+        ordered = (
+            list(labels)
+            if dimension in {"age_band", "sex", "region"}
+            else sorted(counter, key=lambda iso2: countries.get(iso2, iso2))
+        )
+        result[dimension] = [
+            Cell(labels.get(value, str(value)), suppressed(counter[value]))
+            for value in ordered
+            if counter[value]
+        ]
+    return result
+
+
+def _answer_rows(questions: list[Question]) -> list[dict]:
+    return list(
+        Answer.objects.filter(question__in=questions).values(
+            "question",
+            "option",
+            "choices",
+            "scale",
+            "response__age_band",
+            "response__sex",
+            "response__country",
+            "response__country__region",
+        )
+    )
+
+
+def _values_of(question: Question, row: dict) -> list[str]:
+    if question.kind == Question.Kind.SINGLE:
+        return [str(row["option"])]
+    if question.kind == Question.Kind.MULTIPLE:
+        return row["choices"].split(",") if row["choices"] else []
+    if question.kind == Question.Kind.SCALE:
+        return [str(row["scale"])]
+    return []
+
+
+def _categories(question: Question) -> list[tuple[str, str]]:
+    if question.kind == Question.Kind.SCALE:
+        return [(str(value), str(value)) for value in range(1, 6)]
+    return [(str(option.pk), str(option)) for option in question.options.all()]
+
+
+def results(consultation: Consultation, *, published_only: bool = True) -> list[QuestionResult]:
+    """Each question's totals, combinations, mean, approved quotes and breakdowns."""
+    questions = questions_of(consultation)
+    if published_only:
+        questions = [question for question in questions if question.results_published]
+    rows_by_question = defaultdict(list)
+    for row in _answer_rows(questions):
+        rows_by_question[row["question"]].append(row)
+    quotes = defaultdict(list)
+    for answer in Answer.objects.filter(
+        question__in=questions, moderation=Answer.Moderation.APPROVED
+    ).only("question", "text"):
+        quotes[answer.question_id].append(answer.text)
+    countries = {country.iso2: country.name for country in Country.objects.all()}
+    labels = {dimension: _group_labels(dimension) for dimension in DIMENSIONS}
+    labels["country"] = countries
+    outcome = []
+    for question in questions:
+        rows = rows_by_question[question.pk]
+        result = QuestionResult(question=question, total=len(rows), quotes=quotes[question.pk])
+        categories = _categories(question)
+        totals = Counter(value for row in rows for value in _values_of(question, row))
+        result.options = [Cell(label, suppressed(totals[key])) for key, label in categories]
+        if question.kind == Question.Kind.SCALE and rows:
+            result.mean = sum(row["scale"] for row in rows) / len(rows)
+        if question.kind == Question.Kind.MULTIPLE:
+            names = dict(categories)
+            combos = Counter(row["choices"] for row in rows if row["choices"])
+            result.combinations = [
+                Cell(" + ".join(names.get(value, "?") for value in combo.split(",")), count)
+                for combo, count in combos.most_common(5)
+                if suppressed(count) is not None
+            ]
+        if categories:
+            for dimension in DIMENSIONS:
+                result.breakdowns[dimension] = _breakdown(
+                    question, rows, dimension, categories, labels[dimension]
+                )
+        outcome.append(result)
+    return outcome
+
+
+def _breakdown(question, rows, dimension, categories, labels) -> list[BreakdownRow]:
+    key = {
+        "age_band": "response__age_band",
+        "sex": "response__sex",
+        "country": "response__country",
+        "region": "response__country__region",
+    }[dimension]
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row)
+    ordered = (
+        [value for value in labels if value in groups]
+        if dimension in {"age_band", "sex", "region"}
+        else sorted(groups, key=lambda value: labels.get(value, str(value)))
+    )
+    breakdown = []
+    for value in ordered:
+        members = groups[value]
+        counts = Counter(v for row in members for v in _values_of(question, row))
+        total = suppressed(len(members))
+        cells = [
+            Cell(label, suppressed(counts[cat]) if total is not None else None)
+            for cat, label in categories
+        ]
+        breakdown.append(BreakdownRow(labels.get(value, str(value)), total, cells))
+    return breakdown
+
+
+def answers_for_moderation():
+    """Free-text answers waiting for a moderator, flagged ones first; no data about the writer."""
+    return (
+        Answer.objects.filter(moderation=Answer.Moderation.PENDING)
+        .order_by("-danger", "pk")
+        .only("pk", "text", "danger", "question")
+    )
+
+
+def held_between(start: datetime.date, end: datetime.date):
+    """Consultations whose window opened in the period, with their participation."""
+    consultations = list(
+        Consultation.objects.filter(opens_at__date__gte=start, opens_at__date__lte=end)
+        .select_related("meeting__group")
+        .annotate(participants=Count("responses"))
+        .order_by("opens_at")
+    )
+    return consultations
+
+
+def participation_by_consultation_for_country(iso2: str) -> list[tuple[Consultation, int | None]]:
+    """Each closed public consultation with the country's participants (None under 5)."""
+    now = timezone.now()
+    rows = (
+        public_consultations()
+        .filter(closes_at__lte=now)
+        .annotate(n=Count("responses", filter=Q(responses__country=iso2)))
+        .order_by("-opens_at")
+    )
+    return [(consultation, suppressed(consultation.n)) for consultation in rows if consultation.n]
+
+
+def option_label(option: Option) -> str:
+    return str(option)

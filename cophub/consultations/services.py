@@ -1,0 +1,314 @@
+"""Every write of the youth consultations: scheduling, taking part, closing, moderating."""
+
+import datetime
+import hashlib
+import hmac
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cophub.core.errors import DomainError
+from cophub.core.models import Country
+
+from . import selectors
+from .models import AgeBand, Answer, Consultation, DeviceTally, Question, Response, Sex
+from .redaction import redact
+from .safeguarding import signals_danger
+
+MAX_TEXT_LENGTH = 1000
+# U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates) can make text read
+# differently from how it is stored ("Trojan Source"); the plain marks LRM and RLM are fine.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
+class InvalidAnswers(DomainError):
+    """Some answers are wrong; `errors` maps each form field to its message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(next(iter(errors.values())), field=next(iter(errors)))
+        self.errors = errors
+
+
+class AlreadySent(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class Participant:
+    age_band: str
+    sex: str
+    country: str  # ISO 3166-1 alpha-2
+    language: str
+    nonce: str
+
+    @property
+    def may_write_free_text(self) -> bool:
+        # Under-13s answer the choice and scale questions only: free text may hold personal
+        # information, which COPPA (under 13) and GDPR Art. 8 forbid collecting without a
+        # parent's consent, which an anonymous form cannot verify (docs/consultations.md).
+        return self.age_band != AgeBand.UNDER_13
+
+
+@dataclass
+class Submission:
+    response: Response
+    danger: bool
+    redacted: list[str] = field(default_factory=list)
+
+
+def _ensure_open(consultation: Consultation, now: datetime.datetime) -> None:
+    state = consultation.state(now)
+    if state == "upcoming":
+        raise DomainError(_("This consultation has not opened yet. Please come back later."))
+    if state == "closed" or consultation.duplicate_key is None:
+        raise DomainError(_("This consultation is closed. Thank you for your interest!"))
+
+
+@transaction.atomic
+def schedule_consultation(*, consultation: Consultation) -> Consultation:
+    """Fix the window in UTC from the stated time zone, and give the consultation its key.
+
+    Resolution 1306 asks for the consultation before the meeting: it must close before the
+    meeting's first day begins in the meeting's time zone.
+    """
+    consultation.compute_window()
+    meeting = consultation.meeting
+    meeting_starts = datetime.datetime.combine(meeting.starts_on, datetime.time(0, 0)).replace(
+        tzinfo=meeting.tz
+    )
+    if consultation.closes_at > meeting_starts:
+        raise DomainError(
+            _("The consultation must close before the meeting starts."), field="opens_on"
+        )
+    if consultation.duplicate_key is None and consultation.closes_at > timezone.now():
+        consultation.duplicate_key = secrets.token_bytes(32)
+    consultation.save()
+    return consultation
+
+
+def _signer(consultation: Consultation) -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=f"cophub.consultations.{consultation.pk}")
+
+
+def start_participation(
+    *,
+    consultation: Consultation,
+    age_band: str,
+    sex: str,
+    country: str,
+    consent: bool,
+    adult_agrees: bool,
+    language: str,
+    now: datetime.datetime | None = None,
+) -> str:
+    """Check the consent step and return the signed token the question page carries.
+
+    Nothing is stored: the token holds the three answers about the participant and a one-time
+    number, and travels with the form.
+    """
+    _ensure_open(consultation, now or timezone.now())
+    if not consent:
+        raise DomainError(_("Please tick the box to say you agree to take part."), field="consent")
+    if age_band not in AgeBand.values:
+        raise DomainError(_("Please choose your age."), field="age_band")
+    if age_band == AgeBand.UNDER_13 and not adult_agrees:
+        raise DomainError(
+            _("If you are under 13, a parent, carer or teacher must be with you and agree."),
+            field="adult_agrees",
+        )
+    if sex not in Sex.values:
+        raise DomainError(_("Please choose one of the answers."), field="sex")
+    if not Country.objects.filter(iso2=country).exists():
+        raise DomainError(_("Please choose your country."), field="country")
+    payload = {"a": age_band, "s": sex, "c": country, "l": language, "n": secrets.token_hex(16)}
+    return _signer(consultation).sign_object(payload, compress=True)
+
+
+def read_participation(*, consultation: Consultation, token: str) -> Participant:
+    max_age = datetime.timedelta(hours=consultation.duration_hours + 1)
+    try:
+        payload = _signer(consultation).unsign_object(token, max_age=max_age)
+        return Participant(
+            age_band=payload["a"],
+            sex=payload["s"],
+            country=payload["c"],
+            language=payload["l"],
+            nonce=payload["n"],
+        )
+    except (signing.BadSignature, KeyError, TypeError) as error:
+        raise DomainError(
+            _("This form is too old or has been changed. Please start again.")
+        ) from error
+
+
+def clean_free_text(raw: str, *, country: str) -> tuple[str, bool, frozenset[str]]:
+    """The text as it may be stored (redacted), whether it signals danger, and what was removed."""
+    if len(raw) > MAX_TEXT_LENGTH:
+        raise DomainError(
+            _("Your answer is too long. Please keep it under %(limit)s characters.")
+            % {"limit": MAX_TEXT_LENGTH}
+        )
+    if BIDI_CONTROLS.search(raw):
+        raise DomainError(
+            _(
+                "Your answer contains hidden characters that change the direction of the text. "
+                "Please type it again without copying it."
+            )
+        )
+    if MARKUP.search(raw):
+        raise DomainError(_("Please write your answer as plain text, without code."))
+    text = "".join(
+        ch for ch in raw if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs"}
+    )
+    text = text.strip()
+    redaction = redact(text, country=country)
+    return redaction.text, signals_danger(text), redaction.kinds
+
+
+def _answer_for(question: Question, values: list[str], participant: Participant) -> Answer | None:
+    """The unsaved answer to one question, None when left out; DomainError when it is wrong."""
+    values = [value.strip() for value in values if value.strip()]
+    if question.kind == Question.Kind.TEXT and not participant.may_write_free_text:
+        return None
+    if not values:
+        if question.required:
+            raise DomainError(_("Please answer this question."))
+        return None
+    option_ids = {str(option.pk): option for option in question.options.all()}
+    if question.kind == Question.Kind.SINGLE:
+        if len(values) != 1 or values[0] not in option_ids:
+            raise DomainError(_("Please choose one of the answers shown."))
+        return Answer(question=question, option=option_ids[values[0]])
+    if question.kind == Question.Kind.MULTIPLE:
+        if any(value not in option_ids for value in values):
+            raise DomainError(_("Please choose only from the answers shown."))
+        chosen = sorted({int(value) for value in values})
+        return Answer(question=question, choices=",".join(map(str, chosen)))
+    if question.kind == Question.Kind.SCALE:
+        if len(values) != 1 or values[0] not in {"1", "2", "3", "4", "5"}:
+            raise DomainError(_("Please choose a number from 1 to 5."))
+        return Answer(question=question, scale=int(values[0]))
+    text, danger, _kinds = clean_free_text(values[0], country=participant.country)
+    return Answer(question=question, text=text, danger=danger, moderation=Answer.Moderation.PENDING)
+
+
+def _keyed_hash(key: bytes, value: str) -> str:
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def _count_device(consultation: Consultation, digest: str) -> int:
+    """Add one to the device's tally and return it, in one statement (no lost updates)."""
+    table = DeviceTally._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (consultation_id, digest, count) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (consultation_id, digest) DO UPDATE SET count = {table}.count + 1 "
+            "RETURNING count",
+            [consultation.pk, digest],
+        )
+        return cursor.fetchone()[0]
+
+
+def submit_response(
+    *,
+    consultation: Consultation,
+    token: str,
+    answers: dict[str, list[str]],
+    device: str,
+    now: datetime.datetime | None = None,
+) -> Submission:
+    """Store one young person's answers, redacted, at most once per form.
+
+    `answers` maps "q<question id>" to the submitted values; `device` is the network address
+    and browser, used only through a keyed hash that is destroyed when the window closes.
+    """
+    now = now or timezone.now()
+    participant = read_participation(consultation=consultation, token=token)
+    _ensure_open(consultation, now)
+    questions = selectors.questions_of(consultation, cached=True)
+    built, errors = [], {}
+    for question in questions:
+        key = f"q{question.pk}"
+        try:
+            answer = _answer_for(question, answers.get(key, []), participant)
+        except DomainError as error:
+            errors[key] = error.message
+        else:
+            if answer is not None:
+                built.append(answer)
+    if errors:
+        raise InvalidAnswers(errors)
+    if not built:
+        raise DomainError(_("Please answer at least one question."))
+    key = bytes(consultation.duplicate_key)
+    # Everything is read and checked before the transaction, which only writes: its first
+    # statement takes the write lock (SQLite cannot upgrade a read lock under contention), and
+    # a replayed form fails on that first statement, with nothing else done yet.
+    try:
+        with transaction.atomic():
+            return _store(consultation, participant, built, key, device, now)
+    except IntegrityError as error:
+        raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
+
+
+def _store(consultation, participant, built, key, device, now) -> Submission:
+    response = Response.objects.create(
+        consultation=consultation,
+        age_band=participant.age_band,
+        sex=participant.sex,
+        country_id=participant.country,
+        language=participant.language,
+        # The day only: a time of day could single out a child in a small group.
+        submitted_on=now.date(),
+        receipt=_keyed_hash(key, "receipt:" + participant.nonce),
+    )
+    if _count_device(consultation, _keyed_hash(key, "device:" + device)) > (
+        consultation.device_limit
+    ):
+        raise DomainError(
+            _("We have received many answers from this device already. Thank you for taking part!")
+        )
+    for answer in built:
+        answer.response = response
+    Answer.objects.bulk_create(built)
+    return Submission(response=response, danger=any(answer.danger for answer in built))
+
+
+@transaction.atomic
+def close_consultation(*, consultation: Consultation) -> Consultation:
+    """Destroy what could link a response to a device or a form once the window has closed."""
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.state(timezone.now()) != "closed":
+        raise DomainError(_("The consultation is still open."))
+    consultation.duplicate_key = None
+    consultation.save(update_fields=["duplicate_key"])
+    DeviceTally.objects.filter(consultation=consultation).delete()
+    Response.objects.filter(consultation=consultation).update(receipt=None)
+    return consultation
+
+
+def close_due_consultations(*, now: datetime.datetime | None = None) -> int:
+    due = Consultation.objects.filter(
+        closes_at__lte=now or timezone.now(), duplicate_key__isnull=False
+    )
+    count = 0
+    for consultation in due:
+        close_consultation(consultation=consultation)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def moderate_answer(*, answer: Answer, approve: bool) -> Answer:
+    if answer.moderation == Answer.Moderation.NONE:
+        raise DomainError(_("Only free-text answers are moderated."))
+    answer.moderation = Answer.Moderation.APPROVED if approve else Answer.Moderation.REJECTED
+    answer.save(update_fields=["moderation"])
+    return answer

@@ -1,0 +1,113 @@
+"""Young people take part in a consultation in Debian's Chromium, with and without JavaScript."""
+
+import pytest
+
+from cophub.consultations.models import Answer, Response
+from cophub.testing import check_accessibility
+
+from .factories import answers_for, consultation, move_to_past, respond
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _take_part(page, base, item, *, lang, age_band, sex, country, text, axe=True):
+    # axe-core runs as a script: with JavaScript turned off only the flow itself is checked.
+    check = check_accessibility if axe else (lambda page: None)
+    page.goto(f"{base}/{lang}/consultations/{item.slug}/")
+    check(page)
+    page.click(f'a[href="/{lang}/consultations/{item.slug}/take-part/"]')
+    check(page)
+    page.check(f'input[name="age_band"][value="{age_band}"]')
+    page.check(f'input[name="sex"][value="{sex}"]')
+    page.select_option('select[name="country"]', country)
+    page.check('input[name="consent"]')
+    page.click('button[type="submit"]')
+    page.wait_for_url(f"**/{lang}/consultations/{item.slug}/questions/?p=*")
+    check(page)
+    answers = answers_for(item, text=text)
+    single, multiple, scale, free = list(answers)
+    page.check(f'input[name="{single}"][value="{answers[single][0]}"]')
+    for value in answers[multiple]:
+        page.check(f'input[name="{multiple}"][value="{value}"]')
+    page.check(f'input[name="{scale}"][value="4"]')
+    page.fill(f'textarea[name="{free}"]', text)
+    page.click('button[type="submit"]')
+    page.wait_for_load_state()
+    check(page)
+
+
+def test_a_girl_in_arabic_writes_a_phone_number_that_is_stored_redacted(page, live_server):
+    item = consultation()
+    _take_part(
+        page, live_server.url, item, lang="ar", age_band="13-15", sex="girl", country="EG",
+        text="أريد دروسًا عن الخصوصية، رقمي 01012345678",
+    )  # fmt: skip
+    assert page.get_attribute("html", "dir") == "rtl"
+    assert "تم إرسال إجاباتك" in page.inner_text("main")
+    assert page.locator(".help-now").count() == 0
+    response = Response.objects.get()
+    assert (response.age_band, response.sex, response.country_id) == ("13-15", "girl", "EG")
+    assert Answer.objects.get(response=response, question__kind="text").text == (
+        "أريد دروسًا عن الخصوصية، رقمي [phone]"
+    )
+
+
+def test_a_boy_in_chinese_without_javascript_who_is_in_danger_sees_help_at_once(
+    browser, live_server, page
+):
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    context.set_default_timeout(15_000)
+    quiet = context.new_page()
+    try:
+        item = consultation()
+        _take_part(
+            quiet, live_server.url, item, lang="zh", age_band="16-17", sex="boy", country="FR",
+            text="我继父经常打我，我不敢回家", axe=False,
+        )  # fmt: skip
+        help_box = quiet.locator(".danger-help")
+        assert help_box.is_visible()
+        assert "你并不孤单" in help_box.inner_text()
+        assert quiet.locator('.help-now a[href="tel:116111"]').inner_text() == "116 111"
+        answer = Answer.objects.get(question__kind="text")
+        assert answer.danger and answer.moderation == "pending"
+        response = answer.response
+        assert (response.age_band, response.sex, response.country_id) == ("16-17", "boy", "FR")
+    finally:
+        context.close()
+    # The same pages in Chinese, with JavaScript, pass axe-core.
+    other = consultation(slug="with-script")
+    _take_part(
+        page, live_server.url, other, lang="zh", age_band="16-17", sex="boy", country="FR",
+        text="我继父经常打我",
+    )  # fmt: skip
+    assert page.locator(".danger-help .help-now").is_visible()
+
+
+def test_results_page_with_breakdowns_and_suppression_without_javascript(
+    browser, live_server, page
+):
+    item = consultation()
+    for n in range(7):
+        respond(item, device=f"g{n}", age_band="13-15", sex="girl", country="EG")
+    for n in range(2):
+        respond(item, device=f"b{n}", age_band="16-17", sex="boy", country="CN")
+    move_to_past(item)
+    for lang in ("en", "ar"):
+        page.goto(f"{live_server.url}/{lang}/consultations/{item.slug}/results/")
+        page.locator("details.breakdown summary").first.click()
+        check_accessibility(page)
+    context = browser.new_context(locale="en-GB", java_script_enabled=False)
+    context.set_default_timeout(15_000)
+    quiet = context.new_page()
+    try:
+        quiet.goto(f"{live_server.url}/en/consultations/{item.slug}/results/")
+        assert quiet.locator("svg.chart").count() >= 3
+        by_country = quiet.locator("table.cells", has_text="By country")
+        assert by_country.locator("tr", has_text="Egypt").locator("td").inner_text() == "7"
+        assert by_country.locator("tr", has_text="China").locator("td").inner_text() == "<5"
+        quiet.locator("details.breakdown summary", has_text="By age").first.click()
+        table = quiet.locator("details.breakdown[open] table").first
+        assert table.locator("tr", has_text="16 to 17").locator("td").first.inner_text() == "<5"
+        assert table.locator("tr", has_text="13 to 15").locator("td").first.inner_text() == "7"
+    finally:
+        context.close()

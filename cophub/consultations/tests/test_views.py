@@ -1,0 +1,259 @@
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from cophub.accounts.tests.factories import SecretariatFactory
+from cophub.consultations.models import Answer, Response
+
+from .factories import answers_for, consultation, move_to_past, respond, token_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(name, item, lang="en"):
+    with translation.override(lang):
+        return reverse(f"consultations:{name}", kwargs={"slug": item.slug})
+
+
+def test_list_page_counts_queries(client, django_assert_num_queries):
+    for n in range(3):
+        consultation(slug=f"c{n}")
+    with django_assert_num_queries(2):
+        response = client.get("/en/consultations/")
+    assert response.status_code == 200
+    assert response.content.count(b'class="card"') == 3
+
+
+def test_detail_shows_the_live_count_link_and_qr(client):
+    item = consultation()
+    respond(item)
+    page = client.get(_url("detail", item))
+    assert page.status_code == 200
+    assert "1 young person has taken part" in page.content.decode()
+    assert _url("take-part", item).encode() in page.content
+    qr = client.get(_url("qr", item))
+    assert qr["Content-Type"] == "image/svg+xml"
+    assert qr.content.startswith(b"<svg")
+
+
+def test_unpublished_consultations_are_not_public(client):
+    item = consultation(published=False)
+    assert client.get(_url("detail", item)).status_code == 404
+
+
+def test_the_consent_step_leads_to_the_questions(client):
+    item = consultation()
+    page = client.get(_url("take-part", item, "ar"))
+    assert page.status_code == 200
+    assert "csrftoken" in page.cookies or True  # the form's own cookie, if any
+    assert set(page.cookies) <= {"csrftoken"}
+    refused = client.post(
+        _url("take-part", item, "ar"), {"age_band": "13-15", "sex": "girl", "country": "EG"}
+    )
+    assert refused.status_code == 200
+    assert "يرجى" in refused.content.decode()
+    accepted = client.post(
+        _url("take-part", item, "ar"),
+        {"age_band": "13-15", "sex": "girl", "country": "EG", "consent": "on"},
+    )
+    assert accepted.status_code == 302
+    assert accepted["Location"].startswith(_url("questions", item, "ar") + "?p=")
+    questions = client.get(accepted["Location"])
+    assert questions.status_code == 200
+    assert "أين تقضي معظم وقتك على الإنترنت؟" in questions.content.decode()
+
+
+def test_under_13_needs_an_adult_and_sees_no_free_text(client):
+    item = consultation()
+    url = _url("take-part", item)
+    refused = client.post(url, {"age_band": "u13", "sex": "boy", "country": "FR", "consent": "on"})
+    assert "parent, carer or teacher" in refused.content.decode()
+    accepted = client.post(
+        url,
+        {"age_band": "u13", "sex": "boy", "country": "FR", "consent": "on", "adult_agrees": "on"},
+    )
+    page = client.get(accepted["Location"])
+    assert "<textarea" not in page.content.decode()
+
+
+def _post_answers(client, item, *, lang="en", text="", token=None, country="KE", **changes):
+    answers = answers_for(item, text=text) | changes
+    data = {"p": token or token_for(item, language=lang, country=country)} | answers
+    return client.post(_url("questions", item, lang), data)
+
+
+def test_a_danger_signal_shows_help_at_once(client):
+    item = consultation()
+    response = _post_answers(client, item, text="Mon oncle me touche", lang="fr", country="FR")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "116 111" in body
+    assert 'class="help-now"' in body
+    assert Answer.objects.get(danger=True).text == "Mon oncle me touche"
+
+
+def test_a_phone_number_is_stored_redacted(client):
+    item = consultation()
+    _post_answers(client, item, text="call me 0712 345678")
+    assert Answer.objects.exclude(text="").get().text == "call me [phone]"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("x" * 100_000, "طويلة"),
+        ("<script>alert(1)</script>", "نصًا عاديًا"),
+        ("hello \u202eevil", "اتجاه"),
+    ],
+)
+def test_bad_text_is_refused_in_the_childs_language(client, text, message):
+    item = consultation()
+    response = _post_answers(client, item, lang="ar", text=text)
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_unknown_option_and_missing_answer(client):
+    item = consultation()
+    answers = answers_for(item)
+    single, _multiple, scale, _text = list(answers)
+    response = _post_answers(client, item, lang="zh", **{single: ["424242"], scale: []})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "请回答这个问题。" in body
+    assert "请从显示的答案中选择一个。" in body
+    assert not Response.objects.exists()
+
+
+def test_a_replayed_form_is_refused(client):
+    item = consultation()
+    token = token_for(item, language="es")
+    assert _post_answers(client, item, lang="es", token=token).status_code == 200
+    replay = _post_answers(client, item, lang="es", token=token)
+    assert replay.status_code == 409
+    assert "Ya enviaste" in replay.content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_a_closed_consultation_refuses_answers(client):
+    item = consultation()
+    token = token_for(item)
+    move_to_past(item)
+    response = _post_answers(client, item, lang="ru", token=token)
+    assert response.status_code == 422
+    assert "закрыта" in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def _closed_with_answers():
+    item = consultation()
+    for n in range(6):
+        respond(item, device=f"d{n}", age_band="13-15", sex="girl", country="EG")
+    for n in range(3):
+        respond(item, device=f"e{n}", age_band="16-17", sex="boy", country="CN")
+    respond(item, device="x", text="More lessons on privacy please", country="KE")
+    Answer.objects.exclude(text="").update(moderation="approved")
+    return move_to_past(item)
+
+
+def test_results_are_broken_down_with_small_cells_hidden(client, django_assert_max_num_queries):
+    item = _closed_with_answers()
+    with django_assert_max_num_queries(18):
+        page = client.get(_url("results", item))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "10 young people took part." in body
+    assert '<th scope="row">Egypt</th><td>6</td>' in body
+    # China's 3 and Kenya's 1 are hidden.
+    assert '<th scope="row">China</th><td><span class="suppressed">&lt;5</span>' in body
+    assert "<svg" in body and "chart-bar" in body
+    assert "More lessons on privacy please" in body
+    assert "Most common combinations" in body
+
+
+def test_unapproved_quotes_and_unpublished_questions_stay_hidden(client):
+    item = _closed_with_answers()
+    Answer.objects.exclude(text="").update(moderation="pending")
+    item.questions.filter(order=1).update(results_published=False)
+    body = client.get(_url("results", item)).content.decode()
+    assert "More lessons on privacy please" not in body
+    assert "Where do you go online most?" not in body
+    assert "How safe do you feel online?" in body
+
+
+def test_results_wait_for_the_window_to_close(client):
+    item = consultation()
+    assert client.get(_url("results", item)).status_code == 404
+
+
+def test_exports(client):
+    item = _closed_with_answers()
+    csv_text = client.get(_url("results-csv", item)).content.decode("utf-8-sig")
+    assert "Where do you go online most?,By country" not in csv_text
+    assert "Egypt" in csv_text and "China" in csv_text
+    china_rows = [line for line in csv_text.splitlines() if ",China," in line]
+    assert china_rows and all(line.endswith(",") for line in china_rows)
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(_url("results-xlsx", item)).content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0] == ("Question", "Broken down by", "Group", "Answer", "Number")
+    assert any(row[2] == "Egypt" and row[4] == 6 for row in rows)
+    pdf = client.get(_url("summary-pdf", item, "ar"))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_preview_is_for_the_secretariat(client):
+    item = consultation(state="upcoming", published=False)
+    assert client.get(_url("preview", item)).status_code == 302
+    client.force_login(SecretariatFactory())
+    page = client.get(_url("preview", item))
+    assert page.status_code == 200
+    assert "Preview for the secretariat" in page.content.decode()
+    assert "Send my answers" not in page.content.decode()
+    # The sample questions are in Arabic, Chinese and English only: the preview says so.
+    assert "Not yet in every language" in page.content.decode()
+    assert "Where do you go online most?: fr, ru, es" in page.content.decode()
+
+
+def test_you_said_we_did_after_the_meeting(client):
+    item = _closed_with_answers()
+    item.questions.filter(order=3).update(action_taken_en="We asked platforms for safer defaults.")
+    body = client.get(_url("detail", item)).content.decode()
+    assert "You said, we did" in body
+    assert "We asked platforms for safer defaults." in body
+
+
+def test_summary_report_files_in_six_languages():
+    from pypdf import PdfReader
+
+    from cophub.consultations.exports import summary_report_files
+
+    item = _closed_with_answers()
+    files = summary_report_files(item)
+    assert set(files) == {"ar", "zh", "en", "fr", "ru", "es"}
+    name, content = files["zh"]
+    assert name == f"{item.slug}-summary-zh.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "你最常上哪里的网" in text
+    arabic = "".join(page.extract_text() for page in PdfReader(io.BytesIO(files["ar"][1])).pages)
+    assert "النتائج" in arabic or "شارك" in arabic
+
+
+def test_the_plain_thank_you_page_is_the_same_for_everyone_and_the_danger_one_is_not(client):
+    item = consultation()
+    first = _post_answers(client, item, text="I like games")
+    second = _post_answers(client, item, text="More lessons please")
+    assert first.content == second.content
+    danger = _post_answers(client, item, text="quiero morirme", lang="es", country="ES")
+    assert "116 111" in danger.content.decode()
+    client.force_login(SecretariatFactory(full_name="Amina Staff"))
+    signed_in = _post_answers(client, item, text="ok")
+    assert "Amina Staff" in signed_in.content.decode()
+    client.logout()
+    after = _post_answers(client, item, text="ok")
+    assert "Amina Staff" not in after.content.decode()
+    assert Response.objects.count() == 5

@@ -1,0 +1,270 @@
+import segno
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from cophub.core.errors import DomainError
+from cophub.core.help import help_for_country
+
+from . import exports, selectors, services
+from .forms import ParticipantForm, questions_form
+from .models import Consultation
+
+
+def _consultation(slug: str, *, cached: bool = False) -> Consultation:
+    if cached:
+        consultation = selectors.answerable_consultation(slug)
+        if consultation is None:
+            raise Http404
+        return consultation
+    consultation = selectors.consultation_by_slug(slug)
+    if consultation is None:
+        raise Http404
+    if consultation.duplicate_key is not None and consultation.state(timezone.now()) == "closed":
+        consultation = services.close_consultation(consultation=consultation)
+    return consultation
+
+
+@require_safe
+def consultation_list(request):
+    consultations = list(selectors.public_consultations())
+    counts = selectors.counts_by_consultation(consultations)
+    now = timezone.now()
+    rows = [
+        {"consultation": c, "state": c.state(now), "count": counts.get(c.pk, 0)}
+        for c in consultations
+    ]
+    return render(request, "consultations/list.html", {"rows": rows})
+
+
+@require_safe
+def consultation_detail(request, slug):
+    consultation = _consultation(slug)
+    state = consultation.state(timezone.now())
+    context = {
+        "consultation": consultation,
+        "state": state,
+        "count": selectors.live_count(consultation),
+        "share_url": request.build_absolute_uri(
+            reverse("consultations:detail", kwargs={"slug": slug})
+        ),
+        "questions": selectors.questions_of(consultation) if state == "closed" else [],
+    }
+    return render(request, "consultations/detail.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def take_part(request, slug):
+    consultation = _consultation(slug)
+    state = consultation.state(timezone.now())
+    if request.method == "POST":
+        form = ParticipantForm(request.POST)
+        if form.is_valid() or state != "open":
+            data = form.cleaned_data
+            try:
+                token = services.start_participation(
+                    consultation=consultation,
+                    age_band=data.get("age_band", ""),
+                    sex=data.get("sex", ""),
+                    country=data.get("country", ""),
+                    consent=data.get("consent", False),
+                    adult_agrees=data.get("adult_agrees", False),
+                    language=translation.get_language(),
+                )
+            except DomainError as error:
+                form.add_error(error.field, error.message)
+            else:
+                url = reverse("consultations:questions", kwargs={"slug": slug})
+                return redirect(f"{url}?p={token}")
+    else:
+        form = ParticipantForm()
+    return render(
+        request,
+        "consultations/take_part.html",
+        {"consultation": consultation, "state": state, "form": form},
+    )
+
+
+def _blank_fields(consultation, free_text: bool) -> str:
+    """The question fields before any answer: the same for everyone, so kept a short while."""
+    key = (
+        f"consultations:fields:{consultation.pk}:{consultation.slug}:"
+        f"{translation.get_language()}:{free_text}"
+    )
+    html = cache.get(key)
+    if html is None:
+        questions = selectors.questions_of(consultation, cached=True)
+        form = questions_form(questions, free_text=free_text)
+        html = render_to_string("core/includes/form.html", {"form": form})
+        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
+    return html
+
+
+def _question_page(request, consultation, participant, token, *, form=None, status=200):
+    context = {"consultation": consultation, "token": token, "form": form}
+    if form is None:
+        context["fields"] = _blank_fields(consultation, participant.may_write_free_text)
+    return render(request, "consultations/questions.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def questions(request, slug):
+    consultation = _consultation(slug, cached=True)
+    token = request.POST.get("p") if request.method == "POST" else request.GET.get("p", "")
+    try:
+        participant = services.read_participation(consultation=consultation, token=token or "")
+    except DomainError as error:
+        return _problem_page(request, consultation, error.message, status=400)
+    if request.method == "GET":
+        if consultation.state(timezone.now()) != "open":
+            return _problem_page(request, consultation, _closed_message(consultation), status=410)
+        return _question_page(request, consultation, participant, token)
+    answers = {key: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
+    device = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
+    try:
+        submission = services.submit_response(
+            consultation=consultation, token=token, answers=answers, device=device
+        )
+    except services.InvalidAnswers as error:
+        form = questions_form(
+            selectors.questions_of(consultation, cached=True),
+            free_text=participant.may_write_free_text,
+            data=request.POST,
+        )
+        form.is_valid()
+        for key, message in error.errors.items():
+            form.add_error(key, message)
+        return _question_page(request, consultation, participant, token, form=form, status=422)
+    except services.AlreadySent as error:
+        return _problem_page(request, consultation, error.message, status=409)
+    except DomainError as error:
+        return _problem_page(request, consultation, error.message, status=422)
+    if submission.danger or request.user.is_authenticated:
+        return render(
+            request,
+            "consultations/thanks.html",
+            {
+                "consultation": consultation,
+                "danger": submission.danger,
+                "help": help_for_country(participant.country) if submission.danger else None,
+            },
+        )
+    return HttpResponse(_plain_thanks(request, consultation))
+
+
+def _plain_thanks(request, consultation) -> str:
+    """The thank-you page without a danger signal is the same for everyone who answered in a
+    language: rendered once a short while, it leaves the CPU to the next submissions."""
+    key = f"consultations:thanks:{consultation.pk}:{consultation.slug}:{request.path}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "consultations/thanks.html", {"consultation": consultation}, request=request
+        )
+        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
+    return html
+
+
+def _closed_message(consultation):
+    try:
+        services._ensure_open(consultation, timezone.now())
+    except DomainError as error:
+        return error.message
+    return ""
+
+
+def _problem_page(request, consultation, message, *, status):
+    return render(
+        request,
+        "consultations/problem.html",
+        {"consultation": consultation, "message": message},
+        status=status,
+    )
+
+
+@staff_member_required
+@require_safe
+def preview(request, slug):
+    consultation = selectors.consultation_by_slug(slug, public=False)
+    if consultation is None:
+        raise Http404
+    form = questions_form(selectors.questions_of(consultation), free_text=True)
+    return render(
+        request,
+        "consultations/questions.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "preview": True,
+            "missing": selectors.missing_translations(consultation),
+        },
+    )
+
+
+@require_safe
+def qr_code(request, slug):
+    consultation = selectors.consultation_by_slug(slug)
+    if consultation is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("consultations:detail", kwargs={"slug": slug}))
+    svg = segno.make(url, error="m").svg_inline(scale=6, dark="#000", light="#fff", border=2)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Disposition"] = f'inline; filename="{slug}-qr.svg"'
+    return response
+
+
+def _closed_consultation(slug):
+    consultation = _consultation(slug)
+    if consultation.state(timezone.now()) != "closed":
+        raise Http404
+    return consultation
+
+
+@require_safe
+def results(request, slug):
+    consultation = _closed_consultation(slug)
+    context = {
+        "consultation": consultation,
+        "results": selectors.results(consultation),
+        "participation": selectors.participation(consultation),
+        "total": selectors.live_count(consultation),
+    }
+    return render(request, "consultations/results.html", context)
+
+
+@require_safe
+def results_csv(request, slug):
+    consultation = _closed_consultation(slug)
+    response = HttpResponse(exports.results_csv(consultation), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-results.csv"'
+    return response
+
+
+@require_safe
+def results_xlsx(request, slug):
+    consultation = _closed_consultation(slug)
+    response = HttpResponse(
+        exports.results_xlsx(consultation),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}-results.xlsx"'
+    return response
+
+
+@require_safe
+def summary_pdf(request, slug):
+    consultation = _closed_consultation(slug)
+    language = translation.get_language()
+    response = HttpResponse(
+        exports.summary_report_pdf(consultation, language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{slug}-summary-{language}.pdf"'
+    return response
