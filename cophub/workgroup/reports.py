@@ -210,10 +210,11 @@ def register(*, kind: str, year: int | None, registered_by) -> Document:
     from . import services
 
     start, end = period(kind, year)
+    # Under the last meeting of the period, or else the next one, whose documents it goes to.
+    meetings = Meeting.objects.filter(group__code=MAIN_GROUP)
     meeting = (
-        Meeting.objects.filter(group__code=MAIN_GROUP, starts_on__lte=end)
-        .order_by("-starts_on")
-        .first()
+        meetings.filter(starts_on__lte=end).order_by("-starts_on").first()
+        or meetings.filter(starts_on__gt=end).order_by("starts_on").first()
     )
     if meeting is None:
         raise DomainError(_("There is no meeting to register this report under."))

@@ -386,7 +386,9 @@ def report(request, kind, year=None, fmt="html"):
         )
         response["Content-Disposition"] = f'attachment; filename="{built.filename}.docx"'
         return response
-    return render(request, "workgroup/report.html", {"report": built})
+    return render(
+        request, "workgroup/report.html", {"report": built, "sections": reports.formatted(built)}
+    )
 
 
 @require_POST
