@@ -405,8 +405,13 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "group", "document_type"],
+                condition=models.Q(group__isnull=False),
                 name="subscription_unique",
-                nulls_distinct=False,
+            ),
+            models.UniqueConstraint(
+                fields=["email", "document_type"],
+                condition=models.Q(group__isnull=True),
+                name="subscription_all_groups_unique",
             ),
         ]
 
