@@ -16,10 +16,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cophub.core.errors import DomainError
+from cophub.core.files import check_upload, extract_text
 from cophub.core.i18n import LANGUAGE_CODES
 
 from . import search
-from .filecheck import check_upload, extract_text
 from .models import (
     SUBMITTABLE_TYPES,
     AgendaItem,

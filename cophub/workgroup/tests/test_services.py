@@ -68,7 +68,7 @@ def test_default_deadline_follows_the_setting(settings):
     ("kwargs", "message"),
     [
         ({"title": "   "}, "Give the document a title."),
-        ({"files": {"en": Upload(b"%!PS-Adobe fake pdf", "report.pdf")}}, "not a PDF"),
+        ({"files": {"en": Upload(b"%!PS-Adobe fake pdf", "report.pdf")}}, "not a document we accept"),
         ({"files": {}}, "Attach the document's file."),
         ({"document_type": "annual_report"}, "written by the secretariat"),
     ],
@@ -83,7 +83,7 @@ def test_bad_submissions_are_refused_and_leave_nothing(kwargs, message):
 
 def test_fake_pdf_with_the_right_name_is_refused():
     fake = Upload(b"MZ\x90\x00 an executable named like a PDF", "contribution.pdf")
-    with pytest.raises(DomainError, match="not a PDF"):
+    with pytest.raises(DomainError, match="not a document we accept"):
         submit(DelegateFactory(), MeetingFactory(), files={"en": fake})
 
 
@@ -95,7 +95,7 @@ def test_oversized_file_is_refused(monkeypatch):
             MeetingFactory(),
             files={"en": Upload(b"%PDF-1.7" + b"x" * 2000, "a.pdf")},
         )
-    assert "larger than" in str(error.value)
+    assert "the limit is" in str(error.value)
     assert not Document.objects.exists()
 
 

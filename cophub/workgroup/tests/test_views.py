@@ -135,7 +135,7 @@ def test_submission_form_checks_the_file_and_keeps_nothing(client):
         },
     )
     assert response.status_code == 200
-    assert "not a PDF" in response.content.decode()
+    assert "not a document we accept" in response.content.decode()
     assert not Document.objects.exists()
     response = client.post(
         "/en/documents/submit/",
