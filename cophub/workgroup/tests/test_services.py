@@ -68,7 +68,10 @@ def test_default_deadline_follows_the_setting(settings):
     ("kwargs", "message"),
     [
         ({"title": "   "}, "Give the document a title."),
-        ({"files": {"en": Upload(b"%!PS-Adobe fake pdf", "report.pdf")}}, "not a document we accept"),
+        (
+            {"files": {"en": Upload(b"%!PS-Adobe fake pdf", "report.pdf")}},
+            "not a document we accept",
+        ),
         ({"files": {}}, "Attach the document's file."),
         ({"document_type": "annual_report"}, "written by the secretariat"),
     ],
