@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -39,7 +40,7 @@ def meeting_by_code(code: str) -> Meeting:
     """A meeting by its code, e.g. CWG-COP-24 (the group's code, a hyphen, its number)."""
     group_code, _sep, number = code.rpartition("-")
     if not number.isdigit():
-        raise Meeting.DoesNotExist(code)
+        raise Http404(code)
     return get_object_or_404(
         Meeting.objects.select_related("group").prefetch_related("agenda_items"),
         group__code=group_code,

@@ -370,3 +370,54 @@ def test_report_register_needs_the_secretariat(client, registered):
     client.force_login(DelegateFactory())
     assert client.post(f"/en/reports/annual/{timezone.now().year}/register/").status_code == 403
     assert not Document.objects.filter(document_type="annual_report").exists()
+
+
+def test_mandate_paragraph_page_lists_the_documents_serving_it(client):
+    from cophub.core.models import MandateParagraph
+
+    paragraph = MandateParagraph.objects.get(code="R1306/RES/1")
+    document = submit(DelegateFactory(), MeetingFactory(number=24), mandate=[paragraph])
+    services.register_document(document=document, registered_by=SecretariatFactory())
+    html = client.get(f"/en/mandate/{paragraph.slug}/").content.decode()
+    assert 'href="/en/documents/CWG-COP-24-1/"' in html
+
+
+def test_profile_section_shows_the_countrys_contributions(registered):
+    from django.template.loader import render_to_string
+
+    from cophub.core import profiles
+
+    [section] = [s for s in profiles.sections() if s.key == "workgroup"]
+    kenya = Country.objects.get(iso2="KE")
+    data = section.data(kenya)
+    assert data == [registered]
+    html = render_to_string(section.template, {"country": kenya, "data": data, "section": section})
+    assert "CWG-COP/24/1" in html
+    assert not section.data(Country.objects.get(iso2="FR"))
+
+
+def test_unknown_meeting_code_is_not_found(client):
+    assert client.get("/en/meetings/not-a-meeting/").status_code == 404
+    assert client.get("/api/v1/meetings/CWG-COP-x").status_code == 404
+
+
+def test_admin_never_deletes_a_document(client, registered):
+    client.force_login(SecretariatFactory())
+    assert client.get("/en/admin/workgroup/document/").status_code == 200
+    response = client.get(f"/en/admin/workgroup/document/{registered.pk}/delete/")
+    assert response.status_code == 403
+    assert Document.objects.filter(pk=registered.pk).exists()
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_meeting_page_query_count_does_not_grow_with_its_documents(
+    client, django_assert_num_queries, count
+):
+    meeting = MeetingFactory(number=24)
+    AgendaItemFactory(meeting=meeting)
+    registered_documents(meeting, count)
+    client.get("/en/meetings/CWG-COP-24/")
+    # meeting with its agenda, documents, their countries, organisations and files
+    with django_assert_num_queries(6):
+        html = client.get("/en/meetings/CWG-COP-24/").content.decode()
+    assert html.count('class="document"') == count
