@@ -1,6 +1,8 @@
 """Registered documents in bulk, for tests of list pages and their query counts."""
 
+from django.contrib.postgres.search import SearchVector
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.utils import timezone
 
 from cophub.core.models import Country, Organisation
@@ -44,6 +46,10 @@ def registered_documents(meeting, count: int, *, start: int = 1) -> list[Documen
             filename="c.pdf",
             kind="pdf",
             size=8,
+        )
+    if connection.vendor == "postgresql":
+        Document.objects.filter(pk__in=[d.pk for d in documents]).update(
+            search_vector=SearchVector("search_text", config="simple")
         )
     DocumentCounter.objects.update_or_create(
         meeting=meeting, defaults={"last_serial": start + count - 1}

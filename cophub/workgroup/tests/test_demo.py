@@ -8,6 +8,7 @@ from cophub.workgroup.models import Document, Meeting
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.timeout(1200)  # about 230 documents through the services, files and all
 def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
     load_demo()
     load_demo()  # idempotent
