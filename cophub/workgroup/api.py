@@ -1,5 +1,184 @@
 """JSON API of the working group module, mounted under /api/v1 by cophub.api."""
 
-from ninja import Router
+import datetime
+
+from django.urls import reverse
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cophub.core import i18n
+
+from . import selectors
+from .models import DocumentType
 
 router = Router(tags=["workgroup"])
+
+
+class GroupOut(Schema):
+    code: str
+    name: str
+    names: dict[str, str]
+    kind: str
+    website: str
+
+    @staticmethod
+    def resolve_names(obj):
+        return i18n.translations_of(obj, "name")
+
+
+class AgendaItemOut(Schema):
+    number: str
+    title: str
+
+
+class MeetingOut(Schema):
+    code: str
+    group: str
+    number: int
+    starts_on: datetime.date
+    ends_on: datetime.date
+    place: str
+    online: bool
+    time_zone: str
+    contribution_deadline: datetime.date
+    url: str
+
+    @staticmethod
+    def resolve_code(obj):
+        return obj.code
+
+    @staticmethod
+    def resolve_group(obj):
+        return obj.group.code
+
+    @staticmethod
+    def resolve_url(obj):
+        return reverse("workgroup:meeting", args=[obj.code])
+
+
+class MeetingDetailOut(MeetingOut):
+    agenda: list[AgendaItemOut]
+
+    @staticmethod
+    def resolve_agenda(obj):
+        return list(obj.agenda_items.all())
+
+
+class FileOut(Schema):
+    language: str
+    format: str
+    size: int
+    url: str
+
+
+class DocumentOut(Schema):
+    number: str
+    document_type: DocumentType
+    status: str
+    meeting: str
+    title: str
+    titles: dict[str, str]
+    abstract: str
+    original_language: str
+    version: str
+    revises: str | None
+    countries: list[str]
+    organisations: list[str]
+    secretariat: bool
+    late: bool
+    registered_at: datetime.datetime | None
+    withdrawn_at: datetime.datetime | None
+    withdrawal_reason: str
+    reply_deadline: datetime.date | None
+    files: list[FileOut]
+    url: str
+
+    @staticmethod
+    def resolve_meeting(obj):
+        return obj.meeting.code
+
+    @staticmethod
+    def resolve_titles(obj):
+        return i18n.translations_of(obj, "title")
+
+    @staticmethod
+    def resolve_revises(obj):
+        return obj.base.number if obj.base_id else None
+
+    @staticmethod
+    def resolve_countries(obj):
+        return [country.iso2 for country in obj.countries.all()]
+
+    @staticmethod
+    def resolve_organisations(obj):
+        return [organisation.code for organisation in obj.organisations.all()]
+
+    @staticmethod
+    def resolve_secretariat(obj):
+        return obj.secretariat_source
+
+    @staticmethod
+    def resolve_files(obj):
+        return [
+            {
+                "language": file.language,
+                "format": file.kind,
+                "size": file.size,
+                "url": reverse("workgroup:document-file", args=[obj.slug, file.language]),
+            }
+            for file in obj.files.all()
+        ]
+
+    @staticmethod
+    def resolve_url(obj):
+        return reverse("workgroup:document", args=[obj.slug])
+
+
+class DocumentFilters(Schema):
+    q: str = ""
+    group: str = ""
+    meeting: str = ""
+    source: str = ""
+    country: str = ""
+    document_type: DocumentType | None = None
+    language: str = ""
+    year: int | None = None
+
+
+@router.get(
+    "/groups", response=list[GroupOut], summary="Working groups and the groups they liaise with"
+)
+def list_groups(request):
+    return selectors.groups()
+
+
+@router.get("/meetings", response=list[MeetingOut], summary="Meetings, latest first")
+@paginate(LimitOffsetPagination)
+def list_meetings(request, group: str | None = None, upcoming: bool | None = None):
+    return selectors.meetings(group_code=group, upcoming=upcoming)
+
+
+@router.get("/meetings/{code}", response=MeetingDetailOut, summary="One meeting, e.g. CWG-COP-24")
+def get_meeting(request, code: str):
+    return selectors.meeting_by_code(code)
+
+
+@router.get(
+    "/documents",
+    response=list[DocumentOut],
+    summary="The public document registry, with the filters and search of its page",
+)
+@paginate(LimitOffsetPagination)
+def list_documents(request, filters: Query[DocumentFilters]):
+    data = filters.dict()
+    data["document_type"] = data["document_type"] or ""
+    return selectors.registry(**data).select_related("base")
+
+
+@router.get(
+    "/documents/{number}",
+    response=DocumentOut,
+    summary="One document by its number written with '-' (CWG-COP-24-7-Rev.1)",
+)
+def get_document(request, number: str):
+    return selectors.document_by_slug(number)

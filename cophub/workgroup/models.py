@@ -5,13 +5,17 @@ the groups it liaises with (e.g. CWG-Internet, ITU-T study groups) are recorded 
 """
 
 import datetime
+import uuid
 import zoneinfo
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.models import Organisation
+from cophub.core.models import Country, Organisation, mandate_field
 
 
 def validate_time_zone(value: str) -> None:
@@ -122,3 +126,295 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+class DocumentType(models.TextChoices):
+    CONTRIBUTION = "contribution", _("Contribution")
+    INFORMATION = "information", _("Information document")
+    LIAISON = "liaison", _("Liaison statement")
+    REPORT = "report", _("Report")
+    CHAIR_SUMMARY = "chair_summary", _("Chair's summary")
+    ANNUAL_REPORT = "annual_report", _("Annual report to Council")
+    FINAL_REPORT = "final_report", _("Final report")
+
+
+# The types a delegate may submit; the others are written by the secretariat.
+SUBMITTABLE_TYPES = (DocumentType.CONTRIBUTION, DocumentType.INFORMATION, DocumentType.LIAISON)
+
+
+class DocumentCounter(models.Model):
+    """The last serial number given in a meeting's series; its row is locked while numbering.
+
+    Numbers are given at registration, not at submission, so that returned submissions leave
+    no hole in the series (CWG-COP/24/1, /2, /3 ... without gaps).
+    """
+
+    meeting = models.OneToOneField(
+        Meeting, models.CASCADE, related_name="document_counter", verbose_name=_("meeting")
+    )
+    last_serial = models.PositiveIntegerField(_("last serial number"), default=0)
+
+    class Meta:
+        verbose_name = _("document counter")
+        verbose_name_plural = _("document counters")
+
+    def __str__(self):
+        return f"{self.meeting}: {self.last_serial}"
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for registration")
+        REGISTERED = "registered", _("Registered")
+        RETURNED = "returned", _("Returned to the submitter")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Version(models.TextChoices):
+        ORIGINAL = "original", _("Original")
+        REVISION = "revision", _("Revision")
+        ADDENDUM = "addendum", _("Addendum")
+        CORRIGENDUM = "corrigendum", _("Corrigendum")
+
+    class Direction(models.TextChoices):
+        INCOMING = "in", _("Incoming")
+        OUTGOING = "out", _("Outgoing")
+
+    meeting = models.ForeignKey(
+        Meeting, models.PROTECT, related_name="documents", verbose_name=_("meeting")
+    )
+    document_type = models.CharField(
+        _("document type"), max_length=20, choices=DocumentType.choices
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
+    )
+    # CWG-COP/24/7, CWG-COP/24/7(Rev.1); empty until the secretariat registers the document.
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    slug = models.CharField(_("address"), max_length=60, blank=True)
+    serial = models.PositiveIntegerField(_("serial number"), null=True, blank=True)
+    version = models.CharField(
+        _("version"), max_length=12, choices=Version.choices, default=Version.ORIGINAL
+    )
+    version_number = models.PositiveSmallIntegerField(_("version number"), default=0)
+    base = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        verbose_name=_("revises or adds to"),
+    )
+    title = models.CharField(_("title"), max_length=400)
+    abstract = models.TextField(_("abstract"), blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("agenda item"),
+    )
+    secretariat_source = models.BooleanField(_("from the secretariat"), default=False)
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="+", verbose_name=_("Member States (sources)")
+    )
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="+", verbose_name=_("organisations (sources)")
+    )
+    mandate = mandate_field()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    late = models.BooleanField(_("submitted after the deadline"), default=False)
+    registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    # Liaison statements: where they come from or go to, when the reply is due, and the reply.
+    liaison_direction = models.CharField(
+        _("liaison direction"), max_length=3, choices=Direction.choices, blank=True
+    )
+    liaison_group = models.ForeignKey(
+        Group,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="liaison_statements",
+        verbose_name=_("from or to group"),
+    )
+    reply_deadline = models.DateField(_("reply due by"), null=True, blank=True)
+    reply_to = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    # Titles, abstracts and the text of the files, for the search fallback and the diff.
+    search_text = models.TextField(_("searchable text"), blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        ordering = ["-registered_at", "-pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], condition=~models.Q(number=""), name="document_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"], condition=~models.Q(slug=""), name="document_slug_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "serial"],
+                condition=models.Q(version="original"),
+                name="document_serial_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="submitted")
+                | models.Q(status="returned")
+                | ~models.Q(number=""),
+                name="document_registered_has_number",
+            ),
+        ]
+        indexes = [
+            # The registry's order: newest first, without sorting the whole table per page.
+            models.Index(fields=["-registered_at", "-id"], name="document_registry_order_idx"),
+        ]
+
+    def __str__(self):
+        return self.number or self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.REGISTERED, self.Status.WITHDRAWN)
+
+
+def document_file_path(instance, filename):
+    return f"workgroup/{instance.document.meeting.code}/{uuid.uuid4().hex}/{filename}"
+
+
+class DocumentFile(models.Model):
+    """One file per language of a document; the stable address names the language."""
+
+    document = models.ForeignKey(
+        Document, models.CASCADE, related_name="files", verbose_name=_("document")
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    file = models.FileField(_("file"), upload_to=document_file_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("format"), max_length=8)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    text = models.TextField(_("extracted text"), blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["document", "language"]
+        verbose_name = _("document file")
+        verbose_name_plural = _("document files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "language"], name="document_file_language_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document} ({self.language})"
+
+
+class MeetingRegistration(models.Model):
+    """A delegate's registration for a meeting.
+
+    Resolution 179 asks Member States to consider gender balance in their delegations: the
+    gender is optional and self-declared, and reported only as counts per meeting.
+    """
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        OTHER = "other", _("Another gender")
+        UNDISCLOSED = "", _("Prefer not to say")
+
+    meeting = models.ForeignKey(
+        Meeting, models.CASCADE, related_name="registrations", verbose_name=_("meeting")
+    )
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("delegate")
+    )
+    gender = models.CharField(
+        _("gender (optional)"), max_length=8, choices=Gender.choices, blank=True
+    )
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "registered_at"]
+        verbose_name = _("meeting registration")
+        verbose_name_plural = _("meeting registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "delegate"], name="meeting_registration_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.delegate}"
+
+
+class Subscription(models.Model):
+    """An e-mail address told of each newly registered document of a group, and/or a type."""
+
+    email = models.EmailField(_("e-mail address"))
+    group = models.ForeignKey(
+        Group,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("group"),
+    )
+    document_type = models.CharField(
+        _("document type"), max_length=20, choices=DocumentType.choices, blank=True
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "group", "document_type"],
+                condition=models.Q(group__isnull=False),
+                name="subscription_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "document_type"],
+                condition=models.Q(group__isnull=True),
+                name="subscription_all_groups_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return self.email

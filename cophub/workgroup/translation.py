@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Group
+from .models import AgendaItem, Document, Group
 
 
 @register(Group)
@@ -11,3 +11,8 @@ class GroupTranslation(TranslationOptions):
 @register(AgendaItem)
 class AgendaItemTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title", "abstract")

@@ -1,4 +1,44 @@
 """Addresses under /{lang}/ (see URLS.md)."""
 
+from django.urls import path, register_converter
+
+from . import views
+
+
+class YearConverter:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(YearConverter, "year")
+
 app_name = "workgroup"
-urlpatterns = []
+urlpatterns = [
+    path("documents/", views.registry, name="registry"),
+    path("documents/submit/", views.submit, name="submit"),
+    path("documents/submissions/", views.submissions, name="submissions"),
+    path("documents/submissions/<int:pk>/", views.submission, name="submission"),
+    path("documents/subscribe/", views.subscribe, name="subscribe"),
+    path("documents/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("documents/<str:slug>/", views.document_detail, name="document"),
+    path("documents/<str:slug>/files/<str:language>/", views.document_file, name="document-file"),
+    path("documents/<str:slug>/diff/<str:other>/", views.document_diff, name="document-diff"),
+    path("documents/<str:slug>/withdraw/", views.withdraw, name="withdraw"),
+    path("meetings/", views.meeting_list, name="meetings"),
+    path("meetings/<str:code>/", views.meeting_detail, name="meeting"),
+    path("liaisons/", views.liaison_list, name="liaisons"),
+    path("reports/", views.report_list, name="reports"),
+    path("reports/annual/<year:year>/", views.report, {"kind": "annual"}, name="annual-report"),
+    path("reports/annual/<year:year>.pdf", views.report, {"kind": "annual", "fmt": "pdf"}, name="annual-report-pdf"),
+    path("reports/annual/<year:year>.docx", views.report, {"kind": "annual", "fmt": "docx"}, name="annual-report-docx"),
+    path("reports/annual/<year:year>/register/", views.register_report, {"kind": "annual"}, name="annual-report-register"),
+    path("reports/final/", views.report, {"kind": "final"}, name="final-report"),
+    path("reports/final.pdf", views.report, {"kind": "final", "fmt": "pdf"}, name="final-report-pdf"),
+    path("reports/final.docx", views.report, {"kind": "final", "fmt": "docx"}, name="final-report-docx"),
+    path("reports/final/register/", views.register_report, {"kind": "final"}, name="final-report-register"),
+]  # fmt: skip

@@ -1,0 +1,312 @@
+"""Demo data: three years of CWG-COP meetings with about 200 contributions from about 40 Member
+States and organisations, titles in several languages, files whose text comes from the two
+resolutions (Arabic, as published) and short summaries in the other languages."""
+
+import datetime
+import io
+import random
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from cophub.core.models import Country, MandateParagraph, Organisation
+
+from . import services
+from .models import AgendaItem, Document, Group, Meeting, MeetingRegistration
+
+TEXTS = Path(__file__).resolve().parent / "data"
+DEMO_SECRETARIAT = "secretariat@demo.cophub.invalid"
+
+GROUPS = [
+    ("CWG-COP", "cwg", {"en": "Council Working Group on Child Online Protection", "fr": "Groupe de travail du Conseil sur la protection en ligne des enfants", "es": "Grupo de Trabajo del Consejo sobre la Protección de la Infancia en Línea", "ar": "فريق العمل التابع للمجلس المعني بحماية الأطفال على الإنترنت", "ru": "Рабочая группа Совета по защите ребенка в онлайновой среде", "zh": "理事会儿童在线保护工作组"}),
+    ("CWG-INTERNET", "cwg", {"en": "Council Working Group on international Internet-related public policy issues", "fr": "Groupe de travail du Conseil sur les questions de politiques publiques internationales relatives à l'Internet", "es": "Grupo de Trabajo del Consejo sobre cuestiones de política pública internacional relacionadas con Internet", "ar": "فريق العمل التابع للمجلس المعني بقضايا السياسات العامة الدولية المتعلقة بالإنترنت", "ru": "Рабочая группа Совета по вопросам международной государственной политики, касающимся интернета", "zh": "理事会国际互联网相关公共政策问题工作组"}),
+    ("ITU-T-SG17", "sg", {"en": "ITU-T Study Group 17 (Security)", "fr": "Commission d'études 17 de l'UIT-T (Sécurité)", "es": "Comisión de Estudio 17 del UIT-T (Seguridad)", "ar": "لجنة الدراسات 17 لقطاع تقييس الاتصالات (الأمن)", "ru": "17-я Исследовательская комиссия МСЭ-T (Безопасность)", "zh": "ITU-T第17研究组（安全）"}),
+]  # fmt: skip
+
+# (number, first day, place) of the CWG-COP meetings: three years, and one to come.
+MEETINGS = [
+    (20, datetime.date(2024, 2, 6), "Geneva"),
+    (21, datetime.date(2024, 9, 17), ""),
+    (22, datetime.date(2025, 2, 11), "Geneva"),
+    (23, datetime.date(2025, 9, 23), "Geneva"),
+    (24, datetime.date(2026, 2, 10), ""),
+    (25, datetime.date(2026, 9, 22), "Geneva"),
+    (26, datetime.date(2027, 2, 9), "Geneva"),
+]
+
+AGENDA = [
+    ("1", {"en": "Opening of the meeting", "fr": "Ouverture de la réunion", "es": "Apertura de la reunión", "ar": "افتتاح الاجتماع", "ru": "Открытие собрания", "zh": "会议开幕"}),
+    ("2", {"en": "Adoption of the agenda", "fr": "Adoption de l'ordre du jour", "es": "Adopción del orden del día", "ar": "اعتماد جدول الأعمال", "ru": "Утверждение повестки дня", "zh": "通过议程"}),
+    ("3", {"en": "Contributions from Member States and stakeholders", "fr": "Contributions des États Membres et des parties prenantes", "es": "Contribuciones de los Estados Miembros y las partes interesadas", "ar": "مساهمات الدول الأعضاء وأصحاب المصلحة", "ru": "Вклады Государств-Членов и заинтересованных сторон", "zh": "成员国和利益攸关方的文稿"}),
+    ("4", {"en": "Youth consultations", "fr": "Consultations des jeunes", "es": "Consultas a los jóvenes", "ar": "مشاورات الشباب", "ru": "Консультации с молодежью", "zh": "青年磋商"}),
+    ("5", {"en": "Report to Council", "fr": "Rapport au Conseil", "es": "Informe al Consejo", "ar": "التقرير المقدم إلى المجلس", "ru": "Отчет Совету", "zh": "向理事会提交的报告"}),
+]  # fmt: skip
+
+TITLES = {
+    "en": ["National strategy for child online protection: progress report", "Age-appropriate design in online games", "Helplines for children: lessons from {place}", "Digital skills education in primary schools", "Data on children's Internet use, disaggregated by age and sex", "Reporting child sexual abuse material: a hotline's experience", "Parental tools that respect children's rights", "Awareness campaign for Safer Internet Day"],
+    "fr": ["Stratégie nationale de protection des enfants en ligne", "Conception adaptée à l'âge dans les jeux en ligne", "Lignes d'assistance pour les enfants : l'expérience de {place}", "L'éducation aux compétences numériques à l'école primaire"],
+    "es": ["Estrategia nacional de protección de la infancia en línea", "Líneas de ayuda para niños y niñas: la experiencia de {place}", "Educación en competencias digitales en la escuela primaria", "Datos sobre el uso de Internet por los niños, desglosados por edad y sexo"],
+    "ar": ["الاستراتيجية الوطنية لحماية الأطفال على الإنترنت", "خطوط المساعدة للأطفال: تجربة {place}", "التثقيف في مجال المهارات الرقمية في المدارس الابتدائية", "حملة توعية بشأن الاستعمال الآمن للإنترنت"],
+    "ru": ["Национальная стратегия защиты ребенка в онлайновой среде", "Телефоны доверия для детей: опыт {place}", "Обучение цифровым навыкам в начальной школе"],
+    "zh": ["儿童在线保护国家战略进展报告", "儿童求助热线：{place}的经验", "小学数字技能教育"],
+}  # fmt: skip
+
+SUMMARIES = {
+    "en": "This contribution shares what {place} has done to protect children online and proposes that the group collect good practices.",
+    "fr": "Cette contribution présente ce que {place} a fait pour protéger les enfants en ligne et propose que le groupe recueille les bonnes pratiques.",
+    "es": "Esta contribución presenta lo que {place} ha hecho para proteger a los niños en línea y propone que el grupo recopile buenas prácticas.",
+    "ar": "تعرض هذه المساهمة ما قامت به {place} لحماية الأطفال على الإنترنت وتقترح أن يجمع الفريق الممارسات الجيدة.",
+    "ru": "В этом вкладе представлено, что сделано в {place} для защиты детей в онлайновой среде, и предлагается собрать передовой опыт.",
+    "zh": "本文稿介绍{place}在儿童在线保护方面的工作，并建议工作组收集良好做法。",
+}  # fmt: skip
+
+COUNTRIES = ["KE", "SA", "FR", "BR", "CN", "RU", "ES", "EG", "IN", "NG", "MX", "AR", "DZ", "MA", "TN", "AE", "JO", "CO", "PE", "CL", "SN", "CI", "GH", "UG", "RW", "ZA", "ID", "MY", "TH", "PH", "JP", "KR", "GB", "DE", "IT", "CH", "PL", "UA"]  # fmt: skip
+LANGUAGE_OF = {"SA": "ar", "EG": "ar", "DZ": "ar", "MA": "ar", "TN": "ar", "AE": "ar", "JO": "ar", "FR": "fr", "SN": "fr", "CI": "fr", "CH": "fr", "ES": "es", "MX": "es", "AR": "es", "CO": "es", "PE": "es", "CL": "es", "RU": "ru", "UA": "ru", "CN": "zh"}  # fmt: skip
+ORGANISATIONS = [
+    "unicef",
+    "iwf",
+    "child-helpline-international",
+    "weprotect-global-alliance",
+    "unesco",
+    "inhope",
+]
+
+CONTRIBUTIONS_PER_MEETING = 33
+
+
+def _paragraphs() -> list[str]:
+    lines = []
+    for path in sorted(TEXTS.glob("*.ar.txt")):
+        lines += [
+            line.strip()
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if len(line.strip()) > 40
+        ]
+    return lines or ["حماية الأطفال على الإنترنت"]
+
+
+def _docx(title: str, summary: str, paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    document.add_paragraph(summary)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+class _Upload(io.BytesIO):
+    def __init__(self, data: bytes, name: str):
+        super().__init__(data)
+        self.name, self.size = name, len(data)
+
+
+def _users():
+    User = get_user_model()
+    secretariat = User.objects.filter(email=DEMO_SECRETARIAT).first() or User.objects.create_user(
+        DEMO_SECRETARIAT, None, full_name="Amina Diallo", role="secretariat", is_staff=True
+    )
+    delegates = {}
+    for iso2 in COUNTRIES:
+        email = f"delegate.{iso2.lower()}.wg@demo.cophub.invalid"
+        delegates[iso2] = User.objects.filter(email=email).first() or User.objects.create_user(
+            email,
+            None,
+            full_name=f"Delegate of {iso2} (demo)",
+            role="member_state",
+            country=Country.objects.get(iso2=iso2),
+        )
+    return secretariat, delegates
+
+
+def _groups():
+    groups = {}
+    for code, kind, names in GROUPS:
+        group, _created = Group.objects.get_or_create(
+            code=code,
+            defaults={
+                "kind": kind,
+                "name": names["en"],
+                **{f"name_{k}": v for k, v in names.items()},
+            },
+        )
+        groups[code] = group
+    return groups
+
+
+def _meetings(group):
+    meetings = []
+    for number, starts_on, place in MEETINGS:
+        meeting, created = Meeting.objects.get_or_create(
+            group=group,
+            number=number,
+            defaults={
+                "starts_on": starts_on,
+                "ends_on": starts_on + datetime.timedelta(days=1),
+                "place": place,
+                "online": not place or number % 2 == 0,
+                "contribution_deadline": services.default_contribution_deadline(starts_on),
+            },
+        )
+        if created:
+            for order, (item_number, titles) in enumerate(AGENDA):
+                AgendaItem.objects.create(
+                    meeting=meeting,
+                    number=item_number,
+                    order=order,
+                    title=titles["en"],
+                    **{f"title_{k}": v for k, v in titles.items()},
+                )
+        meetings.append(meeting)
+    return meetings
+
+
+def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def load_demo(*, stdout=None) -> None:
+    if Document.objects.filter(meeting__group__code="CWG-COP", meeting__number=20).exists():
+        return
+    rng = random.Random(1306)  # noqa: S311 - reproducible demo data
+    secretariat, delegates = _users()
+    groups = _groups()
+    meetings = _meetings(groups["CWG-COP"])
+    paragraphs = _paragraphs()
+    mandate = list(MandateParagraph.objects.all())
+    organisations = list(Organisation.objects.filter(code__in=ORGANISATIONS))
+    places = {c.iso2: c for c in Country.objects.filter(iso2__in=COUNTRIES)}
+    count = 0
+    for meeting in meetings[:-1]:
+        items = list(meeting.agenda_items.all())
+        for index in range(CONTRIBUTIONS_PER_MEETING):
+            iso2 = COUNTRIES[(count + index) % len(COUNTRIES)]
+            language = LANGUAGE_OF.get(iso2, "en")
+            country = places[iso2]
+            place = (
+                country.name
+                if language == "en"
+                else getattr(country, f"name_{language}", "") or country.name
+            )
+            title = rng.choice(TITLES[language]).format(place=place)
+            summary = SUMMARIES[language].format(place=place)
+            start = rng.randrange(0, max(1, len(paragraphs) - 6))
+            submitted_on = meeting.contribution_deadline - datetime.timedelta(
+                days=rng.randrange(-2, 20)
+            )
+            co_sources = [places[rng.choice(COUNTRIES)]] if index % 5 == 0 else []
+            document = services.submit_document(
+                submitted_by=delegates[iso2],
+                meeting=meeting,
+                document_type="contribution" if index % 11 else "information",
+                title=title,
+                abstract=summary,
+                original_language=language,
+                agenda_item=items[2 if index % 4 else 3],
+                countries=co_sources,
+                organisations=[organisations[index % len(organisations)]] if index % 7 == 0 else [],
+                mandate=rng.sample(mandate, 2),
+                files={
+                    language: _Upload(
+                        _docx(title, summary, paragraphs[start : start + 5]),
+                        f"contribution-{iso2.lower()}.docx",
+                    )
+                },
+                now=_at(submitted_on),
+            )
+            if language != "en" and index % 3 == 0:
+                english = TITLES["en"][index % len(TITLES["en"])].format(place=country.name)
+                services.add_translation(
+                    document=document,
+                    user=delegates[iso2],
+                    language="en",
+                    title=english,
+                    abstract=SUMMARIES["en"].format(place=country.name),
+                    file=_Upload(
+                        _docx(english, SUMMARIES["en"].format(place=country.name), []),
+                        f"contribution-{iso2.lower()}-en.docx",
+                    ),
+                )
+            document = services.register_document(document=document, registered_by=secretariat)
+            Document.objects.filter(pk=document.pk).update(registered_at=_at(submitted_on, 15))
+            if index == 3:
+                revision = services.submit_document(
+                    submitted_by=delegates[iso2],
+                    meeting=meeting,
+                    document_type="contribution",
+                    title=title,
+                    abstract=summary,
+                    original_language=language,
+                    base=document,
+                    version="revision",
+                    now=_at(submitted_on + datetime.timedelta(days=2)),
+                    files={
+                        language: _Upload(
+                            _docx(title, summary, paragraphs[start : start + 6]), "revision.docx"
+                        )
+                    },
+                )
+                services.register_document(document=revision, registered_by=secretariat)
+                Document.objects.filter(pk=revision.pk).update(
+                    registered_at=_at(submitted_on + datetime.timedelta(days=2), 15)
+                )
+            if index == 9:
+                services.withdraw_document(
+                    document=document,
+                    withdrawn_by=secretariat,
+                    reason="Withdrawn by the source; merged into a joint contribution.",
+                )
+        count += CONTRIBUTIONS_PER_MEETING
+        _liaisons(meeting, groups, secretariat)
+        for _iso2, delegate in list(delegates.items())[: 12 + meeting.number % 5]:
+            MeetingRegistration.objects.get_or_create(
+                meeting=meeting,
+                delegate=delegate,
+                defaults={
+                    "gender": rng.choice(["woman", "man", "woman", "", "other"]),
+                    "registered_at": _at(meeting.starts_on - datetime.timedelta(days=5)),
+                },
+            )
+    if stdout:
+        stdout.write(
+            f"Working group: {Document.objects.count()} documents in {len(meetings)} meetings."
+        )
+
+
+def _liaisons(meeting, groups, secretariat):
+    files = {"en": _Upload(_docx("Liaison statement", "", []), "ls.docx")}
+    incoming = services.submit_document(
+        submitted_by=secretariat,
+        meeting=meeting,
+        document_type="liaison",
+        liaison_direction="in",
+        liaison_group=groups["ITU-T-SG17"],
+        reply_deadline=meeting.ends_on + datetime.timedelta(days=60),
+        title="LS from ITU-T SG17 on age assurance and privacy",
+        original_language="en",
+        files=files,
+        now=_at(meeting.contribution_deadline),
+    )
+    incoming = services.register_document(document=incoming, registered_by=secretariat)
+    files = {"en": _Upload(_docx("Reply", "", []), "reply.docx")}
+    reply = services.submit_document(
+        submitted_by=secretariat,
+        meeting=meeting,
+        document_type="liaison",
+        liaison_direction="out",
+        liaison_group=groups["ITU-T-SG17"],
+        reply_to=incoming,
+        title="Reply to ITU-T SG17 on age assurance",
+        original_language="en",
+        files=files,
+        now=_at(meeting.starts_on),
+    )
+    reply = services.register_document(document=reply, registered_by=secretariat)
+    Document.objects.filter(pk=incoming.pk).update(
+        registered_at=_at(meeting.contribution_deadline, 16)
+    )
+    Document.objects.filter(pk=reply.pk).update(registered_at=_at(meeting.ends_on, 16))

@@ -1,0 +1,217 @@
+"""Every read of the working group that views, the API, the reports and other apps need."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from . import search as full_text
+from .models import Document, DocumentFile, DocumentType, Group, Meeting, MeetingRegistration
+
+PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
+
+
+def groups() -> QuerySet[Group]:
+    return Group.objects.select_related("organisation").all()
+
+
+def group(code: str) -> Group:
+    return get_object_or_404(Group, code=code)
+
+
+def meetings(group_code: str | None = None, upcoming: bool | None = None) -> QuerySet[Meeting]:
+    """Meetings, latest first; `upcoming` True keeps those not yet over, False those over."""
+    queryset = Meeting.objects.select_related("group")
+    if group_code:
+        queryset = queryset.filter(group__code=group_code)
+    if upcoming is not None:
+        today = timezone.localdate()
+        queryset = (
+            queryset.filter(ends_on__gte=today).order_by("starts_on")
+            if upcoming
+            else queryset.filter(ends_on__lt=today)
+        )
+    return queryset
+
+
+def meeting_by_code(code: str) -> Meeting:
+    """A meeting by its code, e.g. CWG-COP-24 (the group's code, a hyphen, its number)."""
+    group_code, _sep, number = code.rpartition("-")
+    if not number.isdigit():
+        raise Http404(code)
+    return get_object_or_404(
+        Meeting.objects.select_related("group").prefetch_related("agenda_items"),
+        group__code=group_code,
+        number=int(number),
+    )
+
+
+def _listing(queryset: QuerySet[Document]) -> QuerySet[Document]:
+    """What a list of documents shows, in a fixed number of queries whatever its length."""
+    return queryset.select_related("meeting__group", "agenda_item").prefetch_related(
+        "countries",
+        "organisations",
+        Prefetch(
+            "files", queryset=DocumentFile.objects.only("document_id", "language", "kind", "size")
+        ),
+    )
+
+
+def public_documents() -> QuerySet[Document]:
+    return Document.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def registry(
+    *,
+    group: str = "",
+    meeting: str = "",
+    source: str = "",
+    country: str = "",
+    document_type: str = "",
+    language: str = "",
+    year: int | None = None,
+    q: str = "",
+) -> QuerySet[Document]:
+    """The public registry with its filters; `source` is a country's ISO code, an organisation's
+    code or "secretariat"; `meeting` a meeting code (CWG-COP-24)."""
+    queryset = public_documents()
+    if group:
+        queryset = queryset.filter(meeting__group__code=group)
+    if meeting:
+        group_code, _sep, number = meeting.rpartition("-")
+        queryset = queryset.filter(
+            meeting__group__code=group_code, meeting__number=int(number) if number.isdigit() else -1
+        )
+    if source == "secretariat":
+        queryset = queryset.filter(secretariat_source=True)
+    elif len(source) == 2 and source.isalpha():
+        queryset = queryset.filter(countries__iso2=source.upper())
+    elif source:
+        queryset = queryset.filter(organisations__code=source)
+    if country:
+        queryset = queryset.filter(countries__iso2=country.upper())
+    if document_type:
+        queryset = queryset.filter(document_type=document_type)
+    if language:
+        queryset = queryset.filter(files__language=language)
+    if year:
+        queryset = queryset.filter(registered_at__year=year)
+    if source or country or language:
+        # A join on a many-valued relation can repeat a row.
+        queryset = queryset.distinct()
+    if q:
+        queryset = full_text.search(queryset, q)
+        if "rank" in queryset.query.annotations:
+            return _listing(queryset.order_by("-rank", "-registered_at", "-pk"))
+    return _listing(queryset.order_by("-registered_at", "-pk"))
+
+
+def document_by_slug(slug: str) -> Document:
+    return get_object_or_404(
+        _listing(public_documents())
+        .select_related("base", "reply_to", "liaison_group", "registered_by")
+        .prefetch_related("mandate", "versions", "replies"),
+        slug=slug,
+    )
+
+
+def document_file(slug: str, language: str) -> DocumentFile:
+    return get_object_or_404(
+        DocumentFile.objects.select_related("document"),
+        document__slug=slug,
+        document__status__in=PUBLIC_STATUSES,
+        language=language,
+    )
+
+
+def meeting_documents(meeting: Meeting) -> QuerySet[Document]:
+    return _listing(public_documents().filter(meeting=meeting)).order_by("serial", "number")
+
+
+def submissions_waiting() -> QuerySet[Document]:
+    return (
+        _listing(Document.objects.filter(status=Document.Status.SUBMITTED))
+        .select_related("submitted_by")
+        .order_by("submitted_at")
+    )
+
+
+def submissions_of(user) -> QuerySet[Document]:
+    return _listing(Document.objects.filter(submitted_by=user)).order_by("-submitted_at")
+
+
+def contributions_for_country(iso2: str) -> QuerySet[Document]:
+    """Public contributions a Member State submitted or co-signed, latest first."""
+    return _listing(
+        public_documents().filter(
+            countries__iso2=iso2.upper(), document_type=DocumentType.CONTRIBUTION
+        )
+    ).order_by("-registered_at", "-pk")
+
+
+def documents_serving(paragraph) -> QuerySet[Document]:
+    return (
+        public_documents()
+        .filter(mandate=paragraph)
+        .select_related("meeting__group")
+        .order_by("-registered_at")
+    )
+
+
+def liaison_statements(start: datetime.date | None = None, end: datetime.date | None = None):
+    queryset = (
+        _listing(public_documents().filter(document_type=DocumentType.LIAISON))
+        .select_related("liaison_group", "reply_to")
+        .prefetch_related("replies")
+    )
+    if start and end:
+        queryset = queryset.filter(registered_at__date__range=(start, end))
+    return queryset.order_by("registered_at")
+
+
+def open_liaisons() -> QuerySet[Document]:
+    """Incoming liaison statements whose reply is still due."""
+    return liaison_statements().filter(
+        liaison_direction=Document.Direction.INCOMING,
+        reply_deadline__isnull=False,
+        replies__isnull=True,
+    )
+
+
+def gender_balance(meetings_: QuerySet[Meeting]) -> list[dict]:
+    """Per meeting: delegates registered, and how many declared each gender (counts only)."""
+    rows = (
+        MeetingRegistration.objects.filter(meeting__in=meetings_)
+        .values("meeting")
+        .annotate(
+            total=Count("pk"),
+            women=Count("pk", filter=Q(gender="woman")),
+            men=Count("pk", filter=Q(gender="man")),
+            other=Count("pk", filter=Q(gender="other")),
+            undisclosed=Count("pk", filter=Q(gender="")),
+        )
+    )
+    by_meeting = {row["meeting"]: row for row in rows}
+    return [
+        {
+            "meeting": meeting,
+            **by_meeting.get(
+                meeting.pk, {"total": 0, "women": 0, "men": 0, "other": 0, "undisclosed": 0}
+            ),
+        }
+        for meeting in meetings_
+    ]
+
+
+def registration_of(meeting: Meeting, user) -> MeetingRegistration | None:
+    if not user.is_authenticated:
+        return None
+    return MeetingRegistration.objects.filter(meeting=meeting, delegate=user).first()
+
+
+def years() -> list[int]:
+    return sorted(
+        {date.year for date in public_documents().dates("registered_at", "year")}, reverse=True
+    )

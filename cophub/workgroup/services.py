@@ -1,0 +1,462 @@
+"""Every write of the working group: submission, registration, return, withdrawal, liaisons,
+meeting registration and subscriptions. One function per action, each in one transaction."""
+
+import datetime
+import io
+import secrets
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from cophub.core.errors import DomainError
+from cophub.core.files import check_upload, extract_text
+from cophub.core.i18n import LANGUAGE_CODES
+
+from . import search
+from .models import (
+    SUBMITTABLE_TYPES,
+    AgendaItem,
+    Document,
+    DocumentCounter,
+    DocumentFile,
+    DocumentType,
+    Meeting,
+    MeetingRegistration,
+    Subscription,
+)
+
+# Contributions are documents of record; 20 MB holds any text with its figures.
+MAX_UPLOAD_BYTES = getattr(settings, "WORKGROUP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+
+VERSION_LABELS = {
+    Document.Version.REVISION: "Rev",
+    Document.Version.ADDENDUM: "Add",
+    Document.Version.CORRIGENDUM: "Corr",
+}
+
+
+def default_contribution_deadline(starts_on: datetime.date) -> datetime.date:
+    """ITU practice: contributions are due a fixed number of days before the meeting opens."""
+    return starts_on - datetime.timedelta(days=settings.CONTRIBUTION_DEADLINE_DAYS)
+
+
+def number_to_slug(number: str) -> str:
+    """`CWG-COP/24/7(Rev.1)` is addressed as `CWG-COP-24-7-Rev.1`."""
+    return number.replace("/", "-").replace("(", "-").replace(")", "")
+
+
+def _checked_files(files: dict) -> list[tuple[str, str, object, str, str]]:
+    """(language, filename, file, kind, text) for each upload, after checking its content."""
+    if not files:
+        raise DomainError(_("Attach the document's file."), field="file")
+    checked = []
+    for language, upload in files.items():
+        if language not in LANGUAGE_CODES:
+            raise DomainError(_("Choose one of the six languages."), field="language")
+        kind = check_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
+        upload.seek(0)
+        text = extract_text(upload, kind)
+        upload.seek(0)
+        checked.append((language, upload.name.rsplit("/", 1)[-1], upload, kind, text))
+    return checked
+
+
+def _store_files(document: Document, checked) -> None:
+    for language, filename, upload, kind, text in checked:
+        upload.seek(0)
+        DocumentFile.objects.update_or_create(
+            document=document,
+            language=language,
+            defaults={
+                "file": ContentFile(upload.read(), name=filename),
+                "filename": filename,
+                "kind": kind,
+                "size": upload.size,
+                "text": text,
+            },
+        )
+
+
+def _check_title(title: str) -> str:
+    title = (title or "").strip()
+    if not title:
+        raise DomainError(_("Give the document a title."), field="title")
+    return title
+
+
+def _check_agenda_item(meeting: Meeting, agenda_item) -> None:
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise DomainError(
+            _("This agenda item is not on the agenda of meeting %(meeting)s.")
+            % {"meeting": meeting.code},
+            field="agenda_item",
+        )
+
+
+def _speaks_for(user, document: Document) -> bool:
+    """A delegate speaks for a document they submitted, or one their Member State co-signs."""
+    if document.submitted_by_id == user.pk:
+        return True
+    if user.country_id and document.countries.filter(pk=user.country_id).exists():
+        return True
+    return bool(
+        user.organisation_id and document.organisations.filter(pk=user.organisation_id).exists()
+    )
+
+
+@transaction.atomic
+def submit_document(
+    *,
+    submitted_by,
+    meeting: Meeting,
+    document_type: str,
+    title: str,
+    original_language: str,
+    files: dict,
+    abstract: str = "",
+    agenda_item: AgendaItem | None = None,
+    countries=(),
+    organisations=(),
+    mandate=(),
+    base: Document | None = None,
+    version: str = Document.Version.ORIGINAL,
+    liaison_direction: str = "",
+    liaison_group=None,
+    reply_deadline: datetime.date | None = None,
+    reply_to: Document | None = None,
+    now: datetime.datetime | None = None,
+) -> Document:
+    """A delegate's submission, waiting for the secretariat. Late ones are accepted and marked."""
+    now = now or timezone.now()
+    title = _check_title(title)
+    if document_type not in SUBMITTABLE_TYPES:
+        raise DomainError(
+            _("This type of document is written by the secretariat."), field="document_type"
+        )
+    if original_language not in LANGUAGE_CODES:
+        raise DomainError(_("Choose one of the six languages."), field="original_language")
+    today = timezone.localtime(now, meeting.tz).date()
+    if today > meeting.ends_on:
+        raise DomainError(
+            _("Meeting %(meeting)s is over; contributions can no longer be submitted to it.")
+            % {"meeting": meeting.code},
+            field="meeting",
+        )
+    _check_agenda_item(meeting, agenda_item)
+    if version != Document.Version.ORIGINAL:
+        if base is None or base.status != Document.Status.REGISTERED:
+            raise DomainError(_("Choose the registered document this one revises."), field="base")
+        if base.version != Document.Version.ORIGINAL:
+            raise DomainError(
+                _("Revise the original document, not one of its versions."), field="base"
+            )
+        if not submitted_by.is_secretariat and not _speaks_for(submitted_by, base):
+            raise DomainError(_("Only the sources of a document can revise it."), field="base")
+        meeting = base.meeting
+    if document_type == DocumentType.LIAISON and liaison_direction not in Document.Direction.values:
+        raise DomainError(
+            _("Say whether the liaison statement comes in or goes out."), field="liaison_direction"
+        )
+    if reply_to is not None and reply_to.document_type != DocumentType.LIAISON:
+        raise DomainError(_("A reply answers a liaison statement."), field="reply_to")
+    checked = _checked_files(files)
+    document = Document.objects.create(
+        meeting=meeting,
+        document_type=document_type,
+        title=title,
+        abstract=abstract.strip(),
+        original_language=original_language,
+        agenda_item=agenda_item,
+        submitted_by=submitted_by,
+        submitted_at=now,
+        late=today > meeting.contribution_deadline,
+        base=base,
+        version=version,
+        liaison_direction=liaison_direction if document_type == DocumentType.LIAISON else "",
+        liaison_group=liaison_group,
+        reply_deadline=reply_deadline,
+        reply_to=reply_to,
+        **{f"title_{original_language}": title, f"abstract_{original_language}": abstract.strip()},
+    )
+    countries = {*countries, *([submitted_by.country] if submitted_by.country_id else [])}
+    organisations = {
+        *organisations,
+        *([submitted_by.organisation] if submitted_by.organisation_id else []),
+    }
+    if base is not None and not countries and not organisations:
+        countries, organisations = base.countries.all(), base.organisations.all()
+    document.countries.set(countries)
+    document.organisations.set(organisations)
+    document.mandate.set(mandate)
+    _store_files(document, checked)
+    return document
+
+
+def _editable_by(document: Document, user) -> None:
+    if document.submitted_by_id != user.pk and not user.is_secretariat:
+        raise DomainError(_("You can only change documents you submitted yourself."))
+    if document.status != Document.Status.SUBMITTED:
+        raise DomainError(_("A registered document cannot be changed; submit a revision instead."))
+
+
+@transaction.atomic
+def update_submission(*, document: Document, user, title: str, abstract: str = "") -> Document:
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    _editable_by(document, user)
+    document.title = _check_title(title)
+    setattr(document, f"title_{document.original_language}", document.title)
+    document.abstract = abstract.strip()
+    setattr(document, f"abstract_{document.original_language}", document.abstract)
+    document.save()
+    return document
+
+
+@transaction.atomic
+def add_translation(
+    *, document: Document, user, language: str, file, title: str = "", abstract: str = ""
+) -> Document:
+    """A file in another language, with the title and abstract in that language."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not user.is_secretariat:
+        _editable_by(document, user)
+    elif document.status not in (Document.Status.SUBMITTED, Document.Status.REGISTERED):
+        raise DomainError(_("This document can no longer be changed."))
+    checked = _checked_files({language: file})
+    if title.strip():
+        setattr(document, f"title_{language}", title.strip())
+    if abstract.strip():
+        setattr(document, f"abstract_{language}", abstract.strip())
+    document.save()
+    _store_files(document, checked)
+    if document.status == Document.Status.REGISTERED:
+        search.refresh(document)
+    return document
+
+
+def _next_number(document: Document, serial: int | None) -> tuple[int | None, int, str]:
+    """(serial, version number, number) for a document being registered.
+
+    The counter row (or, for a revision, the original's row) is locked until the transaction
+    ends, so two secretariat users registering at the same moment wait for each other instead
+    of taking the same number; a returned submission never takes one, so the series has no gaps.
+    """
+    meeting = document.meeting
+    if document.version == Document.Version.ORIGINAL:
+        DocumentCounter.objects.get_or_create(meeting=meeting)
+        counter = DocumentCounter.objects.select_for_update().get(meeting=meeting)
+        if serial is not None and serial != counter.last_serial + 1:
+            taken = Document.objects.filter(meeting=meeting, serial=serial, version="original")
+            if serial < 1 or taken.exists():
+                raise DomainError(
+                    _("Number %(number)s is already taken.")
+                    % {"number": f"{meeting.group.code}/{meeting.number}/{serial}"},
+                    field="serial",
+                )
+            raise DomainError(
+                _("The next free number is %(serial)s; numbers are given without gaps.")
+                % {"serial": counter.last_serial + 1},
+                field="serial",
+            )
+        counter.last_serial += 1
+        counter.save(update_fields=["last_serial"])
+        return (
+            counter.last_serial,
+            0,
+            f"{meeting.group.code}/{meeting.number}/{counter.last_serial}",
+        )
+    base = Document.objects.select_for_update().get(pk=document.base_id)
+    version_number = (
+        Document.objects.filter(base=base, version=document.version).exclude(number="").count() + 1
+    )
+    return (
+        None,
+        version_number,
+        f"{base.number}({VERSION_LABELS[document.version]}.{version_number})",
+    )
+
+
+def _subscribers_of(document: Document):
+    return Subscription.objects.filter(
+        (Q(group__isnull=True) | Q(group=document.meeting.group_id))
+        & (Q(document_type="") | Q(document_type=document.document_type))
+    )
+
+
+def _notify_subscribers(document: Document, base_url: str) -> None:
+    """Tell each subscriber, in their language, once the registration has committed."""
+    recipients = list(_subscribers_of(document).only("email", "language", "token"))
+
+    def send():
+        for subscription in recipients:
+            with translation.override(subscription.language):
+                context = {
+                    "document": document,
+                    "url": base_url + reverse("workgroup:document", args=[document.slug]),
+                    "unsubscribe": base_url
+                    + reverse("workgroup:unsubscribe", args=[subscription.token]),
+                }
+                text = render_to_string("workgroup/email/new_document.txt", context)
+                subject, _sep, body = text.strip().partition("\n")
+                send_mail(subject.strip(), body.strip() + "\n", None, [subscription.email])
+
+    if recipients:
+        transaction.on_commit(send)
+
+
+@transaction.atomic
+def register_document(
+    *, document: Document, registered_by, serial: int | None = None, base_url: str = ""
+) -> Document:
+    """The secretariat gives the submission its number; from then on it is public."""
+    if not registered_by.is_secretariat:
+        raise DomainError(_("Only the secretariat registers documents."))
+    document = (
+        Document.objects.select_for_update().select_related("meeting__group").get(pk=document.pk)
+    )
+    if document.status != Document.Status.SUBMITTED:
+        raise DomainError(
+            _("Document “%(title)s” is not waiting for registration.") % {"title": document.title}
+        )
+    document.serial, document.version_number, document.number = _next_number(document, serial)
+    document.slug = number_to_slug(document.number)
+    document.status = Document.Status.REGISTERED
+    document.registered_at = timezone.now()
+    document.registered_by = registered_by
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as error:
+        raise DomainError(
+            _("Number %(number)s is already taken.") % {"number": document.number}, field="serial"
+        ) from error
+    search.refresh(document)
+    _notify_subscribers(document, base_url)
+    return document
+
+
+@transaction.atomic
+def return_document(*, document: Document, returned_by, reason: str) -> Document:
+    """Send a submission back to the delegate, with the reason; it takes no number."""
+    if not returned_by.is_secretariat:
+        raise DomainError(_("Only the secretariat returns submissions."))
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why the submission is returned."), field="reason")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status != Document.Status.SUBMITTED:
+        raise DomainError(
+            _("Document “%(title)s” is not waiting for registration.") % {"title": document.title}
+        )
+    document.status = Document.Status.RETURNED
+    document.return_reason = reason
+    document.save(update_fields=["status", "return_reason"])
+    return document
+
+
+@transaction.atomic
+def withdraw_document(*, document: Document, withdrawn_by, reason: str) -> Document:
+    """A registered document is never deleted: it stays in the registry, marked withdrawn."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why the document is withdrawn."), field="reason")
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not withdrawn_by.is_secretariat and not _speaks_for(withdrawn_by, document):
+        raise DomainError(_("Only the sources of a document or the secretariat can withdraw it."))
+    if document.status != Document.Status.REGISTERED:
+        raise DomainError(_("Only a registered document can be withdrawn."))
+    document.status = Document.Status.WITHDRAWN
+    document.withdrawn_at = timezone.now()
+    document.withdrawal_reason = reason
+    document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
+    return document
+
+
+class _NamedBytes(io.BytesIO):
+    def __init__(self, data: bytes, name: str):
+        super().__init__(data)
+        self.name = name
+        self.size = len(data)
+
+
+@transaction.atomic
+def register_generated_document(
+    *, meeting, document_type, title, files, registered_by, mandate=(), abstract=""
+) -> Document:
+    """Register a document the secretariat generated (a report, a summary) under its number.
+
+    `files` maps a language code to (filename, bytes). Used by the reports here and by other
+    modules, e.g. the youth consultations' summary as an information document.
+    """
+    if not registered_by.is_secretariat:
+        raise DomainError(_("Only the secretariat registers documents."))
+    title = _check_title(title)
+    uploads = {language: _NamedBytes(data, name) for language, (name, data) in files.items()}
+    checked = _checked_files(uploads)
+    language = next(iter(files))
+    document = Document.objects.create(
+        meeting=meeting,
+        document_type=document_type,
+        title=title,
+        abstract=abstract,
+        original_language=language,
+        secretariat_source=True,
+        submitted_by=registered_by,
+        **{f"title_{language}": title, f"abstract_{language}": abstract},
+    )
+    document.mandate.set(mandate)
+    _store_files(document, checked)
+    return register_document(document=document, registered_by=registered_by)
+
+
+@transaction.atomic
+def register_for_meeting(*, meeting: Meeting, delegate, gender: str = "") -> MeetingRegistration:
+    if not delegate.is_authenticated or delegate.role == "public":
+        raise DomainError(_("Only delegates register for meetings."))
+    if gender not in MeetingRegistration.Gender.values:
+        raise DomainError(_("Choose one of the answers offered."), field="gender")
+    if timezone.localdate() > meeting.ends_on:
+        raise DomainError(_("This meeting is over."), field="meeting")
+    registration, _created = MeetingRegistration.objects.update_or_create(
+        meeting=meeting, delegate=delegate, defaults={"gender": gender}
+    )
+    return registration
+
+
+@transaction.atomic
+def cancel_meeting_registration(*, meeting: Meeting, delegate) -> None:
+    MeetingRegistration.objects.filter(meeting=meeting, delegate=delegate).delete()
+
+
+@transaction.atomic
+def subscribe(
+    *, email: str, group=None, document_type: str = "", language: str = "en"
+) -> Subscription:
+    email = (email or "").strip().lower()
+    if not email or "@" not in email:
+        raise DomainError(_("Enter a valid e-mail address."), field="email")
+    if document_type and document_type not in DocumentType.values:
+        raise DomainError(_("Choose one of the document types offered."), field="document_type")
+    subscription, _created = Subscription.objects.get_or_create(
+        email=email,
+        group=group,
+        document_type=document_type,
+        defaults={"language": language, "token": secrets.token_urlsafe(32)},
+    )
+    return subscription
+
+
+@transaction.atomic
+def unsubscribe(*, token: str) -> bool:
+    deleted, _rows = Subscription.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def database_is_postgres() -> bool:
+    return connection.vendor == "postgresql"

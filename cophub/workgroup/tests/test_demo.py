@@ -1,0 +1,39 @@
+import pytest
+from django.db.models import Count
+
+from cophub.workgroup import selectors
+from cophub.workgroup.demo import load_demo
+from cophub.workgroup.models import Document, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.timeout(1200)  # about 230 documents through the services, files and all
+def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
+    load_demo()
+    load_demo()  # idempotent
+    years = {meeting.starts_on.year for meeting in Meeting.objects.filter(group__code="CWG-COP")}
+    assert {2024, 2025, 2026} <= years
+    contributions = selectors.public_documents().filter(
+        document_type="contribution", version="original"
+    )
+    assert 180 <= contributions.count() <= 220
+    sources = set(
+        Document.objects.filter(countries__isnull=False).values_list("countries__iso2", flat=True)
+    ) | set(
+        Document.objects.filter(organisations__isnull=False).values_list(
+            "organisations__code", flat=True
+        )
+    )
+    assert len(sources) >= 40
+    languages = set(contributions.values_list("original_language", flat=True))
+    assert {"ar", "en", "fr", "es", "ru", "zh"} <= languages
+    numbers = list(
+        Document.objects.filter(meeting__number=22, version="original")
+        .order_by("serial")
+        .values_list("serial", flat=True)
+    )
+    assert numbers == list(range(1, len(numbers) + 1))  # gap-free
+    assert Document.objects.filter(status="withdrawn").exists()
+    assert Document.objects.filter(version="revision").exists()
+    assert Document.objects.values("number").annotate(n=Count("pk")).filter(n__gt=1).count() == 0

@@ -1,0 +1,405 @@
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cophub.core.errors import DomainError
+
+from . import jsonld, reports, selectors, services
+from .forms import (
+    MeetingRegistrationForm,
+    ReasonForm,
+    RegisterForm,
+    RegistryFilterForm,
+    SubmissionForm,
+    SubscriptionForm,
+    TranslationForm,
+)
+from .models import Document
+
+PAGE_SIZE = 25
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@require_safe
+def registry(request):
+    form = RegistryFilterForm(request.GET or None)
+    filters = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "q": data["q"],
+            "group": data["group"].code if data["group"] else "",
+            "meeting": data["meeting"].strip(),
+            "document_type": data["document_type"],
+            "source": data["source"].strip(),
+            "country": data["country"].iso2 if data["country"] else "",
+            "language": data["language"],
+            "year": data["year"],
+        }
+    page = Paginator(selectors.registry(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workgroup/registry.html",
+        {"form": form, "page": page, "query": query.urlencode(), "filtered": any(filters.values())},
+    )
+
+
+@require_safe
+def document_detail(request, slug):
+    document = selectors.document_by_slug(slug)
+    versions = sorted(document.versions.all(), key=lambda d: (d.version, d.version_number))
+    return render(
+        request,
+        "workgroup/document_detail.html",
+        {
+            "document": document,
+            "versions": [v for v in versions if v.is_public],
+            "replies": [r for r in document.replies.all() if r.is_public],
+            "json_ld": jsonld.as_script(jsonld.document(document, request)),
+            "withdraw_form": ReasonForm(),
+        },
+    )
+
+
+@require_safe
+def document_file(request, slug, language):
+    file = selectors.document_file(slug, language)
+    response = FileResponse(file.file.open("rb"), filename=file.filename)
+    response["Content-Language"] = language
+    return response
+
+
+@require_safe
+def document_diff(request, slug, other):
+    """What changed in the text between two versions of a document, from the extracted text."""
+    old = selectors.document_by_slug(slug)
+    new = selectors.document_by_slug(other)
+    old_root, new_root = old.base_id or old.pk, new.base_id or new.pk
+    if old_root != new_root:
+        raise Http404
+    language = request.GET.get("language") or request.LANGUAGE_CODE
+    lines = []
+    old_text, new_text = _text(old, language), _text(new, language)
+    for line in difflib.unified_diff(
+        old_text.splitlines(), new_text.splitlines(), lineterm="", n=2
+    ):
+        if line.startswith(("---", "+++")):
+            continue
+        kind = {"+": "added", "-": "removed", "@": "hunk"}.get(line[:1], "same")
+        lines.append((kind, line[1:] if kind != "hunk" else "…"))
+    return render(
+        request,
+        "workgroup/document_diff.html",
+        {"old": old, "new": new, "lines": lines, "language": language},
+    )
+
+
+def _text(document: Document, language: str) -> str:
+    files = {file.language: file for file in document.files.all()}
+    chosen = (
+        files.get(language)
+        or files.get(document.original_language)
+        or next(iter(files.values()), None)
+    )
+    if chosen is None:
+        return ""
+    return chosen.__class__.objects.only("text").get(pk=chosen.pk).text
+
+
+@require_POST
+@login_required
+def withdraw(request, slug):
+    document = selectors.document_by_slug(slug)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.withdraw_document(
+                document=document, withdrawn_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The document is withdrawn."))
+    else:
+        messages.error(request, _("Say why the document is withdrawn."))
+    return redirect("workgroup:document", slug=document.slug)
+
+
+def _delegate_required(request):
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.path}")
+    if request.user.role == "public":
+        raise PermissionDenied
+    return None
+
+
+def _login_url():
+    from django.urls import reverse
+
+    return reverse("login")
+
+
+def submit(request):
+    if (response := _delegate_required(request)) is not None:
+        return response
+    open_meetings = selectors.meetings(upcoming=True)
+    base = None
+    if slug := request.GET.get("revise") or request.POST.get("revise"):
+        base = selectors.document_by_slug(slug)
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, meetings=open_meetings)
+        if base is not None:
+            form.fields["meeting"].required = False
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = services.submit_document(
+                    submitted_by=request.user,
+                    meeting=data["meeting"] or base.meeting,
+                    document_type=data["document_type"],
+                    title=data["title"],
+                    abstract=data["abstract"],
+                    original_language=data["original_language"],
+                    agenda_item=data["agenda_item"],
+                    countries=data["countries"],
+                    organisations=data["organisations"],
+                    mandate=data["mandate"],
+                    files={data["original_language"]: data["file"]},
+                    base=base,
+                    version=request.POST.get("version", "revision") if base else "original",
+                    liaison_direction=data["liaison_direction"],
+                    liaison_group=data["liaison_group"],
+                    reply_deadline=data["reply_deadline"],
+                    reply_to=data["reply_to"],
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(
+                    request, _("Your document is submitted. The secretariat will register it.")
+                )
+                return redirect("workgroup:submission", pk=document.pk)
+    else:
+        form = SubmissionForm(
+            meetings=open_meetings,
+            initial={
+                "original_language": request.LANGUAGE_CODE,
+                "meeting": base.meeting_id if base else None,
+            },
+        )
+    return render(
+        request,
+        "workgroup/submit.html",
+        {"form": form, "base": base, "versions": Document.Version.choices[1:]},
+    )
+
+
+def submissions(request):
+    """The delegate's own submissions; for the secretariat, everything waiting to be registered."""
+    if (response := _delegate_required(request)) is not None:
+        return response
+    if request.user.is_secretariat:
+        documents = selectors.submissions_waiting()
+    else:
+        documents = selectors.submissions_of(request.user)
+    return render(request, "workgroup/submissions.html", {"documents": documents})
+
+
+def submission(request, pk):
+    if (response := _delegate_required(request)) is not None:
+        return response
+    document = get_object_or_404(
+        Document.objects.select_related(
+            "meeting__group", "submitted_by", "agenda_item"
+        ).prefetch_related("files", "countries", "organisations"),
+        pk=pk,
+    )
+    if not request.user.is_secretariat and document.submitted_by_id != request.user.pk:
+        raise PermissionDenied
+    register_form, return_form, translation_form = RegisterForm(), ReasonForm(), TranslationForm()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "register":
+                register_form = RegisterForm(request.POST)
+                if register_form.is_valid():
+                    services.register_document(
+                        document=document,
+                        registered_by=request.user,
+                        serial=register_form.cleaned_data["serial"],
+                        base_url=_base_url(request),
+                    )
+                    document.refresh_from_db()
+                    messages.success(
+                        request, _("Registered as %(number)s.") % {"number": document.number}
+                    )
+                    return redirect("workgroup:document", slug=document.slug)
+            elif action == "return":
+                return_form = ReasonForm(request.POST)
+                if return_form.is_valid():
+                    services.return_document(
+                        document=document,
+                        returned_by=request.user,
+                        reason=return_form.cleaned_data["reason"],
+                    )
+                    messages.success(request, _("The submission is returned to the delegate."))
+                    return redirect("workgroup:submissions")
+            elif action == "translation":
+                translation_form = TranslationForm(request.POST, request.FILES)
+                if translation_form.is_valid():
+                    data = translation_form.cleaned_data
+                    services.add_translation(
+                        document=document,
+                        user=request.user,
+                        language=data["language"],
+                        file=data["file"],
+                        title=data["title"],
+                        abstract=data["abstract"],
+                    )
+                    messages.success(request, _("The file is added."))
+                    return redirect("workgroup:submission", pk=document.pk)
+        except DomainError as error:
+            form = {"register": register_form, "return": return_form}.get(action, translation_form)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+    return render(
+        request,
+        "workgroup/submission.html",
+        {
+            "document": document,
+            "register_form": register_form,
+            "return_form": return_form,
+            "translation_form": translation_form,
+        },
+    )
+
+
+@require_safe
+def meeting_list(request):
+    return render(
+        request,
+        "workgroup/meeting_list.html",
+        {
+            "upcoming": selectors.meetings(upcoming=True),
+            "past": selectors.meetings(upcoming=False),
+        },
+    )
+
+
+def meeting_detail(request, code):
+    meeting = selectors.meeting_by_code(code)
+    form = MeetingRegistrationForm()
+    registration = selectors.registration_of(meeting, request.user)
+    if request.method == "POST":
+        if (response := _delegate_required(request)) is not None:
+            return response
+        form = MeetingRegistrationForm(request.POST)
+        if form.is_valid():
+            try:
+                services.register_for_meeting(
+                    meeting=meeting, delegate=request.user, gender=form.cleaned_data["gender"]
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("You are registered for this meeting."))
+                return redirect("workgroup:meeting", code=meeting.code)
+    return render(
+        request,
+        "workgroup/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "documents": selectors.meeting_documents(meeting),
+            "form": form,
+            "registration": registration,
+            "is_over": timezone.localdate() > meeting.ends_on,
+            "json_ld": jsonld.as_script(jsonld.meeting(meeting, request)),
+        },
+    )
+
+
+@require_safe
+def liaison_list(request):
+    return render(
+        request,
+        "workgroup/liaison_list.html",
+        {"liaisons": selectors.liaison_statements().order_by("-registered_at")},
+    )
+
+
+def subscribe(request):
+    if request.method == "POST":
+        form = SubscriptionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.subscribe(
+                    email=data["email"],
+                    group=data["group"],
+                    document_type=data["document_type"],
+                    language=request.LANGUAGE_CODE,
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("You will get an e-mail for each new document."))
+                return redirect("workgroup:registry")
+    else:
+        form = SubscriptionForm()
+    return render(request, "workgroup/subscribe.html", {"form": form})
+
+
+def unsubscribe(request, token):
+    if request.method == "POST":
+        services.unsubscribe(token=token)
+        messages.success(request, _("You will get no more e-mails about new documents."))
+        return redirect("workgroup:registry")
+    return render(request, "workgroup/unsubscribe.html", {"token": token})
+
+
+@require_safe
+def report_list(request):
+    return render(request, "workgroup/report_list.html", {"years": reports.report_years()})
+
+
+@require_safe
+def report(request, kind, year=None, fmt="html"):
+    built = reports.build(kind=kind, year=year)
+    if fmt == "pdf":
+        return HttpResponse(reports.to_pdf(built, request), content_type="application/pdf")
+    if fmt == "docx":
+        response = HttpResponse(
+            reports.to_docx(built),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{built.filename}.docx"'
+        return response
+    return render(
+        request, "workgroup/report.html", {"report": built, "sections": reports.formatted(built)}
+    )
+
+
+@require_POST
+@login_required
+def register_report(request, kind, year=None):
+    if not request.user.is_secretariat:
+        raise PermissionDenied
+    try:
+        document = reports.register(kind=kind, year=year, registered_by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("workgroup:reports")
+    messages.success(request, _("Registered as %(number)s.") % {"number": document.number})
+    return redirect("workgroup:document", slug=document.slug)
