@@ -299,3 +299,6 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title_terms[:80]

@@ -18,6 +18,8 @@ from . import analysis
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
 
 MAX_QUERY_LENGTH = 300
+# Accessible editions rank a little below the edition they adapt, which links to them.
+ACCESSIBLE_FACTOR = "(CASE WHEN resources_resource.adapts_id IS NULL THEN 1.0 ELSE 0.8 END)"
 FACETS = ("kind", "audience", "topic", "language", "country")
 
 
@@ -102,7 +104,7 @@ def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
         )
         rank = RawSQL(
             "SELECT ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', document, to_tsquery('simple', %s), 1) "
-            "FROM resources_searchentry WHERE resource_id = resources_resource.id",
+            f"* {ACCESSIBLE_FACTOR} FROM resources_searchentry WHERE resource_id = resources_resource.id",
             [query],
         )
         return match, rank, True
@@ -113,7 +115,7 @@ def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
         [query],
     )
     rank = RawSQL(
-        "SELECT bm25(resources_search_fts, 10.0, 4.0, 1.0) FROM resources_search_fts "
+        f"SELECT bm25(resources_search_fts, 10.0, 4.0, 1.0) * {ACCESSIBLE_FACTOR} FROM resources_search_fts "
         "WHERE resources_search_fts MATCH %s AND rowid = "
         "(SELECT id FROM resources_searchentry WHERE resource_id = resources_resource.id)",
         [query],
