@@ -18,8 +18,6 @@ from . import analysis
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
 
 MAX_QUERY_LENGTH = 300
-# Accessible editions rank a little below the edition they adapt, which links to them.
-ACCESSIBLE_FACTOR = "(CASE WHEN resources_resource.adapts_id IS NULL THEN 1.0 ELSE 0.8 END)"
 FACETS = ("kind", "audience", "topic", "language", "country")
 
 
@@ -95,7 +93,8 @@ def check_query(text: str) -> list[set[str]]:
 
 def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
     """Subqueries that select the matching resources and rank them, in the database's own
-    full-text search; True when a higher rank is better."""
+    full-text search; True when a higher rank is better. Accessible editions rank a little
+    below the edition they adapt, whose page links to them."""
     if connection.vendor == "postgresql":
         query = analysis.tsquery(terms)
         match = RawSQL(
@@ -104,7 +103,8 @@ def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
         )
         rank = RawSQL(
             "SELECT ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', document, to_tsquery('simple', %s), 1) "
-            f"* {ACCESSIBLE_FACTOR} FROM resources_searchentry WHERE resource_id = resources_resource.id",
+            "* (CASE WHEN resources_resource.adapts_id IS NULL THEN 1.0 ELSE 0.8 END) "
+            "FROM resources_searchentry WHERE resource_id = resources_resource.id",
             [query],
         )
         return match, rank, True
@@ -115,7 +115,8 @@ def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
         [query],
     )
     rank = RawSQL(
-        f"SELECT bm25(resources_search_fts, 10.0, 4.0, 1.0) * {ACCESSIBLE_FACTOR} FROM resources_search_fts "
+        "SELECT bm25(resources_search_fts, 10.0, 4.0, 1.0) "
+        "* (CASE WHEN resources_resource.adapts_id IS NULL THEN 1.0 ELSE 0.8 END) FROM resources_search_fts "
         "WHERE resources_search_fts MATCH %s AND rowid = "
         "(SELECT id FROM resources_searchentry WHERE resource_id = resources_resource.id)",
         [query],
