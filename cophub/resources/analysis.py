@@ -20,8 +20,23 @@ MAX_QUERY_TERMS = 12
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ـ": None}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ء": None,
+        "ـ": None,
+    }
 )
+_ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
+# Conjunctions and prepositions written joined to the next word (و ف ب ل ك, with or without the
+# article); the Snowball stemmer leaves some of them, so the word is also indexed without them.
+_ARABIC_PROCLITICS = ("وال", "بال", "كال", "فال", "لل", "و", "ف", "ب", "ل", "ك")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"\w+")
 
@@ -77,9 +92,21 @@ def _stem(word: str, language: str) -> str:
     return _strip_accents(word)
 
 
+def _arabic_variants(word: str) -> list[str]:
+    for proclitic in _ARABIC_PROCLITICS:
+        if word.startswith(proclitic) and len(word) - len(proclitic) >= 3:
+            return [_stem(word[len(proclitic) :], "ar")]
+    return []
+
+
 def index_terms(text: str, language: str) -> str:
     """The terms to index for a text written in `language`."""
-    return " ".join(_stem(word, language) for word in _words(text))
+    terms = []
+    for word in _words(text):
+        terms.append(_stem(word, language))
+        if _ARABIC_WORD.match(word):
+            terms.extend(_arabic_variants(word))
+    return " ".join(terms)
 
 
 def query_terms(query: str) -> list[set[str]]:
@@ -97,14 +124,31 @@ def query_terms(query: str) -> list[set[str]]:
     return terms
 
 
+# Stems of this length or more also match as prefixes, which evens out the stemmers' slips
+# (Russian "органы" → "орга", "органов" → "орган") the same way on both databases.
+PREFIX_MIN_LENGTH = 4
+
+
+def _prefix(form: str) -> bool:
+    return len(form) >= PREFIX_MIN_LENGTH and not _HAN.search(form)
+
+
 def fts5_query(terms: list[set[str]]) -> str:
     return " AND ".join(
-        "(" + " OR ".join(f'"{form}"' for form in sorted(forms)) + ")" for forms in terms
+        "("
+        + " OR ".join(f'"{form}"' + ("*" if _prefix(form) else "") for form in sorted(forms))
+        + ")"
+        for forms in terms
     )
 
 
 def tsquery(terms: list[set[str]]) -> str:
     return " & ".join(
-        "(" + " | ".join("'" + form.replace("'", "") + "'" for form in sorted(forms)) + ")"
+        "("
+        + " | ".join(
+            "'" + form.replace("'", "") + "'" + (":*" if _prefix(form) else "")
+            for form in sorted(forms)
+        )
+        + ")"
         for forms in terms
     )
