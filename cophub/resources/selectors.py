@@ -98,36 +98,95 @@ def check_query(text: str) -> list[set[str]]:
     return terms
 
 
-def _match_and_rank(terms: list[set[str]]) -> tuple[RawSQL, RawSQL, bool]:
-    """Subqueries that select the matching resources and rank them, in the database's own
-    full-text search; True when a higher rank is better. Accessible editions rank a little
-    below the edition they adapt, whose page links to them."""
+def _match(terms: list[set[str]]) -> RawSQL:
+    """The ids of the resources whose terms match, by the database's own full-text search."""
     if connection.vendor == "postgresql":
-        query = analysis.tsquery(terms)
-        match = RawSQL(
+        return RawSQL(
             "SELECT resource_id FROM resources_searchentry WHERE document @@ to_tsquery('simple', %s)",
-            [query],
+            [analysis.tsquery(terms)],
         )
-        rank = RawSQL(  # noqa: S611 - RANK_FACTOR is a constant; the query is a parameter
-            "SELECT ts_rank('{0.1, 0.2, 0.5, 1.0}', document, to_tsquery('simple', %s)) "  # noqa: S608
-            f"* {RANK_FACTOR} FROM resources_searchentry WHERE resource_id = resources_resource.id",
-            [query],
-        )
-        return match, rank, True
-    query = analysis.fts5_query(terms)
-    match = RawSQL(
+    return RawSQL(
         "SELECT e.resource_id FROM resources_search_fts f JOIN resources_searchentry e "
         "ON e.id = f.rowid WHERE resources_search_fts MATCH %s",
-        [query],
+        [analysis.fts5_query(terms)],
     )
-    rank = RawSQL(  # noqa: S611 - RANK_FACTOR is a constant; the query is a parameter
-        "SELECT bm25(resources_search_fts, 10.0, 4.0, 1.0) "  # noqa: S608
-        f"* {RANK_FACTOR} FROM resources_search_fts "
-        "WHERE resources_search_fts MATCH %s AND rowid = "
-        "(SELECT id FROM resources_searchentry WHERE resource_id = resources_resource.id)",
-        [query],
-    )
-    return match, rank, False
+
+
+# Accessible editions rank below the edition they adapt (whose page links to them), superseded
+# editions below the one that replaced them. Constant SQL: no input goes into it.
+RANK_FACTOR = (
+    "(CASE WHEN r.adapts_id IS NULL THEN 1.0 ELSE 0.5 END) * (CASE WHEN EXISTS "
+    "(SELECT 1 FROM resources_resource newer WHERE newer.previous_edition_id = r.id) "
+    "THEN 0.85 ELSE 1.0 END)"
+)
+RANKED_SQL = {
+    # Title terms weigh most (A), then the summary (B), then text extracted from files (C).
+    "postgresql": (
+        "SELECT r.id FROM resources_resource r JOIN resources_searchentry e ON e.resource_id = r.id "  # noqa: S608 - constant
+        "WHERE e.document @@ to_tsquery('simple', %s) AND r.id IN ({filtered}) ORDER BY "
+        "ts_rank('{{0.1, 0.2, 0.5, 1.0}}', e.document, to_tsquery('simple', %s)) * "
+        + RANK_FACTOR
+        + " DESC, r.published_on DESC NULLS LAST, r.id DESC LIMIT %s OFFSET %s"
+    ),
+    "sqlite": (
+        "SELECT r.id FROM resources_search_fts f JOIN resources_searchentry e ON e.id = f.rowid "  # noqa: S608 - constant
+        "JOIN resources_resource r ON r.id = e.resource_id WHERE resources_search_fts MATCH %s "
+        "AND r.id IN ({filtered}) ORDER BY bm25(resources_search_fts, 10.0, 4.0, 1.0) * "
+        + RANK_FACTOR
+        + " ASC, r.published_on DESC NULLS LAST, r.id DESC LIMIT %s OFFSET %s"
+    ),
+}
+
+
+class RankedResults:
+    """Search results, best first, read a page at a time: the database ranks and cuts the page,
+    and only that page's resources are loaded (with what a list shows, in fixed queries).
+
+    Quacks like a QuerySet for Django's Paginator and ninja's pagination."""
+
+    def __init__(self, terms: list[set[str]], filtered: QuerySet[Resource]):
+        self.terms = terms
+        self.filtered = filtered
+        self._count = None
+
+    def all(self):
+        return self
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.filtered.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def exists(self) -> bool:
+        return self.filtered.exists()
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        if stop <= start:
+            return []
+        return self._page(start, stop - start)
+
+    def _page(self, offset: int, limit: int) -> list[Resource]:
+        vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+        filtered_sql, filtered_params = self.filtered.values("id").query.sql_with_params()
+        if vendor == "postgresql":
+            query = analysis.tsquery(self.terms)
+            params = [query, *filtered_params, query, limit, offset]
+        else:
+            params = [analysis.fts5_query(self.terms), *filtered_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(RANKED_SQL[vendor].format(filtered=filtered_sql), params)
+            ids = [row[0] for row in cursor.fetchall()]
+        found = {r.id: r for r in with_listing_data(Resource.objects.filter(id__in=ids))}
+        return [found[i] for i in ids if i in found]
 
 
 def _filtered(queryset: QuerySet[Resource], query: SearchQuery, *, skip: str = "") -> QuerySet:
@@ -154,17 +213,14 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     """
     terms = check_query(query.text)
     base = public_resources()
-    rank = None
     if terms:
-        match, rank, higher_is_better = _match_and_rank(terms)
-        base = base.filter(id__in=match)
-    results = _filtered(base, query)
-    if rank is not None:
-        order = "-rank" if higher_is_better else "rank"
-        results = results.annotate(rank=rank).order_by(order, "-published_on", "-id")
+        base = base.filter(id__in=_match(terms))
+    filtered = _filtered(base, query)
+    if terms:
+        results = RankedResults(terms, filtered)
     else:
-        results = results.order_by("-published_on", "-id")
-    found = SearchResults(queryset=with_listing_data(results))
+        results = with_listing_data(filtered.order_by("-published_on", "-id"))
+    found = SearchResults(queryset=results)
     if facets:
         found.facets = _facet_counts(base, query)
     return found
@@ -226,7 +282,7 @@ def facet_labels(*, countries=None) -> dict[str, dict[str, str]]:
         "kind": dict(Resource.Kind.choices),
         "audience": {a.code: str(translated_value(a, "label")) for a in Audience.objects.all()},
         "topic": {t.code: str(translated_value(t, "label")) for t in Topic.objects.all()},
-        "language": {code: _(name) for code, name in settings.LANGUAGES},
+        "language": dict(settings.LANGUAGES),  # each language in its own name
         "country": {
             c.iso2: str(translated_value(c, "name"))
             for c in Country.objects.filter(iso2__in=countries or [])

@@ -124,7 +124,7 @@ def guideline_set_parity(request, code):
 def _languages():
     from django.conf import settings
 
-    return [(code, _(name)) for code, name in settings.LANGUAGES]
+    return list(settings.LANGUAGES)
 
 
 @login_required

@@ -159,9 +159,9 @@ def test_best_practice_workflow_submitted_review_published_credited():
     assert resource.status == Resource.Status.IN_REVIEW
     resource = services.publish_submission(resource=resource, reviewer=secretariat)
     assert resource.status == Resource.Status.PUBLISHED
-    assert (
-        selectors.search(selectors.SearchQuery(text="helpline schools")).queryset.get() == resource
-    )
+    assert list(selectors.search(selectors.SearchQuery(text="helpline schools")).queryset) == [
+        resource
+    ]
 
 
 def test_returned_with_a_reason_and_sent_again():
