@@ -81,6 +81,7 @@ class FacetValue:
 class SearchResults:
     queryset: QuerySet[Resource]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    near_matches: bool = False  # nothing matched every word; these are close to the words
 
 
 def check_query(text: str) -> list[set[str]]:
@@ -138,15 +139,36 @@ RANKED_SQL = {
 }
 
 
+# On PostgreSQL, a query that finds nothing is tried again by trigram word similarity over the
+# titles (pg_trgm's `<%`, with its GIN index), which forgives a mistyped word.
+NEAR_MATCH_SQL = (
+    "SELECT r.id FROM resources_resource r JOIN resources_searchentry e ON e.resource_id = r.id "  # noqa: S608 - constant
+    "WHERE %s <%% e.title_terms AND r.id IN ({filtered}) "
+    "ORDER BY word_similarity(%s, e.title_terms) DESC, r.id DESC LIMIT %s OFFSET %s"
+)
+
+
+def _near_match(terms: list[set[str]]) -> RawSQL:
+    return RawSQL(
+        "SELECT resource_id FROM resources_searchentry WHERE %s <%% title_terms",
+        [_near_text(terms)],
+    )
+
+
+def _near_text(terms: list[set[str]]) -> str:
+    return " ".join(min(forms, key=len) for forms in terms)
+
+
 class RankedResults:
     """Search results, best first, read a page at a time: the database ranks and cuts the page,
     and only that page's resources are loaded (with what a list shows, in fixed queries).
 
     Quacks like a QuerySet for Django's Paginator and ninja's pagination."""
 
-    def __init__(self, terms: list[set[str]], filtered: QuerySet[Resource]):
+    def __init__(self, terms: list[set[str]], filtered: QuerySet[Resource], *, near=False):
         self.terms = terms
         self.filtered = filtered
+        self.near = near
         self._count = None
 
     def all(self):
@@ -182,8 +204,12 @@ class RankedResults:
             params = [query, *filtered_params, query, limit, offset]
         else:
             params = [analysis.fts5_query(self.terms), *filtered_params, limit, offset]
+        sql = RANKED_SQL[vendor]
+        if self.near:
+            text = _near_text(self.terms)
+            sql, params = NEAR_MATCH_SQL, [text, *filtered_params, text, limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(RANKED_SQL[vendor].format(filtered=filtered_sql), params)
+            cursor.execute(sql.format(filtered=filtered_sql), params)
             ids = [row[0] for row in cursor.fetchall()]
         found = {r.id: r for r in with_listing_data(Resource.objects.filter(id__in=ids))}
         return [found[i] for i in ids if i in found]
@@ -216,11 +242,19 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     if terms:
         base = base.filter(id__in=_match(terms))
     filtered = _filtered(base, query)
+    near = False
+    if terms and connection.vendor == "postgresql" and not filtered.exists():
+        near = True
+        with connection.cursor() as cursor:
+            # pg_trgm's default (0.6) misses one swapped letter in a short word.
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', false)")
+        base = public_resources().filter(id__in=_near_match(terms))
+        filtered = _filtered(base, query)
     if terms:
-        results = RankedResults(terms, filtered)
+        results = RankedResults(terms, filtered, near=near)
     else:
         results = with_listing_data(filtered.order_by("-published_on", "-id"))
-    found = SearchResults(queryset=results)
+    found = SearchResults(queryset=results, near_matches=near)
     if facets:
         found.facets = _facet_counts(base, query)
     return found

@@ -22,6 +22,7 @@ def resource_list(request):
     form = SearchForm(request.GET)
     page = results = None
     facets = {}
+    near_matches = False
     if form.is_valid():
         try:
             found = selectors.search(form.search_query())
@@ -29,6 +30,7 @@ def resource_list(request):
             form.add_error("q", error.message)
         else:
             facets = found.facets
+            near_matches = found.near_matches
             page = Paginator(found.queryset, PAGE_SIZE).get_page(form.cleaned_data.get("page"))
             results = page.object_list
     query = form.search_query() if form.is_valid() else selectors.SearchQuery()
@@ -41,6 +43,7 @@ def resource_list(request):
             "page": page,
             "results": results,
             "facets": facet_groups(facets, query),
+            "near_matches": near_matches,
         },
         status=200 if form.is_valid() else 400,
     )
