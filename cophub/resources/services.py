@@ -11,16 +11,12 @@ from django.utils.translation import gettext as _
 
 from cophub.accounts.models import Role
 from cophub.core.errors import DomainError
+from cophub.core.files import check_upload, extract_text
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
 
 from . import analysis
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, SearchEntry, Topic
-
-try:
-    from cophub.core.files import check_upload, extract_text
-except ImportError:  # until core's shared file handling is merged
-    from ._files import check_upload, extract_text
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Addresses under /resources/ that are pages, not resources.
@@ -102,6 +98,23 @@ def _check_versions(links: dict, files: dict) -> None:
             )
 
 
+def _checked_kind(file) -> str:
+    """The file's kind from its content (core.files), which its name must agree with: a
+    reader who downloads "guidelines.pdf" must get a PDF."""
+    try:
+        kind = check_upload(file, max_bytes=MAX_UPLOAD_BYTES)
+    except DomainError as error:
+        raise DomainError(error.message, field="file") from error
+    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+    if extension != kind:
+        raise DomainError(
+            _("The file is not what its name says: it is a %(kind)s file named “%(name)s”.")
+            % {"kind": kind.upper(), "name": file.name},
+            field="file",
+        )
+    return kind
+
+
 @transaction.atomic
 def add_language_version(
     *, resource: Resource, language: str, file=None, link: str = ""
@@ -114,7 +127,7 @@ def add_language_version(
         )
     version = LanguageVersion(resource=resource, language=language, link=link.strip())
     if file:
-        version.file_kind = check_upload(file, max_bytes=MAX_UPLOAD_BYTES)
+        version.file_kind = _checked_kind(file)
         version.extracted_text = extract_text(file, version.file_kind)
         version.file.save(file.name, file, save=False)
     elif not version.link:

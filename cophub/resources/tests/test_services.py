@@ -57,6 +57,13 @@ def test_upload_that_is_not_what_its_name_says_is_refused_and_nothing_written():
     assert LanguageVersion.objects.count() == 0
 
 
+def test_a_document_named_as_another_kind_is_refused():
+    with pytest.raises(DomainError) as error:
+        make_resource(links={}, files={"en": docx_upload("Text", name="report.pdf")})
+    assert "DOCX" in str(error.value) and error.value.field == "file"
+    assert Resource.objects.count() == 0
+
+
 def test_text_extracted_from_a_file_is_searchable():
     make_resource(links={}, files={"en": docx_upload("Moderators trained in Nairobi schools")})
     found = selectors.search(selectors.SearchQuery(text="moderators Nairobi")).queryset

@@ -92,7 +92,7 @@ def test_submission_form_bad_upload_keeps_nothing(client):
         "topics": ["cyberbullying"], "file": SimpleUploadedFile("plan.docx", b"not a document"),
     })  # fmt: skip
     assert response.status_code == 200
-    assert "not what its name says" in response.content.decode()
+    assert "not a document we accept" in response.content.decode()
     assert Resource.objects.count() == 0
 
 
