@@ -265,7 +265,10 @@ def _facet_counts(base: QuerySet[Resource], query: SearchQuery) -> dict[str, lis
     ids = lambda skip: _filtered(base, query, skip=skip).values("id")  # noqa: E731
     counts["kind"] = Counter(
         dict(
-            Resource.objects.filter(id__in=ids("kind")).values_list("kind").annotate(n=Count("id"))
+            Resource.objects.filter(id__in=ids("kind"))
+            .values_list("kind")
+            .annotate(n=Count("id"))
+            .order_by()
         )
     )
     counts["audience"] = Counter(
@@ -273,6 +276,7 @@ def _facet_counts(base: QuerySet[Resource], query: SearchQuery) -> dict[str, lis
             Audience.objects.filter(resources__in=ids("audience"))
             .values_list("code")
             .annotate(n=Count("resources"))
+            .order_by()
         )
     )
     counts["topic"] = Counter(
@@ -280,6 +284,7 @@ def _facet_counts(base: QuerySet[Resource], query: SearchQuery) -> dict[str, lis
             Topic.objects.filter(resources__in=ids("topic"))
             .values_list("code")
             .annotate(n=Count("resources"))
+            .order_by()
         )
     )
     counts["language"] = Counter(
@@ -287,12 +292,13 @@ def _facet_counts(base: QuerySet[Resource], query: SearchQuery) -> dict[str, lis
             LanguageVersion.objects.filter(resource__in=ids("language"))
             .values_list("language")
             .annotate(n=Count("id"))
+            .order_by()
         )
     )
     counts["country"] = Counter(
         dict(
             Resource.countries.through.objects.filter(resource__in=ids("country"))
-            .values_list("country_id").annotate(n=Count("id"))
+            .values_list("country_id").annotate(n=Count("id")).order_by()
         )
     )  # fmt: skip
     labels = facet_labels(countries=list(counts["country"]))
@@ -514,7 +520,7 @@ def published_between(start, end) -> QuerySet[Resource]:
 
 
 def count_by_kind(queryset: QuerySet[Resource]) -> dict[str, int]:
-    return dict(queryset.values_list("kind").annotate(n=Count("id")).order_by())
+    return dict(queryset.values_list("kind").annotate(n=Count("id")).order_by().order_by())
 
 
 def for_mandate_paragraph(code: str) -> QuerySet[Resource]:

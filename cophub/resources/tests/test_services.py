@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -107,14 +109,23 @@ def test_bad_queries_get_a_clear_error(query):
 
 
 def test_facets_count_what_each_choice_would_give():
-    make_resource(countries=["KE"])
+    make_resource(countries=["KE"], published_on=datetime.date(2020, 1, 1))
+    make_resource(
+        countries=["KE"],
+        published_on=datetime.date(2021, 1, 1),
+        links={"en": "https://e.org/x", "fr": "https://e.org/y"},
+    )
     make_resource(
         titles={"en": "Chat safety in Ghana"}, countries=["GH"], kind=Resource.Kind.CAMPAIGN
     )
     found = selectors.search(selectors.SearchQuery(text="chat", kind="campaign"))
     assert found.queryset.count() == 1
     kinds = {v.value: v.count for v in found.facets["kind"]}
-    assert kinds == {"best_practice": 1, "campaign": 1}
+    assert kinds == {"best_practice": 2, "campaign": 1}
+    assert {v.value: v.count for v in found.facets["language"]} == {"en": 1}
+    everything = selectors.search(selectors.SearchQuery(text="chat")).facets
+    assert {v.value: v.count for v in everything["language"]} == {"en": 3, "fr": 1}
+    assert {v.value: v.count for v in everything["country"]} == {"KE": 2, "GH": 1}
     assert {v.value: v.count for v in found.facets["country"]} == {"GH": 1}
 
 
