@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db import transaction
+from django.db import models, transaction
 from modeltranslation.admin import TranslationAdmin
 
 from . import services
@@ -39,6 +39,7 @@ class LanguageVersionInline(admin.TabularInline):
     model = LanguageVersion
     extra = 0
     fields = ["language", "file", "link", "file_kind"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["file_kind"]
 
 

@@ -221,3 +221,11 @@ def test_resources_for_country_filters_by_kind():
     assert [r.kind for r in selectors.resources_for_country("KE", kinds=["campaign"])] == [
         "campaign"
     ]
+
+
+def test_arabic_text_extracted_from_a_file_is_searchable():
+    make_resource(
+        titles={"ar": "دليل المدارس"}, original_language="ar", links={},
+        files={"ar": docx_upload("يتعلم التلاميذ كيف يحمون خصوصيتهم على الإنترنت")},
+    )  # fmt: skip
+    assert selectors.search(selectors.SearchQuery(text="خصوصية")).queryset.count() == 1
