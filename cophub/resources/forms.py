@@ -99,3 +99,10 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown to the submitter. Needed when you return a submission."),
     )
+
+
+class ResubmissionForm(forms.Form):
+    """A returned best practice, changed as the secretariat asked, sent again."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("resources/guidelines/<slug:code>/", views.guideline_set_parity, name="parity"),
     path("resources/submit/", views.submit, name="submit"),
     path("resources/submissions/", views.submissions, name="submissions"),
+    path("resources/submissions/<slug:slug>/", views.resubmit, name="resubmit"),
     path("resources/review/", views.review_queue, name="review-queue"),
     path("resources/review/<slug:slug>/", views.review, name="review"),
     path("resources/<slug:slug>/", views.resource_detail, name="detail"),

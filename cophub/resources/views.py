@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from cophub.core.errors import DomainError
 
 from . import jsonld, selectors, services
-from .forms import ReviewForm, SearchForm, SubmissionForm
+from .forms import ResubmissionForm, ReviewForm, SearchForm, SubmissionForm
 
 PAGE_SIZE = 20
 
@@ -188,3 +188,34 @@ def review(request, slug):
             messages.success(request, _("The decision is recorded."))
             return redirect("resources:review-queue")
     return render(request, "resources/review.html", {"resource": resource, "form": form})
+
+
+@login_required
+def resubmit(request, slug):
+    resource = selectors.resource(slug, user=request.user)
+    if resource.submitted_by_id != request.user.pk:
+        raise Http404
+    language = resource.original_language
+    form = ResubmissionForm(
+        request.POST or None,
+        initial={
+            "title": getattr(resource, f"title_{language}"),
+            "summary": getattr(resource, f"summary_{language}"),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resubmit(
+                resource=resource,
+                user=request.user,
+                titles={language: form.cleaned_data["title"]},
+                summaries={language: form.cleaned_data["summary"]},
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request, _("Thank you. The secretariat will review your best practice.")
+            )
+            return redirect("resources:submissions")
+    return render(request, "resources/resubmit.html", {"resource": resource, "form": form})

@@ -133,3 +133,33 @@ def test_atom_feed_reads_back(client):
     make_resource()
     feed = feedparser.parse(client.get("/feeds/resources.atom").content)
     assert feed.entries[0].title == "Safer chat rooms for children"
+
+
+def test_returned_submission_is_changed_and_sent_again(client):
+    from cophub.resources import services
+
+    delegate = DelegateFactory()
+    resource = services.submit_best_practice(
+        user=delegate, titles={"en": "Peer mentors"}, original_language="en",
+        links={"en": "https://example.org/m"}, topics=["cyberbullying"],
+    )  # fmt: skip
+    services.return_submission(
+        resource=resource, reviewer=SecretariatFactory(), reason="Say what changed."
+    )
+    client.force_login(delegate)
+    assert "Change and send again" in client.get("/en/resources/submissions/").content.decode()
+    response = client.post(
+        f"/en/resources/submissions/{resource.slug}/", {"title": "Peer mentors", "summary": ""}
+    )
+    assert response.status_code == 200
+    resource.refresh_from_db()
+    assert resource.status == Resource.Status.RETURNED
+    client.post(
+        f"/en/resources/submissions/{resource.slug}/",
+        {"title": "Peer mentors", "summary": "Bullying fell by half."},
+    )
+    resource.refresh_from_db()
+    assert resource.status == Resource.Status.SUBMITTED
+    assert resource.summary_en == "Bullying fell by half."
+    client.force_login(DelegateFactory(email="other@example.org"))
+    assert client.get(f"/en/resources/submissions/{resource.slug}/").status_code == 404
