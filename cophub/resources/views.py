@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
@@ -89,7 +87,7 @@ def resource_detail(request, slug):
         "resources/detail.html",
         {
             "resource": resource,
-            "jsonld": json.dumps(jsonld.resource_jsonld(request, resource), ensure_ascii=False),
+            "jsonld": jsonld.as_script_text(jsonld.resource_jsonld(request, resource)),
             "has_editions": bool(resource.previous_edition_id or hasattr(resource, "next_edition")),
         },
     )

@@ -163,3 +163,14 @@ def test_returned_submission_is_changed_and_sent_again(client):
     assert resource.summary_en == "Bullying fell by half."
     client.force_login(DelegateFactory(email="other@example.org"))
     assert client.get(f"/en/resources/submissions/{resource.slug}/").status_code == 404
+
+
+def test_a_title_cannot_close_the_jsonld_script(client):
+    resource = make_resource(titles={"en": "Safe </script><script>alert(1)</script> chat"})
+    body = client.get(f"/en/resources/{resource.slug}/").content.decode()
+    assert "<script>alert(1)" not in body
+    start = body.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(body[start : body.index("</script>", start)])
+    assert data["name"][0]["@value"] == "Safe </script><script>alert(1)</script> chat"
