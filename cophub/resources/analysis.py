@@ -10,6 +10,7 @@ through FTS5's `unicode61` tokenizer, neither of which changes them further.
 
 import logging
 import re
+import threading
 import unicodedata
 from functools import cache
 
@@ -59,9 +60,18 @@ def _jieba():
     return jieba
 
 
-@cache
+_local = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(STEMMERS[language])
+    """One stemmer per thread and language: Snowball stemmers keep state while they work, so a
+    server's threads must not share one."""
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = snowballstemmer.stemmer(STEMMERS[language])
+    return stemmers[language]
 
 
 def _strip_accents(word: str) -> str:

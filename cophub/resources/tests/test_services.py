@@ -229,3 +229,23 @@ def test_arabic_text_extracted_from_a_file_is_searchable():
         files={"ar": docx_upload("يتعلم التلاميذ كيف يحمون خصوصيتهم على الإنترنت")},
     )  # fmt: skip
     assert selectors.search(selectors.SearchQuery(text="خصوصية")).queryset.count() == 1
+
+
+def test_query_analysis_is_safe_in_a_threaded_server():
+    import threading
+
+    errors = []
+
+    def analyse():
+        try:
+            for _ in range(200):
+                assert analysis.query_terms("lignes directrices educadores المبادئ للآباء")
+        except Exception as error:  # noqa: BLE001 - any error in a thread fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=analyse) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
