@@ -1,5 +1,198 @@
-"""JSON API of the resources module, mounted under /api/v1 by cophub.api."""
+"""JSON API of the resources module, mounted under /api/v1 by cophub.api: the same search and
+filters as the pages."""
 
-from ninja import Router
+import datetime
+
+from django.conf import settings
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cophub.core import i18n
+from cophub.core.errors import DomainError
+
+from . import selectors
+from .models import Resource
 
 router = Router(tags=["resources"])
+Language = str
+
+
+class TopicOut(Schema):
+    code: str
+    label: str
+    labels: dict[str, str]
+
+    @staticmethod
+    def resolve_label(obj):
+        return str(i18n.translated_value(obj, "label"))
+
+    @staticmethod
+    def resolve_labels(obj):
+        return i18n.translations_of(obj, "label")
+
+
+class VersionOut(Schema):
+    language: str
+    url: str
+    file_kind: str
+
+
+class ResourceOut(Schema):
+    slug: str
+    kind: Resource.Kind
+    title: str
+    titles: dict[str, str]
+    summary: str
+    summaries: dict[str, str]
+    original_language: str
+    audiences: list[str]
+    topics: list[str]
+    countries: list[str]
+    organisation: str | None
+    publisher: str
+    licence: str
+    published_on: datetime.date | None
+    guideline_set: str | None
+    edition: int | None
+    previous_edition: str | None
+    adapts: str | None
+    accessible_format: str
+    credit: str
+    versions: list[VersionOut]
+
+    @staticmethod
+    def resolve_title(obj):
+        return str(i18n.translated_value(obj, "title"))
+
+    @staticmethod
+    def resolve_titles(obj):
+        return i18n.translations_of(obj, "title")
+
+    @staticmethod
+    def resolve_summary(obj):
+        return str(i18n.translated_value(obj, "summary"))
+
+    @staticmethod
+    def resolve_summaries(obj):
+        return i18n.translations_of(obj, "summary")
+
+    @staticmethod
+    def resolve_audiences(obj):
+        return [a.code for a in obj.audiences.all()]
+
+    @staticmethod
+    def resolve_topics(obj):
+        return [t.code for t in obj.topics.all()]
+
+    @staticmethod
+    def resolve_countries(obj):
+        return [c.iso2 for c in obj.countries.all()]
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return obj.organisation.code if obj.organisation else None
+
+    @staticmethod
+    def resolve_guideline_set(obj):
+        return obj.guideline_set.code if obj.guideline_set else None
+
+    @staticmethod
+    def resolve_previous_edition(obj):
+        return obj.previous_edition.slug if obj.previous_edition_id else None
+
+    @staticmethod
+    def resolve_adapts(obj):
+        return obj.adapts.slug if obj.adapts_id else None
+
+    @staticmethod
+    def resolve_versions(obj):
+        return [
+            {"language": v.language, "url": v.url, "file_kind": v.file_kind}
+            for v in obj.versions.all()
+        ]
+
+
+class ParityCellOut(Schema):
+    language: str
+    state: str
+    edition: int | None
+    resource: str | None
+
+
+class ParityRowOut(Schema):
+    audience: str | None
+    resource: str | None
+    cells: list[ParityCellOut]
+
+
+class ParityOut(Schema):
+    guideline_set: str
+    current_edition: int | None
+    rows: list[ParityRowOut]
+
+
+@router.get(
+    "/resources",
+    response=list[ResourceOut],
+    summary="Published resources: search (`q`) and filter as on the pages, best match first",
+)
+@paginate(LimitOffsetPagination)
+def list_resources(
+    request,
+    q: str = "",
+    kind: Resource.Kind | None = None,
+    audience: str = "",
+    topic: str = "",
+    language: str = "",
+    country: str = "",
+):
+    if language and language not in dict(settings.LANGUAGES):
+        raise HttpError(422, "language must be one of ar zh en fr ru es.")
+    query = selectors.SearchQuery(
+        text=q, kind=kind or "", audience=audience, topic=topic, language=language, country=country
+    )
+    try:
+        return selectors.search(query, facets=False).queryset
+    except DomainError as error:
+        raise HttpError(422, str(error.message)) from error
+
+
+@router.get("/resources/topics", response=list[TopicOut], summary="The controlled topic vocabulary")
+def list_topics(request):
+    return selectors.topics()
+
+
+@router.get(
+    "/resources/guideline-sets/{code}/parity",
+    response=ParityOut,
+    summary="Translation parity of a guideline set: audience edition × language",
+)
+def guideline_set_parity(request, code: str):
+    guideline_set = selectors.guideline_set(code)
+    current, rows = selectors.parity_matrix(guideline_set)
+    return {
+        "guideline_set": guideline_set.code,
+        "current_edition": current,
+        "rows": [
+            {
+                "audience": row.audience.code if row.audience else None,
+                "resource": row.resource.slug if row.resource else None,
+                "cells": [
+                    {
+                        "language": c.language,
+                        "state": c.state,
+                        "edition": c.edition,
+                        "resource": c.resource.slug if c.resource else None,
+                    }
+                    for c in row.cells
+                ],
+            }
+            for row in rows
+        ],
+    }
+
+
+@router.get("/resources/{slug}", response=ResourceOut, summary="One published resource")
+def get_resource(request, slug: str):
+    return selectors.resource(slug)

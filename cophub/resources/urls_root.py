@@ -1,4 +1,11 @@
 """Addresses without a language prefix (see URLS.md): machine-read, cited by other tools."""
 
+from django.urls import path
+
+from . import feeds, oai
+
 app_name = "resources-root"
-urlpatterns = []
+urlpatterns = [
+    path("oai", oai.endpoint, name="oai"),
+    path("feeds/resources.atom", feeds.NewResourcesFeed(), name="feed"),
+]

@@ -1,0 +1,59 @@
+from django.contrib import admin
+from django.db import models, transaction
+from modeltranslation.admin import TranslationAdmin
+
+from . import services
+from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
+
+
+class VocabularyAdmin(TranslationAdmin):
+    """Loaded from vocabulary.py after every migrate; shown here, changed only in that file, so
+    that the codes harvesters and the API use stay the same everywhere."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Topic)
+class TopicAdmin(VocabularyAdmin):
+    list_display = ["code", "label", "order"]
+
+
+@admin.register(Audience)
+class AudienceAdmin(VocabularyAdmin):
+    list_display = ["code", "label", "min_age", "max_age"]
+
+
+@admin.register(GuidelineSet)
+class GuidelineSetAdmin(VocabularyAdmin):
+    list_display = ["code", "title", "audience"]
+
+
+class LanguageVersionInline(admin.TabularInline):
+    model = LanguageVersion
+    extra = 0
+    fields = ["language", "file", "link", "file_kind"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["file_kind"]
+
+
+@admin.register(Resource)
+class ResourceAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "status", "edition", "original_language", "published_on"]
+    list_filter = ["kind", "status", "original_language", "guideline_set", "audiences", "topics"]
+    search_fields = ["slug", "title_en", "title_fr", "title_es", "title_ru", "title_ar", "title_zh"]
+    autocomplete_fields = ["previous_edition", "adapts", "organisation"]
+    filter_horizontal = ["audiences", "topics", "countries", "mandate"]
+    readonly_fields = ["submitted_by", "submitted_at", "reviewed_by", "created_at", "updated_at"]
+    inlines = [LanguageVersionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Keep the search index in step with what the secretariat changed.
+        transaction.on_commit(lambda: services.index_resource(form.instance))

@@ -1,0 +1,38 @@
+"""The relevance test set (relevance.py) over the demo data; CI runs it on PostgreSQL, the
+developers on SQLite, so that both databases give the same first results."""
+
+import pytest
+
+from cophub.resources import demo, selectors
+from cophub.resources.relevance import QUERIES, ndcg_at_10
+
+pytestmark = pytest.mark.django_db
+
+
+def test_relevance_set_has_ten_queries_per_language():
+    languages = [language for language, _query, _expected in QUERIES]
+    assert {code: languages.count(code) for code in set(languages)} == dict.fromkeys(
+        ["ar", "zh", "en", "fr", "ru", "es"], 10
+    )
+
+
+def test_expected_results_come_first_in_every_language():
+    demo.load_demo()
+    misses, scores = [], []
+    for language, query, expected in QUERIES:
+        ranked = [
+            r.slug
+            for r in selectors.search(selectors.SearchQuery(text=query), facets=False).queryset[:10]
+        ]
+        scores.append(ndcg_at_10(ranked, expected))
+        if expected[0] not in ranked[:3]:
+            misses.append((language, query, ranked[:3]))
+    assert not misses
+    assert sum(scores) / len(scores) >= 0.95
+
+
+def test_demo_load_is_idempotent():
+    demo.load_demo()
+    count = selectors.public_resources().count()
+    demo.load_demo()
+    assert selectors.public_resources().count() == count >= 300
