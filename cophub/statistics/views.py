@@ -58,6 +58,8 @@ def indicator_detail(request, code):
         "periods": periods,
         "period": period,
         "demo": selectors.has_demo_data(),
+        "indicator_name": translated_value(indicator, "name").text,
+        "indicator_definition": translated_value(indicator, "definition").text,
     }
     if period is not None:
         context |= _comparison_context(indicator, period, chosen)
