@@ -51,7 +51,9 @@ def test_compare_two_countries_in_chinese_and_download_the_csv(page, live_server
         page.click("main a[href*='data.csv']")
     lines = open(caught.value.path(), encoding="utf-8").read().splitlines()
     assert lines[0].startswith("indicator,country,country_name,year")
-    assert sorted(line.split(",")[1] for line in lines[1:]) == ["CN", "KE"]
+    cells = [line.split(",") for line in lines[1:]]
+    assert sorted({cell[1] for cell in cells}) == ["CN", "KE"]  # the two countries compared
+    assert {cell[3] for cell in cells} == {"2023"}  # in the year chosen
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
