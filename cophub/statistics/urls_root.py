@@ -5,7 +5,8 @@ SDMX 2.1 REST (structures also under /sdmx/rest/structure/, as some clients writ
 write these addresses with or without a final slash; both answer.
 """
 
-from django.urls import re_path
+from django.conf import settings
+from django.urls import path, re_path
 
 from . import views
 
@@ -30,3 +31,5 @@ urlpatterns = [
         name="sdmx-availability",
     ),
 ]
+if settings.BENCH_VIEWS:
+    urlpatterns.append(path("bench/statistics/aggregate", views.bench_aggregate))

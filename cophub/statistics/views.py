@@ -342,3 +342,19 @@ def sdmx_availability(request, flow, key="all", provider="all", component="all")
         return _sdmx_error(error)
     available = selectors.availability(filters, start, end)
     return _sdmx_response(sdmx.availability_message(available), sdmx.MEDIA_XML_STRUCTURE)
+
+
+def bench_aggregate(request):
+    """The baseline of the statistics bench: one plain SQL aggregate over the observations table,
+    for the same indicator and year the comparison page shows (only with COPHUB_BENCH_VIEWS)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT o.country_id, AVG(o.value) FROM statistics_observation o "
+            "JOIN statistics_indicator i ON i.id = o.indicator_id "
+            "WHERE i.code = %s AND o.period = %s GROUP BY o.country_id",
+            [request.GET.get("indicator", ""), int(request.GET.get("period", "0") or 0)],
+        )
+        rows = cursor.fetchall()
+    return HttpResponse(json.dumps(rows), content_type="application/json")
