@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -251,6 +251,11 @@ def submit_observations(
     )
     seen: dict[tuple, str] = {}
     chunk: list[tuple] = []
+    writer = (
+        _PostgresWriter(submission)
+        if connection.vendor == "postgresql"
+        else _DjangoWriter(submission)
+    )
     try:
         for label, fields in submissions.read_rows(data, file_format):
             report.rows_read += 1
@@ -268,7 +273,7 @@ def submit_observations(
                 continue  # keep checking, stop writing: the file will be refused
             chunk.append(row)
             if len(chunk) >= CHUNK:
-                _store(chunk, submission, report)
+                writer.write(chunk, report)
                 chunk = []
                 if progress:
                     progress(report.rows_read)
@@ -279,7 +284,8 @@ def submit_observations(
     if report.error_count:
         transaction.set_rollback(True)
         raise SubmissionRejected(report)
-    _store(chunk, submission, report)
+    writer.write(chunk, report)
+    writer.finish(report)
     if progress:
         progress(report.rows_read)
     submission.observation_count = report.created + report.revised
@@ -289,9 +295,87 @@ def submit_observations(
     return report
 
 
+class _DjangoWriter:
+    """Any database: chunks compared with what is stored, then one upsert per chunk."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+
+    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
+        if rows:
+            _store(rows, self.submission, report)
+
+    def finish(self, report: SubmissionReport) -> None:
+        pass
+
+
+COPY_STAGING = (
+    "COPY statistics_staging (indicator_id, country_id, period, sex, age, urbanisation, disability, "
+    "value, status, confidential, source, note) FROM STDIN"
+)
+
+
+class _PostgresWriter:
+    """PostgreSQL: rows are copied into a temporary table (COPY), then earlier values are kept and
+    the observations upserted in two statements, so that a national file of a million rows loads
+    in seconds rather than minutes."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE statistics_staging (indicator_id bigint, country_id varchar(2), "
+                "period smallint, sex varchar(2), age varchar(8), urbanisation varchar(2), "
+                "disability varchar(5), value double precision, status varchar(1), confidential boolean, "
+                "source varchar(300), note varchar(500)) ON COMMIT DROP"
+            )
+
+    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
+        report.withheld += sum(row[9] for row in rows)
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(COPY_STAGING) as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self, report: SubmissionReport) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM statistics_staging")
+            total = cursor.fetchone()[0]
+            cursor.execute(KEEP_EARLIER_VALUES)
+            report.revised = cursor.rowcount
+            cursor.execute(UPSERT_OBSERVATIONS, [self.submission.pk])
+            report.created = cursor.rowcount - report.revised
+            report.unchanged = total - cursor.rowcount
+            cursor.execute("DROP TABLE statistics_staging")
+
+
+KEEP_EARLIER_VALUES = (
+    "INSERT INTO statistics_observationrevision (observation_id, value, status, confidential, source, "
+    "note, submission_id, valid_until) "
+    "SELECT o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id, now() "
+    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id "
+    "AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age "
+    "AND o.urbanisation = s.urbanisation AND o.disability = s.disability "
+    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "(s.value, s.status, s.confidential, s.source, s.note)"
+)
+UPSERT_OBSERVATIONS = (
+    "INSERT INTO statistics_observation AS o (indicator_id, country_id, period, sex, age, urbanisation, "
+    "disability, value, status, confidential, source, note, submission_id, updated_at) "
+    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, "
+    "confidential, source, note, %s, now() FROM statistics_staging "
+    "ON CONFLICT (indicator_id, country_id, period, sex, age, urbanisation, disability) DO UPDATE SET "
+    "value = EXCLUDED.value, status = EXCLUDED.status, confidential = EXCLUDED.confidential, "
+    "source = EXCLUDED.source, note = EXCLUDED.note, submission_id = EXCLUDED.submission_id, "
+    "updated_at = EXCLUDED.updated_at "
+    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "(EXCLUDED.value, EXCLUDED.status, EXCLUDED.confidential, EXCLUDED.source, EXCLUDED.note)"
+)
+
+
 def _store(rows: list[tuple], submission: Submission, report: SubmissionReport) -> None:
-    if not rows:
-        return
     existing = {
         (o.indicator_id, o.country_id, o.period, o.sex, o.age, o.urbanisation, o.disability): o
         for o in Observation.objects.filter(
