@@ -213,6 +213,14 @@ class Observation(models.Model):
         indexes = [
             models.Index(fields=["indicator", "period"], name="observation_indicator_period"),
             models.Index(fields=["country", "period"], name="observation_country_period"),
+            # The published totals, which the comparison pages read: small beside the table.
+            models.Index(
+                fields=["indicator", "period", "country"],
+                condition=models.Q(
+                    sex=TOTAL, age=TOTAL, urbanisation=TOTAL, disability=TOTAL, confidential=False
+                ),
+                name="observation_published_totals",
+            ),
         ]
 
     def __str__(self):

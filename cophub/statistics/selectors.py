@@ -23,8 +23,15 @@ def indicators():
 
 
 def indicators_with_coverage():
-    """Each indicator with the number of countries that have published data and the latest year."""
-    published_filter = Q(observations__confidential=False)
+    """Each indicator with the number of countries that have published totals and the latest year
+    (read from the small index of published totals, not the whole table)."""
+    published_filter = Q(
+        observations__confidential=False,
+        observations__sex=TOTAL,
+        observations__age=TOTAL,
+        observations__urbanisation=TOTAL,
+        observations__disability=TOTAL,
+    )
     return Indicator.objects.annotate(
         country_count=Count("observations__country", filter=published_filter, distinct=True),
         latest_period=Max("observations__period", filter=published_filter),

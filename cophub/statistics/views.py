@@ -1,16 +1,20 @@
 import csv
 import io
 import json
+from functools import lru_cache
 
+from babel import Locale
+from babel.numbers import parse_pattern
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cophub.core.i18n import format_number, translated_value
+from cophub.core.i18n import translated_value
 
 from . import charts, sdmx, selectors, services
 from .forms import ComparisonForm, SubmissionForm
@@ -19,10 +23,18 @@ from .models import TOTAL, AgeBand, Sex, Unit
 MAX_SDMX_OBSERVATIONS = 200_000
 
 
+@lru_cache(maxsize=64)
+def _number_pattern(language: str, decimals: int):
+    # A comparison page formats hundreds of figures: parse the locale and the pattern once.
+    fmt = f"#,##0.{'0' * decimals}" if decimals else "#,##0"
+    return Locale.parse(language), parse_pattern(fmt)
+
+
 def format_value(indicator, value: float) -> str:
     if indicator.unit == Unit.YES_NO:
         return _("Yes") if value >= 0.5 else _("No")
-    text = format_number(value, indicator.decimals)
+    locale, pattern = _number_pattern(get_language() or "en", indicator.decimals)
+    text = pattern.apply(value, locale)
     return f"{text} %" if indicator.unit == Unit.PERCENT else text
 
 
