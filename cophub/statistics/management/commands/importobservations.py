@@ -57,7 +57,8 @@ class Command(BaseCommand):
                 raise CommandError(f"No account with the email {user}")
         progress = None
         if not no_progress:
-            lines = data.count(b"\n") if not data.lstrip().startswith(b"<") else None
+            # data lines, the header aside; an XML file has no line count to go by
+            lines = data.rstrip(b"\n").count(b"\n") if not data.lstrip().startswith(b"<") else None
             progress = ProgressBar(lines, sys.stderr)
         try:
             report = services.submit_observations(
