@@ -1,0 +1,233 @@
+"""Uploaded documents: recognised by their content, never by their name, and read for search.
+
+Contributions, reports and resources arrive as PDF, DOCX, XLSX, PPTX or ODT. A file is accepted
+only when its bytes are one of these formats and the matching library can open it, so a renamed
+web page or program is refused. Office files with macros and password-protected files are refused
+too: every registered document must be readable by anyone, without a password (Resolution 1306).
+"""
+
+import io
+import logging
+import zipfile
+from typing import BinaryIO
+
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from .errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+ACCEPTED = ", ".join(kind.upper() for kind in CONTENT_TYPES)
+
+# The main part that each Office Open XML kind must contain.
+_OOXML_PARTS = {
+    "word/document.xml": "docx",
+    "xl/workbook.xml": "xlsx",
+    "ppt/presentation.xml": "pptx",
+}
+# A zip that expands to more than this many times its size is refused (a "zip bomb").
+_MAX_EXPANSION = 100
+# Search needs the words, not whole books: the text kept per file is capped.
+MAX_TEXT_CHARS = 2_000_000
+
+
+def _size(file: BinaryIO) -> int:
+    size = getattr(file, "size", None)
+    if size is None:
+        position = file.tell()
+        size = file.seek(0, io.SEEK_END)
+        file.seek(position)
+    return size
+
+
+def _read_all(file: BinaryIO) -> bytes:
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    return data
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    if expanded > _MAX_EXPANSION * max(len(data), 1):
+        raise DomainError(_("The file could not be read: it expands to far more than its size."))
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise DomainError(_("Files with macros are not accepted. Please save it without macros."))
+    if "mimetype" in names:
+        if archive.read("mimetype").strip() == CONTENT_TYPES["odt"].encode():
+            return "odt"
+        return None
+    if "[Content_Types].xml" in names:
+        for part, kind in _OOXML_PARTS.items():
+            if part in names:
+                return kind
+    return None
+
+
+def _check_pdf(data: bytes) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+        if not encrypted:
+            len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        logger.info("refused a PDF that does not open: %s", error)
+        raise DomainError(_("The file is not a readable PDF.")) from error
+    if encrypted:
+        raise DomainError(
+            _("Password-protected files are not accepted: the public must be able to read them.")
+        )
+
+
+def _open_office(data: bytes, kind: str) -> None:
+    """Open the file with the library that will read it, so a damaged file is refused now."""
+    try:
+        _OFFICE_READERS[kind](data)
+    except Exception as error:  # noqa: BLE001 - each library raises its own kinds of error
+        logger.info("refused a %s file that does not open: %s", kind, error)
+        raise DomainError(
+            _("The file looks like %(kind)s but could not be opened.") % {"kind": kind.upper()}
+        ) from error
+
+
+def check_upload(file: BinaryIO, *, max_bytes: int) -> str:
+    """The file's kind ("pdf", "docx", "xlsx", "pptx" or "odt"), judged from its bytes.
+
+    Raises DomainError with a message for the person who sent it.
+    """
+    size = _size(file)
+    if size == 0:
+        raise DomainError(_("The file is empty."))
+    if size > max_bytes:
+        raise DomainError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)}
+        )
+    data = _read_all(file)
+    if b"%PDF-" in data[:1024]:
+        _check_pdf(data)
+        return "pdf"
+    kind = _zip_kind(data) if data[:4] == b"PK\x03\x04" else None
+    if kind is None:
+        raise DomainError(
+            _("This file is not a document we accept. Accepted formats: %(formats)s.")
+            % {"formats": ACCEPTED}
+        )
+    _open_office(data, kind)
+    return kind
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _docx_document(data: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(data))
+
+
+def _docx_text(data: bytes) -> str:
+    document = _docx_document(data)
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def _xlsx_workbook(data: bytes):
+    import openpyxl
+
+    return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+
+
+def _xlsx_text(data: bytes) -> str:
+    workbook = _xlsx_workbook(data)
+    parts = []
+    for sheet in workbook.worksheets:
+        parts.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            cells = [str(value) for value in row if value is not None]
+            if cells:
+                parts.append("\t".join(cells))
+    workbook.close()
+    return "\n".join(parts)
+
+
+def _pptx_presentation(data: bytes):
+    import pptx
+
+    return pptx.Presentation(io.BytesIO(data))
+
+
+def _pptx_text(data: bytes) -> str:
+    parts = []
+    for slide in _pptx_presentation(data).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+    return "\n".join(parts)
+
+
+def _odt_document(data: bytes):
+    from odf.opendocument import load
+
+    return load(io.BytesIO(data))
+
+
+def _odt_text(data: bytes) -> str:
+    from odf import teletype, text
+
+    document = _odt_document(data)
+    elements = document.getElementsByType(text.H) + document.getElementsByType(text.P)
+    return "\n".join(teletype.extractText(element) for element in elements)
+
+
+_OFFICE_READERS = {
+    "docx": _docx_document,
+    "xlsx": _xlsx_workbook,
+    "pptx": _pptx_presentation,
+    "odt": _odt_document,
+}
+_TEXT_READERS = {
+    "pdf": _pdf_text,
+    "docx": _docx_text,
+    "xlsx": _xlsx_text,
+    "pptx": _pptx_text,
+    "odt": _odt_text,
+}
+
+
+def extract_text(file: BinaryIO, kind: str) -> str:
+    """The words of a file that check_upload() accepted, for search; empty if none can be read.
+
+    A scanned PDF has no text layer: it stays searchable by its title and abstract.
+    """
+    data = _read_all(file)
+    try:
+        words = _TEXT_READERS[kind](data)
+    except Exception as error:  # noqa: BLE001 - a file that opened may still hold unreadable parts
+        logger.warning("could not extract the text of a %s file: %s", kind, error)
+        return ""
+    # PostgreSQL text cannot hold NUL characters.
+    return words.replace("\x00", "")[:MAX_TEXT_CHARS]
