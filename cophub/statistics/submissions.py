@@ -102,7 +102,9 @@ def read_csv(data: bytes) -> Iterator[tuple[str, dict]]:
             % {"names": names},
             where=_("row 1"),
         )
-    flow_column = header.index("DATAFLOW") if "DATAFLOW" in header else None
+    # SDMX-CSV 1.0 names the dataflow in DATAFLOW; 2.0 in STRUCTURE_ID.
+    flow_name = next((name for name in ("DATAFLOW", "STRUCTURE_ID") if name in header), None)
+    flow_column = header.index(flow_name) if flow_name else None
     width = len(header)
     for number, row in enumerate(reader, start=2):
         if not row or (len(row) == 1 and not row[0].strip()):

@@ -235,3 +235,43 @@ def test_key_figures_and_gaps_for_a_country():
     ]
     assert selectors.gaps_for_country("KE") == ["No data by sex since 2019", "No data by age"]
     assert selectors.gaps_for_country("TZ") == []
+
+
+def test_structure_specific_sdmx_ml_and_sdmx_csv_2_are_read():
+    message = b"""<?xml version="1.0" encoding="UTF-8"?>
+<message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
+  xmlns:ss="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific">
+ <message:DataSet ss:structureRef="ITU_DSD_COP_1_0">
+  <Series INDICATOR="HOTLINE_REPORTS" REF_AREA="GH" SEX="_T" AGE="_T" URBANISATION="_T" DISABILITY="_T" UNIT_MEASURE="NUMBER">
+   <Obs TIME_PERIOD="2023" OBS_VALUE="1250" OBS_STATUS="A"/>
+   <Obs TIME_PERIOD="2024-A" OBS_VALUE="1410" OBS_STATUS="P" COMMENT="first half doubled"/>
+  </Series>
+ </message:DataSet>
+</message:StructureSpecificData>"""
+    services.submit_observations(data=message, file_name="gh.xml")
+    assert sorted(Observation.objects.values_list("period", "value", "status", "note")) == [
+        (2023, 1250.0, "A", ""), (2024, 1410.0, "P", "first half doubled"),
+    ]  # fmt: skip
+    sdmx_csv_2 = csv_bytes(
+        "dataflow,ITU:DF_COP(1.0),I,HOTLINE_REPORTS,SN,2024,300",
+        header="STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE",
+    )
+    services.submit_observations(data=sdmx_csv_2, file_name="sn.csv")
+    assert Observation.objects.get(country_id="SN").value == 300
+
+
+def test_what_the_sdmx_service_serves_can_be_submitted_back_unchanged(client):
+    services.submit_observations(
+        data=csv_bytes("CYBERBULLYING,KE,2023,F,Y9T11,28.5", "CYBERBULLYING,TZ,2022,_T,_T,31"),
+        file_name="a.csv",
+    )
+    served = client.get(
+        "/sdmx/rest/data/DF_COP/all", HTTP_ACCEPT="application/vnd.sdmx.data+csv;version=1.0.0"
+    ).content
+    report = services.submit_observations(data=served, file_name="served.csv")
+    assert (report.file_format, report.rows_read, report.unchanged, report.revised) == (
+        "sdmx_csv",
+        2,
+        2,
+        0,
+    )
