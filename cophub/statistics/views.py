@@ -46,6 +46,7 @@ def index(request):
         {
             "indicators": list(selectors.indicators_with_coverage()),
             "demo": selectors.has_demo_data(),
+            "can_submit": services.can_submit(request.user),
         },
     )
 

@@ -105,3 +105,11 @@ def test_profile_section_shows_key_figures(figures):
     assert [(f.indicator.code, f.value) for f in section.data(kenya)] == [("TEST_USE", 61.5)]
     assert section.gaps(kenya) == []  # by sex and by age in the latest year
     assert section.data(Country.objects.get(iso2="FR")) == []
+
+
+def test_only_those_who_may_submit_see_the_submit_link(client):
+    assert "/en/statistics/submit/" not in client.get("/en/statistics/").text
+    client.force_login(UserFactory())
+    assert "/en/statistics/submit/" not in client.get("/en/statistics/").text
+    client.force_login(DelegateFactory())
+    assert "/en/statistics/submit/" in client.get("/en/statistics/").text
