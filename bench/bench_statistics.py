@@ -75,7 +75,7 @@ def _seed_postgres(url: str, rows: int) -> int:
 
 
 def _import_file(path: Path, rows: int) -> int:
-    """An SDMX-CSV file of `rows` observations for 2021-2025, every country and breakdown."""
+    """An SDMX-CSV file of `rows` observations for 2020-2026, every country and breakdown."""
     countries = [
         line.split(",")[0]
         for line in (PROJECT_DIR / "cophub/core/data/countries.csv").read_text().splitlines()[1:]
@@ -87,7 +87,7 @@ def _import_file(path: Path, rows: int) -> int:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["DATAFLOW", "INDICATOR", "REF_AREA", "SEX", "AGE", "URBANISATION", "DISABILITY",
                          "TIME_PERIOD", "OBS_VALUE", "UNIT_MEASURE", "OBS_STATUS", "COMMENT"])  # fmt: skip
-        for year in range(2021, 2026):
+        for year in range(2020, 2027):  # 2020 revises seeded values; up to the current year
             for indicator in indicators:
                 for country in countries:
                     for sex, age, urbanisation, disability in BREAKDOWNS:
