@@ -1,8 +1,27 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _seed_core_indicators(sender, using, apps=None, **kwargs):
+    """After every migrate (and the flush between transactional tests), as core does for its
+    reference data: the core indicators are there in every database."""
+    from django.apps import apps as installed_apps
+
+    from .framework import seed_core_indicators
+
+    seed_core_indicators(apps or installed_apps, using=using)
 
 
 class StatisticsConfig(AppConfig):
     name = "cophub.statistics"
     label = "statistics"
     verbose_name = _("Statistics")
+
+    def ready(self):
+        from . import registration
+
+        post_migrate.connect(
+            _seed_core_indicators, sender=self, dispatch_uid="cophub.statistics.indicators"
+        )
+        registration.register_all()

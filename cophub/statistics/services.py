@@ -1,0 +1,426 @@
+"""Writes of the statistics module: accepting a submission of observations."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cophub.accounts.models import Role
+from cophub.core.errors import DomainError
+from cophub.core.models import Country
+
+from . import submissions
+from .models import (
+    TOTAL,
+    AgeBand,
+    Disability,
+    Indicator,
+    Observation,
+    ObservationRevision,
+    ObservationStatus,
+    Sex,
+    Submission,
+    Unit,
+    Urbanisation,
+)
+
+# Cells counting fewer children than this are withheld from publication, the threshold many
+# national statistics offices use for survey tables, so that no child can be singled out.
+SMALL_CELL_MINIMUM = 10
+FIRST_YEAR = 1990
+MAX_ERRORS_REPORTED = 200
+CHUNK = 5000
+
+CODES = {
+    "sex": {code for code, _label in Sex.choices},
+    "age": {code for code, _label in AgeBand.choices},
+    "urbanisation": {code for code, _label in Urbanisation.choices},
+    "disability": {code for code, _label in Disability.choices},
+    "status": {code for code, _label in ObservationStatus.choices},
+}
+YES = {"c", "yes", "true", "1", "y"}
+NO = {"f", "no", "false", "0", "n", ""}
+UPDATED_FIELDS = ["value", "status", "confidential", "source", "note", "submission", "updated_at"]
+
+
+@dataclass
+class RowError:
+    row: str
+    message: str
+
+
+@dataclass
+class SubmissionReport:
+    file_name: str
+    file_format: str
+    rows_read: int = 0
+    created: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    withheld: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    submission: Submission | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.error_count == 0 and self.rows_read > 0
+
+    def add_error(self, row: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS_REPORTED:
+            self.errors.append(RowError(row, str(message)))
+
+
+class SubmissionRejected(DomainError):
+    """A row was wrong: nothing was stored; the report names each wrong row."""
+
+    def __init__(self, report: SubmissionReport):
+        super().__init__(
+            _("The file was not accepted: %(count)s problem(s) were found. Nothing was stored.")
+            % {"count": report.error_count}
+        )
+        self.report = report
+
+
+def can_submit(user) -> bool:
+    return user.is_authenticated and (
+        user.role in (Role.SECRETARIAT, Role.MEMBER_STATE) or user.is_superuser
+    )
+
+
+@dataclass
+class _Checker:
+    indicators: dict[str, Indicator]
+    countries: set[str]
+    own_country: str | None  # a Member State's focal point submits for its own country only
+    last_year: int
+
+    def clean(self, fields: dict) -> tuple[tuple, list[str]]:
+        """The observation as a tuple ready to store, and the problems found in the row."""
+        problems = []
+        if "_error" in fields:
+            return (), [fields["_error"]]
+        code = fields.get("indicator", "")
+        indicator = self.indicators.get(code)
+        if indicator is None:
+            problems.append(_("Unknown indicator code “%(code)s”.") % {"code": code})
+        country = fields.get("country", "").upper()
+        if country not in self.countries:
+            problems.append(_("Unknown country code “%(code)s” (use ISO 3166-1 alpha-2).")
+                            % {"code": fields.get("country", "")})  # fmt: skip
+        elif self.own_country and country != self.own_country:
+            problems.append(_("You may submit data for %(own)s only, not %(code)s.")
+                            % {"own": self.own_country, "code": country})  # fmt: skip
+        period = _year(fields.get("period", ""))
+        if period is None or not FIRST_YEAR <= period <= self.last_year:
+            problems.append(_("The year “%(year)s” is not a year from %(first)s to %(last)s.")
+                            % {"year": fields.get("period", ""), "first": FIRST_YEAR, "last": self.last_year})  # fmt: skip
+        breakdown = []
+        for name in ("sex", "age", "urbanisation", "disability"):
+            value = fields.get(name) or TOTAL
+            if value not in CODES[name]:
+                problems.append(_("“%(value)s” is not a code for %(breakdown)s (use one of %(codes)s).")
+                                % {"value": value, "breakdown": _breakdown_label(name), "codes": ", ".join(sorted(CODES[name]))})  # fmt: skip
+            elif value != TOTAL and indicator is not None and not indicator.supports(name):
+                problems.append(_("Indicator %(code)s has no breakdown by %(breakdown)s.")
+                                % {"code": code, "breakdown": _breakdown_label(name)})  # fmt: skip
+            breakdown.append(value)
+        value = _number(fields.get("value", ""))
+        if value is None:
+            problems.append(
+                _("The value “%(value)s” is not a number.") % {"value": fields.get("value", "")}
+            )
+        elif indicator is not None:
+            problems.extend(_range_problems(indicator, value))
+        unit = fields.get("unit", "")
+        if unit and indicator is not None and unit != indicator.unit:
+            problems.append(_("The unit “%(unit)s” is not the indicator's unit, %(expected)s.")
+                            % {"unit": unit, "expected": indicator.unit})  # fmt: skip
+        status = fields.get("status") or "A"
+        if status not in CODES["status"]:
+            problems.append(
+                _("“%(value)s” is not an observation status (use A, E, P or B).")
+                % {"value": status}
+            )
+        confidential_text = fields.get("confidential", "").lower()
+        if confidential_text not in YES | NO:
+            problems.append(
+                _("“%(value)s” is not C or F for confidential.")
+                % {"value": fields.get("confidential")}
+            )
+        base_text = fields.get("base", "")
+        base = _number(base_text) if base_text else None
+        if base_text and (base is None or base < 0 or base != int(base)):
+            problems.append(
+                _("The number of children “%(value)s” is not a whole number.")
+                % {"value": base_text}
+            )
+        source, note = fields.get("source", ""), fields.get("note", "")
+        if len(source) > 300 or len(note) > 500:
+            problems.append(_("The source may be 300 characters long and the note 500."))
+        if problems:
+            return (), problems
+        confidential = confidential_text in YES or (base is not None and base < SMALL_CELL_MINIMUM)
+        return (
+            indicator.pk,
+            country,
+            period,
+            *breakdown,
+            value,
+            status,
+            confidential,
+            source,
+            note,
+        ), []
+
+
+def _breakdown_label(name: str) -> str:
+    return str(Observation._meta.get_field(name).verbose_name)
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    if text.endswith("-A"):  # SDMX's annual period "2023-A"
+        text = text[:-2]
+    return int(text) if len(text) == 4 and text.isdigit() else None
+
+
+def _number(text: str) -> float | None:
+    try:
+        number = float(text.strip())
+    except (ValueError, AttributeError):
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _range_problems(indicator: Indicator, value: float) -> list[str]:
+    if indicator.unit == Unit.YES_NO and value not in (0, 1):
+        return [_("Indicator %(code)s takes 1 (yes) or 0 (no), not %(value)s.")
+                % {"code": indicator.code, "value": value}]  # fmt: skip
+    if value < indicator.min_value or (
+        indicator.max_value is not None and value > indicator.max_value
+    ):
+        upper = "∞" if indicator.max_value is None else f"{indicator.max_value:g}"
+        return [_("The value %(value)s is out of range for %(code)s (%(low)s to %(high)s).")
+                % {"value": f"{value:g}", "code": indicator.code, "low": f"{indicator.min_value:g}", "high": upper}]  # fmt: skip
+    return []
+
+
+def _checker_for(user) -> _Checker:
+    own = None
+    if (
+        user is not None
+        and getattr(user, "role", None) == Role.MEMBER_STATE
+        and not user.is_superuser
+    ):
+        own = user.country_id
+    return _Checker(
+        indicators={i.code: i for i in Indicator.objects.all()},
+        countries=set(Country.objects.values_list("iso2", flat=True)),
+        own_country=own,
+        last_year=timezone.now().year,
+    )
+
+
+@transaction.atomic
+def submit_observations(
+    *,
+    data: bytes,
+    file_name: str,
+    submitted_by=None,
+    file_format: str | None = None,
+    demo: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> SubmissionReport:
+    """Check every row against its indicator's structure and store the file's observations.
+
+    One transaction: when any row is wrong, the whole file is refused (SubmissionRejected, with
+    the report naming each wrong row) and nothing stays written. An observation that already
+    exists is revised and its earlier value kept as an ObservationRevision.
+    """
+    file_format = file_format or submissions.detect_format(data, file_name)
+    report = SubmissionReport(file_name=file_name, file_format=file_format)
+    if submitted_by is not None and not can_submit(submitted_by):
+        raise DomainError(_("Only national focal points and the secretariat may submit data."))
+    checker = _checker_for(submitted_by)
+    submission = Submission.objects.create(
+        submitted_by=submitted_by, file_name=file_name[:200], format=file_format, demo=demo
+    )
+    seen: dict[tuple, str] = {}
+    chunk: list[tuple] = []
+    writer = (
+        _PostgresWriter(submission)
+        if connection.vendor == "postgresql"
+        else _DjangoWriter(submission)
+    )
+    try:
+        for label, fields in submissions.read_rows(data, file_format):
+            report.rows_read += 1
+            row, problems = checker.clean(fields)
+            for problem in problems:
+                report.add_error(label, problem)
+            if problems:
+                continue
+            key = row[:7]
+            if key in seen:
+                report.add_error(label, _("This observation repeats %(row)s.") % {"row": seen[key]})
+                continue
+            seen[key] = label
+            if report.error_count:
+                continue  # keep checking, stop writing: the file will be refused
+            chunk.append(row)
+            if len(chunk) >= CHUNK:
+                writer.write(chunk, report)
+                chunk = []
+                if progress:
+                    progress(report.rows_read)
+    except submissions.FileRejected as error:
+        report.add_error(error.where, error.message)
+    if not report.rows_read and not report.error_count:
+        report.add_error(_("row 2"), _("The file has no observations."))
+    if report.error_count:
+        transaction.set_rollback(True)
+        raise SubmissionRejected(report)
+    writer.write(chunk, report)
+    writer.finish(report)
+    if progress:
+        progress(report.rows_read)
+    submission.observation_count = report.created + report.revised
+    submission.revised_count = report.revised
+    submission.save(update_fields=["observation_count", "revised_count"])
+    report.submission = submission
+    return report
+
+
+class _DjangoWriter:
+    """Any database: chunks compared with what is stored, then one upsert per chunk."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+
+    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
+        if rows:
+            _store(rows, self.submission, report)
+
+    def finish(self, report: SubmissionReport) -> None:
+        pass
+
+
+COPY_STAGING = (
+    "COPY statistics_staging (indicator_id, country_id, period, sex, age, urbanisation, disability, "
+    "value, status, confidential, source, note) FROM STDIN"
+)
+
+
+class _PostgresWriter:
+    """PostgreSQL: rows are copied into a temporary table (COPY), then earlier values are kept and
+    the observations upserted in two statements, so that a national file of a million rows loads
+    in seconds rather than minutes."""
+
+    def __init__(self, submission: Submission):
+        self.submission = submission
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMPORARY TABLE statistics_staging (indicator_id bigint, country_id varchar(2), "
+                "period smallint, sex varchar(2), age varchar(8), urbanisation varchar(2), "
+                "disability varchar(5), value double precision, status varchar(1), confidential boolean, "
+                "source varchar(300), note varchar(500)) ON COMMIT DROP"
+            )
+
+    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
+        report.withheld += sum(row[9] for row in rows)
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(COPY_STAGING) as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+    def finish(self, report: SubmissionReport) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM statistics_staging")
+            total = cursor.fetchone()[0]
+            cursor.execute(KEEP_EARLIER_VALUES)
+            report.revised = cursor.rowcount
+            cursor.execute(UPSERT_OBSERVATIONS, [self.submission.pk])
+            report.created = cursor.rowcount - report.revised
+            report.unchanged = total - cursor.rowcount
+            cursor.execute("DROP TABLE statistics_staging")
+
+
+KEEP_EARLIER_VALUES = (
+    "INSERT INTO statistics_observationrevision (observation_id, value, status, confidential, source, "
+    "note, submission_id, valid_until) "
+    "SELECT o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id, now() "
+    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id "
+    "AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age "
+    "AND o.urbanisation = s.urbanisation AND o.disability = s.disability "
+    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "(s.value, s.status, s.confidential, s.source, s.note)"
+)
+UPSERT_OBSERVATIONS = (
+    "INSERT INTO statistics_observation AS o (indicator_id, country_id, period, sex, age, urbanisation, "
+    "disability, value, status, confidential, source, note, submission_id, updated_at) "
+    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, "
+    "confidential, source, note, %s, now() FROM statistics_staging "
+    "ON CONFLICT (indicator_id, country_id, period, sex, age, urbanisation, disability) DO UPDATE SET "
+    "value = EXCLUDED.value, status = EXCLUDED.status, confidential = EXCLUDED.confidential, "
+    "source = EXCLUDED.source, note = EXCLUDED.note, submission_id = EXCLUDED.submission_id, "
+    "updated_at = EXCLUDED.updated_at "
+    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "(EXCLUDED.value, EXCLUDED.status, EXCLUDED.confidential, EXCLUDED.source, EXCLUDED.note)"
+)
+
+
+def _store(rows: list[tuple], submission: Submission, report: SubmissionReport) -> None:
+    existing = {
+        (o.indicator_id, o.country_id, o.period, o.sex, o.age, o.urbanisation, o.disability): o
+        for o in Observation.objects.filter(
+            indicator_id__in={r[0] for r in rows},
+            country_id__in={r[1] for r in rows},
+            period__in={r[2] for r in rows},
+        )
+    }
+    now = timezone.now()
+    to_write, revisions = [], []
+    for row in rows:
+        key = row[:7]
+        value, status, confidential, source, note = row[7:]
+        report.withheld += confidential
+        old = existing.get(key)
+        if old is not None:
+            if (old.value, old.status, old.confidential, old.source, old.note) == row[7:]:
+                report.unchanged += 1
+                continue
+            revisions.append(ObservationRevision(
+                observation=old, value=old.value, status=old.status, confidential=old.confidential,
+                source=old.source, note=old.note, submission_id=old.submission_id,
+            ))  # fmt: skip
+            report.revised += 1
+        else:
+            report.created += 1
+        to_write.append(Observation(
+            indicator_id=key[0], country_id=key[1], period=key[2], sex=key[3], age=key[4],
+            urbanisation=key[5], disability=key[6], value=value, status=status,
+            confidential=confidential, source=source, note=note, submission=submission,
+            updated_at=now,
+        ))  # fmt: skip
+    ObservationRevision.objects.bulk_create(revisions, batch_size=2000)
+    Observation.objects.bulk_create(
+        to_write,
+        batch_size=2000,
+        update_conflicts=True,
+        unique_fields=[
+            "indicator",
+            "country",
+            "period",
+            "sex",
+            "age",
+            "urbanisation",
+            "disability",
+        ],
+        update_fields=UPDATED_FIELDS,
+    )

@@ -1,0 +1,373 @@
+import csv
+import io
+import json
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import parse_pattern
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cophub.core.i18n import translated_value
+
+from . import charts, sdmx, selectors, services
+from .forms import ComparisonForm, SubmissionForm
+from .models import TOTAL, AgeBand, Sex, Unit
+
+MAX_SDMX_OBSERVATIONS = 200_000
+
+
+@lru_cache(maxsize=64)
+def _number_pattern(language: str, decimals: int):
+    # A comparison page formats hundreds of figures: parse the locale and the pattern once.
+    fmt = f"#,##0.{'0' * decimals}" if decimals else "#,##0"
+    return Locale.parse(language), parse_pattern(fmt)
+
+
+def format_value(indicator, value: float) -> str:
+    if indicator.unit == Unit.YES_NO:
+        return _("Yes") if value >= 0.5 else _("No")
+    locale, pattern = _number_pattern(get_language() or "en", indicator.decimals)
+    text = pattern.apply(value, locale)
+    return f"{text} %" if indicator.unit == Unit.PERCENT else text
+
+
+@require_GET
+def index(request):
+    return render(
+        request,
+        "statistics/index.html",
+        {
+            "indicators": list(selectors.indicators_with_coverage()),
+            "demo": selectors.has_demo_data(),
+            "can_submit": services.can_submit(request.user),
+        },
+    )
+
+
+def _country_name(country) -> str:
+    return translated_value(country, "name").text
+
+
+@require_GET
+def indicator_detail(request, code):
+    indicator = selectors.indicator(code)
+    periods = selectors.periods(indicator)
+    countries = selectors.countries_with_data(indicator)
+    form = ComparisonForm(request.GET or None, periods=periods, countries=countries)
+    period, chosen = (periods[0] if periods else None), []
+    if form.is_bound and form.is_valid():
+        period = int(form.cleaned_data["period"] or period or 0) or None
+        chosen = form.cleaned_data["country"]
+    context = {
+        "indicator": indicator,
+        "form": form,
+        "periods": periods,
+        "period": period,
+        "demo": selectors.has_demo_data(),
+        "indicator_name": translated_value(indicator, "name").text,
+        "indicator_definition": translated_value(indicator, "definition").text,
+    }
+    if period is not None:
+        context |= _comparison_context(indicator, period, chosen)
+    context["download_query"] = request.GET.urlencode()
+    return render(request, "statistics/indicator.html", context)
+
+
+def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
+    compared = selectors.comparison(indicator, period, chosen or None)
+    bars = [
+        charts.Bar(_country_name(o.country), o.value, format_value(indicator, o.value))
+        for o in compared
+    ]
+    maximum = 100 if indicator.unit == Unit.PERCENT else None
+    name = translated_value(indicator, "name").text
+    comparison_chart = charts.bar_chart(
+        "chart-countries",
+        bars,
+        title=_("%(indicator)s, %(year)s, by country") % {"indicator": name, "year": period},
+        description=_("Bars for %(count)s countries; the table below gives the same figures.")
+        % {"count": len(bars)},
+        maximum=maximum,
+    )
+    series_countries = chosen or [o.country_id for o in compared[:3]]
+    series = selectors.time_series(indicator, series_countries)
+    series_chart = None
+    if series:
+        series_chart = charts.line_chart(
+            "chart-series",
+            [(_country_name(c), [(o.period, o.value) for o in rows]) for c, rows in series.items()],
+            title=_("%(indicator)s over the years") % {"indicator": name},
+            description=_("One line per country; the table below gives the same figures."),
+            maximum=maximum,
+            format_value=lambda v: format_value(indicator, v),
+        )
+    series_periods = sorted({o.period for rows in series.values() for o in rows})
+    series_table = [
+        (country, [next((format_value(indicator, o.value) for o in rows if o.period == p), "–")
+                   for p in series_periods])
+        for country, rows in series.items()
+    ]  # fmt: skip
+    breakdown_country = series_countries[0] if series_countries else None
+    breakdown, breakdown_chart, breakdown_name = [], None, ""
+    if breakdown_country and (indicator.by_sex or indicator.by_age):
+        breakdown = selectors.sex_age_breakdown(indicator, breakdown_country, period)
+        breakdown_name = next((_country_name(o.country) for o in compared
+                               if o.country_id == breakdown_country), breakdown_country)  # fmt: skip
+        if breakdown:
+            breakdown_chart = _breakdown_chart(
+                indicator, breakdown, breakdown_name, period, maximum
+            )
+    return {
+        "comparison": [(o, format_value(indicator, o.value)) for o in compared],
+        "comparison_chart": comparison_chart,
+        "series_chart": series_chart,
+        "series_periods": series_periods,
+        "series_table": series_table,
+        "breakdown_rows": _breakdown_table(indicator, breakdown),
+        "breakdown_chart": breakdown_chart,
+        "breakdown_country": breakdown_name,
+    }
+
+
+def _breakdown_chart(indicator, cells, country_name, period, maximum):
+    age_labels, sex_labels = dict(AgeBand.choices), dict(Sex.choices)
+    sex_order = {"F": 0, "M": 1, TOTAL: 2}
+    cells = sorted(cells, key=lambda o: (list(age_labels).index(o.age), sex_order[o.sex]))
+    bars = [
+        charts.Bar(str(sex_labels[o.sex]), o.value, format_value(indicator, o.value),
+                   group=str(age_labels[o.age]), colour=sex_order[o.sex])
+        for o in cells
+    ]  # fmt: skip
+    name = translated_value(indicator, "name").text
+    return charts.bar_chart(
+        "chart-breakdown",
+        bars,
+        title=_("%(indicator)s in %(country)s, %(year)s, by sex and age")
+        % {"indicator": name, "country": country_name, "year": period},
+        description=_(
+            "Bars for girls and boys in each age band; the table below gives the same figures."
+        ),
+        maximum=maximum,
+    )
+
+
+def _breakdown_table(indicator, cells) -> list[tuple[str, list[str]]]:
+    """Rows by age band, columns girls, boys, all: '–' where the cell is missing or withheld."""
+    values = {(o.age, o.sex): format_value(indicator, o.value) for o in cells}
+    if not cells:
+        return []
+    return [
+        (label, [values.get((age, sex), "–") for sex in ("F", "M", TOTAL)])
+        for age, label in AgeBand.choices
+        if any((age, sex) in values for sex in ("F", "M", TOTAL))
+    ]
+
+
+DOWNLOAD_COLUMNS = ["indicator", "country", "country_name", "year", "sex", "age",
+                    "urbanisation", "disability", "value", "unit", "status", "source", "note"]  # fmt: skip
+
+
+def _download_rows(request, indicator):
+    rows = selectors.published().filter(indicator=indicator).select_related("country")
+    countries = [c.upper() for c in request.GET.getlist("country") if c]
+    if countries:
+        rows = rows.filter(country_id__in=countries)
+    year = request.GET.get("period", "")
+    if year.isdigit():
+        rows = rows.filter(period=int(year))
+    return rows.order_by("country_id", "period", "sex", "age", "urbanisation", "disability")
+
+
+def _record(indicator, o) -> dict:
+    return {
+        "indicator": indicator.code, "country": o.country_id,
+        "country_name": _country_name(o.country), "year": o.period, "sex": o.sex, "age": o.age,
+        "urbanisation": o.urbanisation, "disability": o.disability, "value": o.value,
+        "unit": indicator.unit, "status": o.status, "source": o.source, "note": o.note,
+    }  # fmt: skip
+
+
+@require_GET
+def download_csv(request, code):
+    indicator = selectors.indicator(code)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, DOWNLOAD_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for o in _download_rows(request, indicator):
+        writer.writerow(_record(indicator, o))
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
+    return response
+
+
+@require_GET
+def download_json(request, code):
+    indicator = selectors.indicator(code)
+    body = {
+        "indicator": {
+            "code": indicator.code,
+            "name": translated_value(indicator, "name").text,
+            "definition": translated_value(indicator, "definition").text,
+            "unit": indicator.unit,
+        },
+        "observations": [_record(indicator, o) for o in _download_rows(request, indicator)],
+    }
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.json"'
+    return response
+
+
+@login_required
+def submit(request):
+    if not services.can_submit(request.user):
+        raise PermissionDenied
+    report, form = None, SubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = services.submit_observations(
+                data=upload.read(),
+                file_name=upload.name,
+                file_format=form.cleaned_data["file_format"] or None,
+                submitted_by=request.user,
+            )
+        except services.SubmissionRejected as rejected:
+            report = rejected.report
+            form.add_error(None, rejected.message)
+        except services.DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("The file was accepted: %(created)s new and %(revised)s revised observations.")
+                % {"created": report.created, "revised": report.revised},
+            )
+    return render(request, "statistics/submit.html", {"form": form, "report": report})
+
+
+# --- SDMX 2.1 REST ----------------------------------------------------------------------------
+
+
+def _sdmx_response(body, content_type: str, status: int = 200) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type, status=status)
+    response["Access-Control-Allow-Origin"] = "*"  # open data, read by other sites' scripts
+    return response
+
+
+def _sdmx_error(error: sdmx.QueryError) -> HttpResponse:
+    code = {404: 100, 413: 510}.get(error.status, 140)
+    return _sdmx_response(
+        sdmx.error_message(code, str(error)), "application/xml; charset=utf-8", error.status
+    )
+
+
+STRUCTURE_RESOURCES = {
+    "dataflow": "dataflows",
+    "datastructure": "datastructures",
+    "codelist": "codelists",
+    "conceptscheme": "concepts",
+}
+WITH_CHILDREN = {"children", "descendants", "all", "datastructure", "codelist", "conceptscheme"}
+
+
+@require_GET
+def sdmx_structure(request, resource, agency="all", resource_id="all", version="latest"):
+    try:
+        sdmx.check_agency(agency)
+        sdmx.check_version(version)
+        parts = {STRUCTURE_RESOURCES[resource]: True}
+        wanted = {"all", "*", "latest"}
+        if resource == "codelist":
+            ids = sdmx.ALL_CODELISTS + ["CL_UNIT", "CL_OBS_STATUS"]
+            ids = list(dict.fromkeys(ids))
+            if resource_id not in wanted:
+                if resource_id not in ids:
+                    raise sdmx.QueryError(_("No such codelist."), status=404)
+                ids = [resource_id]
+            parts = {"codelist_ids": ids}
+        else:
+            own_id = {"dataflow": sdmx.FLOW_ID, "datastructure": sdmx.DSD_ID,
+                      "conceptscheme": sdmx.CONCEPT_SCHEME_ID}[resource]  # fmt: skip
+            if resource_id not in wanted and resource_id != own_id:
+                raise sdmx.QueryError(
+                    _("No such structure: %(id)s.") % {"id": resource_id}, status=404
+                )
+        references = request.GET.get("references", "none")
+        if references in WITH_CHILDREN and resource in ("dataflow", "datastructure"):
+            parts |= {"datastructures": True, "codelist_ids": list(dict.fromkeys(sdmx.ALL_CODELISTS)),
+                      "concepts": True}  # fmt: skip
+        return _sdmx_response(sdmx.structure_message(**parts), sdmx.MEDIA_XML_STRUCTURE)
+    except sdmx.QueryError as error:
+        return _sdmx_error(error)
+
+
+def _data_query(request, flow: str, key: str):
+    sdmx.check_flow(flow)
+    filters = sdmx.parse_key(key)
+    start = sdmx.parse_period(request.GET.get("startPeriod"))
+    end = sdmx.parse_period(request.GET.get("endPeriod"))
+    return filters, start, end
+
+
+@require_GET
+def sdmx_data(request, flow, key="all", provider="all"):
+    try:
+        filters, start, end = _data_query(request, flow, key)
+        last = sdmx.parse_positive(request.GET.get("lastNObservations"), "lastNObservations")
+        rows = selectors.observations(filters=filters, start=start, end=end)
+        rows = list(rows[: MAX_SDMX_OBSERVATIONS + 1])
+        if len(rows) > MAX_SDMX_OBSERVATIONS:
+            raise sdmx.QueryError(
+                _(
+                    "The query asks for more than %(max)s observations; narrow the key or the period."
+                )
+                % {"max": MAX_SDMX_OBSERVATIONS},
+                status=413,
+            )
+        if last:
+            rows = selectors.last_n(rows, last)
+        if not rows:
+            raise sdmx.QueryError(_("No data match the query."), status=404)
+    except sdmx.QueryError as error:
+        return _sdmx_error(error)
+    kind = sdmx.data_format(request.headers.get("Accept", ""), request.GET.get("format", ""))
+    if kind == "csv":
+        return _sdmx_response(sdmx.csv_message(rows), f"{sdmx.MEDIA_CSV}; charset=utf-8")
+    if kind == "json":
+        return _sdmx_response(sdmx.json_message(rows), sdmx.MEDIA_JSON)
+    return _sdmx_response(sdmx.generic_data_message(rows), sdmx.MEDIA_XML_GENERIC)
+
+
+@require_GET
+def sdmx_availability(request, flow, key="all", provider="all", component="all"):
+    try:
+        filters, start, end = _data_query(request, flow, key)
+    except sdmx.QueryError as error:
+        return _sdmx_error(error)
+    available = selectors.availability(filters, start, end)
+    return _sdmx_response(sdmx.availability_message(available), sdmx.MEDIA_XML_STRUCTURE)
+
+
+def bench_aggregate(request):
+    """The baseline of the statistics bench: one plain SQL aggregate over the observations table,
+    for the same indicator and year the comparison page shows (only with COPHUB_BENCH_VIEWS)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT o.country_id, AVG(o.value) FROM statistics_observation o "
+            "JOIN statistics_indicator i ON i.id = o.indicator_id "
+            "WHERE i.code = %s AND o.period = %s GROUP BY o.country_id",
+            [request.GET.get("indicator", ""), int(request.GET.get("period", "0") or 0)],
+        )
+        rows = cursor.fetchall()
+    return HttpResponse(json.dumps(rows), content_type="application/json")
