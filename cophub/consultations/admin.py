@@ -49,6 +49,26 @@ class ConsultationAdmin(TranslationAdmin):
         "mandate", "links",
     ]  # fmt: skip
     inlines = [QuestionInline]
+    actions = ["register_summary_report"]
+
+    @admin.action(
+        description=_("Register the summary report as an information document"),
+        permissions=["change"],
+    )
+    def register_summary_report(self, request, queryset):
+        for consultation in queryset:
+            try:
+                services.register_summary_report(
+                    consultation=consultation, registered_by=request.user
+                )
+            except DomainError as error:
+                self.message_user(request, f"{consultation}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("%(consultation)s: registered as %(number)s.")
+                    % {"consultation": consultation, "number": consultation.summary_document},
+                )
 
     @admin.display(description=_("Preview, link and QR code"))
     def links(self, obj):

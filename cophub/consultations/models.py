@@ -63,6 +63,16 @@ class Consultation(models.Model):
     )
     # Keys the duplicate-limiting hashes; destroyed (set to NULL) when the window closes.
     duplicate_key = models.BinaryField(_("duplicate key"), null=True, editable=False)
+    # The PDF summary, registered as an information document of the meeting once it closed.
+    summary_document = models.OneToOneField(
+        "workgroup.Document",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("summary report"),
+    )
     mandate = mandate_field()
 
     class Meta:

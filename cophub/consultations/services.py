@@ -312,3 +312,37 @@ def moderate_answer(*, answer: Answer, approve: bool) -> Answer:
     answer.moderation = Answer.Moderation.APPROVED if approve else Answer.Moderation.REJECTED
     answer.save(update_fields=["moderation"])
     return answer
+
+
+@transaction.atomic
+def register_summary_report(*, consultation: Consultation, registered_by) -> Consultation:
+    """Register the six-language PDF summary as an information document of the meeting.
+
+    Resolution 1306 asks for the young people's views to reach the group: the summary becomes
+    a numbered document of the meeting, public at once like every registered document.
+    """
+    from cophub.workgroup import services as workgroup_services
+
+    from .exports import summary_report_files
+
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.summary_document_id is not None:
+        raise DomainError(
+            _("The summary report is already registered as %(number)s.")
+            % {"number": consultation.summary_document}
+        )
+    if consultation.state(timezone.now()) != "closed":
+        raise DomainError(
+            _("The summary report can be registered once the consultation has closed.")
+        )
+    document = workgroup_services.register_generated_document(
+        meeting=consultation.meeting,
+        document_type="information",
+        title=_("Summary of the youth consultation: %(title)s") % {"title": consultation.title},
+        files=summary_report_files(consultation),
+        registered_by=registered_by,
+        mandate=list(consultation.mandate.all()),
+    )
+    consultation.summary_document = document
+    consultation.save(update_fields=["summary_document"])
+    return consultation
