@@ -1,12 +1,14 @@
 """Resource search at scale: nDCG@10 of the relevance test set and the search page's latency,
 with 100,000 generated resources besides the demo repository, against a bare Django view.
 
-Seeding needs the database, so this figure runs a COP Hub server of its own (built with the
-harness's pieces) rather than the shared one. Its size follows the requests asked for, so that
-the short run of bench/test_bench.py stays short: 50 resources per request, 100,000 at most
-(the default 2,000 requests). Search pages are measured with a tenth of the requests; a short run
-(under 500 requests) measures one search page instead of three. `BENCH_RESOURCES_DATABASE=postgres`
-measures on PostgreSQL.
+Seeding needs the server's database: the figure reads it from the environment of the shared
+server (a child of this process, on Linux) and adds the generated resources there, so it measures
+on the database run.py was asked for (`--database postgres`). Where that cannot be read, it runs a
+server of its own (built with the harness's pieces; `BENCH_RESOURCES_DATABASE=postgres` for
+PostgreSQL). The number of generated resources follows the requests asked for, so that the short
+run of bench/test_bench.py stays short: 50 per request, 100,000 at most (the default 2,000
+requests). Search pages are measured with a tenth of the requests; a short run (under 500
+requests) measures one search page instead of three.
 """
 
 import http.client
@@ -65,10 +67,58 @@ def _relevance(host: str, port: int) -> tuple[float, float]:
     return sum(scores) / len(scores), latencies[int(round(0.95 * (len(latencies) - 1)))]
 
 
+def _shared_server_env(port: int) -> dict[str, str] | None:
+    """The environment of the shared bench server listening on `port`, if it is our child."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parent != os.getpid():
+                continue
+            if f"127.0.0.1:{port}".encode() not in (entry / "cmdline").read_bytes().split(b"\0"):
+                continue
+            pairs = (entry / "environ").read_bytes().split(b"\0")
+            return dict(pair.decode().split("=", 1) for pair in pairs if b"=" in pair)
+        except (OSError, ValueError, IndexError):
+            continue
+    return None
+
+
+def _measure(host, port, *, size, database, requests, concurrency) -> list[dict]:
+    figures = []
+    ndcg, api_p95 = _relevance(host, port)
+    print(
+        f"resource search relevance ({database}, {size:,} generated resources + demo): "
+        f"nDCG@10 {ndcg:.3f} over {len(QUERIES)} queries; API p95 {api_p95:.1f} ms",
+        flush=True,
+    )
+    for language, query in PROBES if requests >= 500 else PROBES[:1]:
+        page, base = compare(
+            host, port, path=f"/{language}/resources/?q={quote(query)}",
+            requests=max(20, requests // 10), concurrency=concurrency,
+        )  # fmt: skip
+        figure = print_figure(
+            f"resource search /{language}/resources/?q=… ({size:,} resources)", page, base
+        )
+        figure |= {"ndcg_at_10": round(ndcg, 3), "resources": size, "database": database}
+        figures.append(figure)
+    return figures
+
+
 def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     size = min(MAX_RESOURCES, requests * 50)
+    shared = _shared_server_env(port)
+    if shared and shared.get("DATABASE_URL"):
+        _cophub(["seedresources", "--count", str(size)], shared)
+        database = "postgres" if shared["DATABASE_URL"].startswith("postgres") else "sqlite"
+        return _measure(
+            host, port, size=size, database=database, requests=requests, concurrency=concurrency
+        )
     database = os.environ.get("BENCH_RESOURCES_DATABASE", "sqlite")
-    figures = []
     with (
         tempfile.TemporaryDirectory(prefix="cophub-bench-resources-") as folder,
         bench_database(database, Path(folder)) as url,
@@ -85,23 +135,14 @@ def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
         )  # fmt: skip
         try:
             _wait_until_up("127.0.0.1", own_port)
-            ndcg, api_p95 = _relevance("127.0.0.1", own_port)
-            print(
-                f"resource search relevance ({database}, {size:,} generated resources + demo): "
-                f"nDCG@10 {ndcg:.3f} over {len(QUERIES)} queries; API p95 {api_p95:.1f} ms",
-                flush=True,
+            return _measure(
+                "127.0.0.1",
+                own_port,
+                size=size,
+                database=database,
+                requests=requests,
+                concurrency=concurrency,
             )
-            for language, query in PROBES if requests >= 500 else PROBES[:1]:
-                page, base = compare(
-                    "127.0.0.1", own_port, path=f"/{language}/resources/?q={quote(query)}",
-                    requests=max(20, requests // 10), concurrency=concurrency,
-                )  # fmt: skip
-                figure = print_figure(
-                    f"resource search /{language}/resources/?q=… ({size:,} resources)", page, base
-                )
-                figure |= {"ndcg_at_10": round(ndcg, 3), "resources": size, "database": database}
-                figures.append(figure)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return figures
