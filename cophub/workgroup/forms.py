@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core.models import Country, MandateParagraph, Organisation
+from cophub.core.widgets import LongSelect
 
 from .models import (
     SUBMITTABLE_TYPES,
@@ -128,6 +129,13 @@ class SubscriptionForm(forms.Form):
     )
 
 
+def country_choices() -> list[tuple[str, str]]:
+    """Every country by ISO code, named in the active language; one plain query (a model choice
+    field would open a server-side cursor on PostgreSQL for each page view)."""
+    countries = Country.objects.order_by("name").only("iso2", "name")
+    return [("", _("All Member States")), *((c.iso2, c.name) for c in countries)]
+
+
 class RegistryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     group = forms.ModelChoiceField(
@@ -148,14 +156,13 @@ class RegistryFilterForm(forms.Form):
         required=False,
         help_text=_("A country code (KE), an organisation code, or “secretariat”."),
     )
-    country = forms.ModelChoiceField(
-        label=_("Member State"),
-        queryset=Country.objects.order_by("name"),
-        required=False,
-        to_field_name="iso2",
-        empty_label=_("All Member States"),
-    )
+    country = forms.ChoiceField(label=_("Member State"), required=False, widget=LongSelect)
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("All languages")), *settings.LANGUAGES], required=False
     )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read once per form: validation and rendering both walk the list.
+        self.fields["country"].choices = country_choices()

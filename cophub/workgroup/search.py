@@ -11,7 +11,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, QuerySet, Value
+from django.db.models import F, Q, QuerySet, Value
 
 from cophub.core.i18n import LANGUAGE_CODES
 
@@ -79,4 +79,4 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     condition = Q(search_vector=tsquery)
     if HAN.search(query):
         condition |= Q(search_text__contains=query)
-    return queryset.filter(condition).annotate(rank=SearchRank("search_vector", tsquery))
+    return queryset.filter(condition).annotate(rank=SearchRank(F("search_vector"), tsquery))

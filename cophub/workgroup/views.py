@@ -43,7 +43,7 @@ def registry(request):
             "meeting": data["meeting"].strip(),
             "document_type": data["document_type"],
             "source": data["source"].strip(),
-            "country": data["country"].iso2 if data["country"] else "",
+            "country": data["country"],
             "language": data["language"],
             "year": data["year"],
         }
