@@ -12,9 +12,13 @@ run: $(INSTALLED) .env translations
 	$(BIN)/cophub collectstatic --noinput --verbosity 0
 	$(BIN)/cophub serve
 
+# One test process per core (pytest-xdist); each file stays in one process, each process has a
+# test database of its own. TEST_PROCESSES=0 runs in one process.
+TEST_PROCESSES ?= auto
+
 test: export DJANGO_ENV = test
 test: $(INSTALLED) translations lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile
 
 lint: $(INSTALLED)
 	$(BIN)/ruff format --check .

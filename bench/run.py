@@ -24,13 +24,21 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--only", help="run only bench_NAME.py")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="serve the reference data only, without the demo data (checks the runner quickly)",
+    )
     args = parser.parse_args(argv)
 
     names = sorted(path.stem for path in HERE.glob("bench_*.py"))
     if args.only:
         names = [name for name in names if name == f"bench_{args.only}"]
     figures = []
-    with cophub_server(database=args.database, workers=args.workers) as (host, port):
+    with cophub_server(database=args.database, workers=args.workers, demo=not args.no_demo) as (
+        host,
+        port,
+    ):
         for name in names:
             module = importlib.import_module(name)
             figures.extend(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from whitenoise.compress import Compressor
 
 # The folder the `cophub` command runs in (the project folder for `make run`) holds the local
 # .env file and, unless COPHUB_DATA_DIR says otherwise, the data folder: never the installed package.
@@ -165,6 +166,9 @@ STATIC_URL = "/static/"
 # Tests serve static files from the apps (finders) and collect nothing.
 STATIC_ROOT = None if TESTING else DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = TESTING
+# Source maps (11 MB of the API docs' bundles) are fetched only by developer tools: compressing
+# them took most of collectstatic's time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
