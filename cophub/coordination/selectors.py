@@ -185,14 +185,52 @@ def marks_between(activity: Activity) -> dict[int, OverlapMark]:
     }
 
 
+def _all_facts(queryset: QuerySet[Activity]) -> list[overlap.ActivityFacts]:
+    """Every activity of the queryset as the finder sees it, read as plain values in four queries
+    (building model instances for the whole register would cost more than the scoring)."""
+    rows = list(
+        queryset.values_list(
+            "pk", "kind", "original_language", "inferred_topics", "terms", "starts_on", "ends_on"
+        )
+    )
+    ids = [row[0] for row in rows]
+    countries, regions, topics_of = {}, {}, {}
+    for pk, iso2, region in Activity.countries.through.objects.filter(
+        activity_id__in=ids
+    ).values_list("activity_id", "country_id", "country__region_id"):
+        countries.setdefault(pk, set()).add(iso2)
+        if region:
+            regions.setdefault(pk, set()).add(region)
+    for pk, region in Activity.regions.through.objects.filter(activity_id__in=ids).values_list(
+        "activity_id", "region_id"
+    ):
+        regions.setdefault(pk, set()).add(region)
+    for pk, code in Activity.topics.through.objects.filter(activity_id__in=ids).values_list(
+        "activity_id", "topic__code"
+    ):
+        topics_of.setdefault(pk, set()).add(code)
+    return [
+        overlap.ActivityFacts(
+            key=pk,
+            kind=kind,
+            language=language,
+            topics=frozenset(topics_of.get(pk, set()) | set(inferred.split())),
+            countries=frozenset(countries.get(pk, ())),
+            regions=frozenset(regions.get(pk, ())),
+            starts_on=starts_on,
+            ends_on=ends_on,
+            terms=frozenset(terms.split()),
+        )
+        for pk, kind, language, inferred, terms, starts_on, ends_on in rows
+    ]
+
+
 def overlaps_for(activity: Activity, *, limit: int = 10) -> list[Candidate]:
     """The activities most likely to overlap this one, highest score first, each with its
     reasons in the reader's language and the secretariat's mark if there is one."""
-    others = with_listing_data(
-        Activity.objects.exclude(pk=activity.pk).exclude(status=Activity.Status.CANCELLED)
-    )
-    by_pk = {other.pk: other for other in others}
-    found = overlap.find(facts(activity), [facts(o) for o in by_pk.values()], limit=limit)
+    others = Activity.objects.exclude(pk=activity.pk).exclude(status=Activity.Status.CANCELLED)
+    found = overlap.find(facts(activity), _all_facts(others), limit=limit)
+    by_pk = with_listing_data(Activity.objects.filter(pk__in=[o.other for o in found])).in_bulk()
     marks = marks_between(activity)
     labels = reason_labels()
     return [
