@@ -89,6 +89,14 @@ OTHERS = [
     ("who", "guideline", "ru", "Руководство по профилактике насилия в отношении детей в интернете", "Рекомендации для систем здравоохранения и образования о профилактике насилия и психическом здоровье детей.", [], [], "2024-01-01", "2024-12-31"),
     ("bdt", "guideline", "ar", "المبادئ التوجيهية لحماية الأطفال على الإنترنت لعام 2020: طبعة عربية ميسرة", "إعداد طبعة ميسرة بصيغ للأطفال ذوي الإعاقة من المبادئ التوجيهية.", [], ["ARB"], "2022-01-01", "2022-12-31"),
     ("bdt", "capacity_building", "zh", "亚太地区儿童在线保护国家战略能力建设", "帮助亚太国家制定儿童在线保护国家战略和路线图。", [], ["ASP"], "2024-03-01", "2025-02-28"),
+    ("inhope", "training", "en", "Content analyst training for new reporting hotlines", "Training for the analysts of new hotlines on assessing reports of child sexual abuse material and their own well-being.", [], [], "2025-09-01", "2025-09-30"),
+    ("iwf", "standard", "en", "Shared hash list and taxonomy for child sexual abuse imagery", "A common way to grade and fingerprint abuse images so that hotlines and industry can take them down.", [], [], "2024-01-01", "2026-12-31"),
+    ("fosi", "research", "en", "Parents' views on online safety tools", "A survey of parents on parental controls, age ratings and how they talk with their children.", ["US", "GB"], [], "2024-02-01", "2024-09-30"),
+    ("ecpat-international", "research", "fr", "Étude sur l'exploitation sexuelle des enfants en ligne en Afrique de l'Ouest", "Entretiens avec des enfants, des travailleurs sociaux et des policiers sur l'exploitation sexuelle en ligne et le signalement.", ["BF", "ML", "TG"], ["AFR"], "2023-03-01", "2024-02-29"),
+    ("unicri", "event", "es", "Seminario sobre inteligencia artificial y protección de la infancia", "Expertos de América Latina debaten sobre los contenidos generados por inteligencia artificial y la respuesta de la justicia penal.", [], ["AMS"], "2025-11-18", "2025-11-19"),
+    ("child-helpline-international", "event", "ar", "الاجتماع الإقليمي لخطوط مساعدة الأطفال في المنطقة العربية", "تبادل الخبرات بين خطوط مساعدة الأطفال بشأن الاستشارة عبر الدردشة والإحالة.", [], ["ARB"], "2024-11-05", "2024-11-07"),
+    ("itu-gs", "campaign", "ru", "Информирование о детских телефонах доверия 116 111 в странах СНГ", "Кампания о бесплатном номере 116 111 для детей и родителей.", ["AM", "KG", "TJ"], ["CIS"], "2025-05-01", "2025-10-31"),
+    ("tsb", "event", "zh", "儿童在线保护标准化研讨会", "讨论年龄验证、有害内容过滤和求助热线接入的技术标准。", [], [], "2026-03-10", "2026-03-11"),
 ]  # fmt: skip
 
 MARKS = [
