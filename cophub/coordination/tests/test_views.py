@@ -185,3 +185,18 @@ def test_mandate_page_lists_the_activity(client):
     make_activity()
     body = client.get("/en/mandate/R179-SGDIRS-1/").content.decode()
     assert "Cyberbullying awareness campaign in Kenyan schools" in body
+
+
+def test_the_yearly_report_to_council_has_the_coordination_section(client):
+    year = datetime.date.today().year
+    a = make_activity(starts_on=datetime.date(year, 1, 10), ends_on=None)
+    b = make_activity(organisation="unicef", titles={"en": "School posters against online bullying"},
+                      starts_on=datetime.date(year, 2, 1), ends_on=None)  # fmt: skip
+    services.mark_pair(activity=a, other=b, relation="duplicate", user=SecretariatFactory())
+    body = client.get(f"/en/reports/annual/{year}/").content.decode()
+    assert "Coordination with other organisations" in body
+    assert "Activities by organisation" in body
+    assert "School posters against online bullying (UNICEF)" in body
+    assert "Duplicate" in body
+    body = client.get(f"/ar/reports/annual/{year}/").content.decode()
+    assert "التنسيق مع المنظمات الأخرى" in body
