@@ -6,6 +6,9 @@ cophub/coordination/data/overlap_pairs.json, beside the baseline of plain word o
 on stems, at the threshold that suits it best on the same pairs), both measured in this run; and
 the recall of each on the overlapping pairs written in two different languages.
 
+The same on the held-out pairs of data/overlap_pairs_holdout.json, written and labelled after
+the weights, keywords and threshold were fixed.
+
 Speed (with `bench/run.py`): the API's list of overlaps for one demo activity (the finder scores
 it against every registered activity) and the register's first page, against the bare Django
 view, same server, same run. On a machine shared with others the absolute rates are low; compare
@@ -42,6 +45,15 @@ def quality() -> dict:
         f"recall on pairs in two languages: finder {finder_crossed:.3f}, "
         f"word overlap {baseline_crossed:.3f}",
     ]
+    held_finder = evaluation.finder_figures(path=evaluation.HOLDOUT)
+    held_baseline = evaluation.baseline_figures(path=evaluation.HOLDOUT)
+    lines.append(
+        f"held-out pairs ({held_finder.true_positives + held_finder.false_positives + held_finder.false_negatives + held_finder.true_negatives}, "
+        f"written after the method was fixed): finder precision {held_finder.precision:.3f}, "
+        f"recall {held_finder.recall:.3f}; word overlap at its best threshold "
+        f"{held_baseline.threshold}: precision {held_baseline.precision:.3f}, "
+        f"recall {held_baseline.recall:.3f}"
+    )
     for line in lines:
         print(f"coordination overlap: {line}", flush=True)
     return {
@@ -58,6 +70,10 @@ def quality() -> dict:
         "f1_ratio": round(finder.f1 / baseline.f1, 3) if baseline.f1 else 0.0,
         "cross_language_recall": round(finder_crossed, 3),
         "baseline_cross_language_recall": round(baseline_crossed, 3),
+        "holdout_precision": round(held_finder.precision, 3),
+        "holdout_recall": round(held_finder.recall, 3),
+        "holdout_baseline_precision": round(held_baseline.precision, 3),
+        "holdout_baseline_recall": round(held_baseline.recall, 3),
         "errors": 0,
     }
 

@@ -33,6 +33,15 @@ def test_the_finder_reaches_its_floor_and_beats_word_overlap():
     assert finder_recall >= RECALL_FLOOR > baseline_recall
 
 
+def test_on_pairs_it_was_not_tuned_on_it_still_beats_word_overlap():
+    activities, pairs = evaluation.load_labelled(evaluation.HOLDOUT)
+    assert len(pairs) >= 20 and all(a in activities and b in activities for a, b, _l in pairs)
+    finder = evaluation.finder_figures(path=evaluation.HOLDOUT)
+    baseline = evaluation.baseline_figures(path=evaluation.HOLDOUT)
+    assert finder.precision > baseline.precision
+    assert finder.recall > baseline.recall
+
+
 def test_topics_are_found_in_each_language():
     assert text.topics_in("Campagne contre le cyberharcèlement", "fr") == {"cyberbullying"}
     assert text.topics_in("Кампания против кибербуллинга", "ru") == {"cyberbullying"}
