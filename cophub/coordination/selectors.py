@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cophub.core import selectors as core
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
-from cophub.core.models import Organisation
+from cophub.core.models import Country, Organisation
 
 from . import overlap
 from .models import Activity, OverlapMark, Topic
@@ -232,7 +232,9 @@ def overlaps_for(activity: Activity, *, limit: int = 10) -> list[Candidate]:
     found = overlap.find(facts(activity), _all_facts(others), limit=limit)
     by_pk = with_listing_data(Activity.objects.filter(pk__in=[o.other for o in found])).in_bulk()
     marks = marks_between(activity)
-    labels = reason_labels()
+    labels = reason_labels(
+        countries={c for o in found for r in o.reasons if r.code == "countries" for c in r.values}
+    )
     return [
         Candidate(
             activity=by_pk[o.other],
@@ -249,17 +251,23 @@ def score_pair(activity: Activity, other: Activity) -> overlap.Overlap:
     return overlap.score(facts(activity), facts(other))
 
 
-def reason_labels() -> dict[str, dict[str, str]]:
+def reason_labels(*, countries=()) -> dict[str, dict[str, str]]:
+    """The names reasons are told with, in the reader's language, fetched once for a list."""
     return {
         "topics": {t.code: str(translated_value(t, "label")) for t in topics()},
         "kind": dict(Activity.Kind.choices),
         "regions": {r.code: str(translated_value(r, "name")) for r in core.regions()},
+        "countries": {
+            c.iso2: str(translated_value(c, "name"))
+            for c in Country.objects.filter(iso2__in=list(countries))
+        },
     }
 
 
 def explain(reason: overlap.Reason, labels: dict | None = None) -> str:
     """A reason in the reader's language."""
-    labels = labels or reason_labels()
+    if labels is None:
+        labels = reason_labels(countries=reason.values if reason.code == "countries" else ())
     if reason.code == "topics":
         names = ", ".join(labels["topics"].get(c, c) for c in reason.values)
         return _("Shared topics: %(topics)s") % {"topics": names}
@@ -272,11 +280,7 @@ def explain(reason: overlap.Reason, labels: dict | None = None) -> str:
             "second": second,
         }
     if reason.code == "countries":
-        from cophub.core.models import Country
-
-        names = ", ".join(
-            str(translated_value(c, "name")) for c in Country.objects.filter(iso2__in=reason.values)
-        )
+        names = ", ".join(labels["countries"].get(c, c) for c in reason.values)
         return _("Shared countries: %(countries)s") % {"countries": names}
     if reason.code == "regions":
         names = ", ".join(labels["regions"].get(c, c) for c in reason.values)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from cophub.accounts.models import Role
 from cophub.core.errors import DomainError
-from cophub.core.i18n import LANGUAGE_CODES
+from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country, MandateParagraph, Organisation, Region
 
 from . import text
@@ -139,8 +139,6 @@ def _linked(target: str, address: str) -> ActivityLink:
             from cophub.resources import selectors as resources
 
             from_module = resources.resource(address)
-            from cophub.core.i18n import translated_value
-
             title = str(translated_value(from_module, "title"))
             return ActivityLink(
                 target=target, slug=address, title=title, url=from_module.get_absolute_url()

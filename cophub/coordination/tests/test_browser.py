@@ -126,3 +126,19 @@ def test_the_public_pages_are_accessible(page, live_server, lang):
         check_accessibility(page)
     assert "COP focal point, BDT" in page.locator("main").inner_text()
     assert page.locator("main .co-mark-complementary").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_secretariat_pages_are_accessible(page, live_server, lang):
+    english = make_activity()
+    make_activity(organisation="unicef", original_language="ar", titles={"ar": "حملة ضد التنمر الإلكتروني في مدارس كينيا"},
+                  descriptions={})  # fmt: skip
+    SecretariatFactory(email="secretariat@example.org")
+    _sign_in(page, live_server, lang, "secretariat@example.org")
+    page.goto(f"{live_server.url}/{lang}/coordination/{english.slug}/overlaps/")
+    assert page.locator("#candidates > li").count() == 1
+    assert page.locator("#candidates .co-reasons li").count() >= 3
+    check_accessibility(page)
+    page.goto(f"{live_server.url}/{lang}/coordination/{english.slug}/edit/")
+    assert page.input_value("#id_title") == "Cyberbullying awareness campaign in Kenyan schools"
+    check_accessibility(page)
