@@ -1,5 +1,236 @@
-"""JSON API of the coordination module, mounted under /api/v1 by cophub.api."""
+"""JSON API of the coordination module, mounted under /api/v1 by cophub.api: the register with the
+same filters as its pages, the overlaps the finder sees, and the secretariat's marks."""
 
-from ninja import Router
+import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cophub.core import i18n
+
+from . import selectors
+from .models import Activity, OverlapMark
 
 router = Router(tags=["coordination"])
+
+
+class TopicOut(Schema):
+    code: str
+    label: str
+    labels: dict[str, str]
+
+    @staticmethod
+    def resolve_label(obj):
+        return str(i18n.translated_value(obj, "label"))
+
+    @staticmethod
+    def resolve_labels(obj):
+        return i18n.translations_of(obj, "label")
+
+
+class LinkOut(Schema):
+    target: str
+    slug: str
+    title: str
+    url: str
+
+
+class ActivityOut(Schema):
+    slug: str
+    url: str
+    organisation: str
+    kind: Activity.Kind
+    status: Activity.Status
+    title: str
+    titles: dict[str, str]
+    description: str
+    descriptions: dict[str, str]
+    original_language: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    countries: list[str]
+    regions: list[str]
+    topics: list[str]
+    topics_found_in_text: list[str]
+    contact_role: str
+    website: str
+    is_demo: bool
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return obj.organisation.code
+
+    @staticmethod
+    def resolve_title(obj):
+        return str(i18n.translated_value(obj, "title"))
+
+    @staticmethod
+    def resolve_titles(obj):
+        return i18n.translations_of(obj, "title")
+
+    @staticmethod
+    def resolve_description(obj):
+        return str(i18n.translated_value(obj, "description"))
+
+    @staticmethod
+    def resolve_descriptions(obj):
+        return i18n.translations_of(obj, "description")
+
+    @staticmethod
+    def resolve_countries(obj):
+        return [c.iso2 for c in obj.countries.all()]
+
+    @staticmethod
+    def resolve_regions(obj):
+        return [r.code for r in obj.regions.all()]
+
+    @staticmethod
+    def resolve_topics(obj):
+        return [t.code for t in obj.topics.all()]
+
+    @staticmethod
+    def resolve_topics_found_in_text(obj):
+        return obj.inferred_topics.split()
+
+
+class ActivityDetailOut(ActivityOut):
+    links: list[LinkOut]
+    mandate: list[str]
+
+    @staticmethod
+    def resolve_links(obj):
+        return list(obj.links.all())
+
+    @staticmethod
+    def resolve_mandate(obj):
+        return [p.code for p in obj.mandate.all()]
+
+
+class ReasonOut(Schema):
+    code: str
+    weight: float
+    values: list[str]
+    text: str
+
+
+class OverlapOut(Schema):
+    activity: str
+    title: str
+    organisation: str
+    score: float
+    reasons: list[ReasonOut]
+    mark: OverlapMark.Relation | None
+
+
+class MarkOut(Schema):
+    first: str
+    second: str
+    relation: OverlapMark.Relation
+    note: str
+    score: float | None
+    marked_at: datetime.datetime
+
+    @staticmethod
+    def resolve_first(obj):
+        return obj.first.slug
+
+    @staticmethod
+    def resolve_second(obj):
+        return obj.second.slug
+
+
+def _query(**params) -> selectors.ActivityQuery:
+    if params["language"] and params["language"] not in dict(settings.LANGUAGES):
+        raise HttpError(422, _("language must be one of ar zh en fr ru es."))
+    return selectors.ActivityQuery(
+        q=params["q"].strip(),
+        organisation=params["organisation"],
+        kind=params["kind"] or "",
+        topic=params["topic"],
+        country=params["country"].upper(),
+        region=params["region"],
+        status=params["status"] or "",
+        year=params["year"],
+        language=params["language"],
+    )
+
+
+@router.get(
+    "/coordination/activities",
+    response=list[ActivityOut],
+    summary="Activities of the register, filtered as on the pages, most recent start first",
+)
+@paginate(LimitOffsetPagination)
+def list_activities(
+    request,
+    q: str = "",
+    organisation: str = "",
+    kind: Activity.Kind | None = None,
+    topic: str = "",
+    country: str = "",
+    region: str = "",
+    status: Activity.Status | None = None,
+    year: int | None = None,
+    language: str = "",
+):
+    return selectors.activities(
+        _query(
+            q=q, organisation=organisation, kind=kind, topic=topic, country=country,
+            region=region, status=status, year=year, language=language,
+        )
+    )  # fmt: skip
+
+
+@router.get("/coordination/activities/{slug}", response=ActivityDetailOut, summary="One activity")
+def get_activity(request, slug: str):
+    return selectors.activity(slug)
+
+
+@router.get(
+    "/coordination/activities/{slug}/overlaps",
+    response=list[OverlapOut],
+    summary="The activities most likely to overlap this one, with score and reasons",
+)
+def activity_overlaps(request, slug: str):
+    activity = selectors.activity(slug)
+    return [
+        {
+            "activity": c.activity.slug,
+            "title": str(i18n.translated_value(c.activity, "title")),
+            "organisation": c.activity.organisation.code,
+            "score": c.score,
+            "reasons": [
+                {
+                    "code": r.code,
+                    "weight": round(r.weight, 3),
+                    "values": list(r.values),
+                    "text": text,
+                }
+                for r, text in zip(c.reasons, c.explained, strict=True)
+            ],
+            "mark": c.mark.relation if c.mark else None,
+        }
+        for c in selectors.overlaps_for(activity)
+    ]
+
+
+@router.get(
+    "/coordination/marks",
+    response=list[MarkOut],
+    summary="Pairs of activities the secretariat marked coordinated, complementary or duplicate",
+)
+@paginate(LimitOffsetPagination)
+def list_marks(request, organisation: str = "", relation: OverlapMark.Relation | None = None):
+    return selectors.marks(organisation=organisation, relation=relation or "")
+
+
+@router.get("/coordination/topics", response=list[TopicOut], summary="The topic vocabulary")
+def list_topics(request):
+    return selectors.topics()
