@@ -55,6 +55,9 @@ class Command(BaseCommand):
                 "search_text", config="english", weight="A"
             )
             Document.objects.filter(meeting__group=group).update(search_vector=vector)
+            # Fresh planner statistics, as autovacuum would gather them after a bulk load.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE workgroup_document, workgroup_documentfile")
         self.stdout.write(f"{made} documents in group BENCH.")
 
     def _meeting_documents(self, meeting, count, offset, countries, organisations):
