@@ -1,6 +1,5 @@
 import segno
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -94,17 +93,14 @@ def take_part(request, slug):
 
 def _blank_fields(consultation, free_text: bool) -> str:
     """The question fields before any answer: the same for everyone, so kept a short while."""
-    key = (
-        f"consultations:fields:{consultation.pk}:{consultation.slug}:"
-        f"{translation.get_language()}:{free_text}"
-    )
-    html = cache.get(key)
-    if html is None:
+    key = f"fields:{consultation.pk}:{consultation.slug}:{translation.get_language()}:{free_text}"
+
+    def render_fields():
         questions = selectors.questions_of(consultation, cached=True)
         form = questions_form(questions, free_text=free_text)
-        html = render_to_string("core/includes/form.html", {"form": form})
-        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
-    return html
+        return render_to_string("core/includes/form.html", {"form": form})
+
+    return selectors.kept_in_process(key, render_fields)
 
 
 def _question_page(request, consultation, participant, token, *, form=None, status=200):
@@ -163,14 +159,12 @@ def questions(request, slug):
 def _plain_thanks(request, consultation) -> str:
     """The thank-you page without a danger signal is the same for everyone who answered in a
     language: rendered once a short while, it leaves the CPU to the next submissions."""
-    key = f"consultations:thanks:{consultation.pk}:{consultation.slug}:{request.path}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
+    return selectors.kept_in_process(
+        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}",
+        lambda: render_to_string(
             "consultations/thanks.html", {"consultation": consultation}, request=request
-        )
-        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
-    return html
+        ),
+    )
 
 
 def _closed_message(consultation):
