@@ -1,5 +1,6 @@
 """Every write of the youth consultations: scheduling, taking part, closing, moderating."""
 
+import contextlib
 import datetime
 import hashlib
 import hmac
@@ -248,18 +249,7 @@ def submit_response(
     if not built:
         raise DomainError(_("Please answer at least one question."))
     key = bytes(consultation.duplicate_key)
-    # Everything is read and checked before the transaction, which only writes: its first
-    # statement takes the write lock (SQLite cannot upgrade a read lock under contention), and
-    # a replayed form fails on that first statement, with nothing else done yet.
-    try:
-        with transaction.atomic():
-            return _store(consultation, participant, built, key, device, now)
-    except IntegrityError as error:
-        raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
-
-
-def _store(consultation, participant, built, key, device, now) -> Submission:
-    response = Response.objects.create(
+    response = Response(
         consultation=consultation,
         age_band=participant.age_band,
         sex=participant.sex,
@@ -269,16 +259,101 @@ def _store(consultation, participant, built, key, device, now) -> Submission:
         submitted_on=now.date(),
         receipt=_keyed_hash(key, "receipt:" + participant.nonce),
     )
-    if _count_device(consultation, _keyed_hash(key, "device:" + device)) > (
-        consultation.device_limit
-    ):
+    device_digest = _keyed_hash(key, "device:" + device)
+    # Everything is read and checked before the writes: a replayed form fails on the unique
+    # receipt with nothing else done, and the device's tally row stays locked only for the
+    # writes and their commit (a school's computers share one tally).
+    try:
+        if connection.vendor == "postgresql":
+            stored = _store_in_one_statement(response, built, device_digest, consultation)
+        else:
+            with transaction.atomic():
+                stored = _store(response, built, device_digest, consultation)
+    except IntegrityError as error:
+        raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
+    if not stored:
         raise DomainError(
             _("We have received many answers from this device already. Thank you for taking part!")
         )
+    return Submission(response=response, danger=any(answer.danger for answer in built))
+
+
+def _store(response, built, device_digest, consultation) -> bool:
+    """The writes one by one, in the caller's transaction. The response first: its insert
+    takes SQLite's write lock (SQLite cannot upgrade a read lock under contention)."""
+    response.save(force_insert=True)
+    if _count_device(consultation, device_digest) > consultation.device_limit:
+        transaction.set_rollback(True)
+        return False
     for answer in built:
         answer.response = response
     Answer.objects.bulk_create(built)
-    return Submission(response=response, danger=any(answer.danger for answer in built))
+    return True
+
+
+_ANSWER_COLUMNS = ("question_id", "option_id", "choices", "scale", "text", "danger", "moderation")
+_ANSWER_ROW = (
+    "(%s::bigint, %s::bigint, %s::varchar, %s::smallint, %s::text, %s::boolean, %s::varchar)"
+)
+
+
+def _store_in_one_statement(response, built, device_digest, consultation) -> bool:
+    """PostgreSQL: the tally, the response and its answers in one statement.
+
+    Outside a transaction the statement is a transaction by itself, committed before it
+    returns: one round trip to the database instead of five (BEGIN, three inserts, COMMIT),
+    which is what lets one core store hundreds of submissions a second. The tally counts only
+    accepted responses: at the limit it is not raised and nothing else is written.
+    """
+    quote = connection.ops.quote_name
+    tally, responses, answers = (
+        quote(model._meta.db_table) for model in (DeviceTally, Response, Answer)
+    )
+    sql = (
+        f"WITH tally AS ("  # noqa: S608 - table names from the models, values as parameters
+        f" INSERT INTO {tally} AS t (consultation_id, digest, count) SELECT %s, %s, 1 WHERE %s >= 1"
+        f" ON CONFLICT (consultation_id, digest) DO UPDATE SET count = t.count + 1"
+        f" WHERE t.count < %s RETURNING count"
+        f"), response AS ("
+        f" INSERT INTO {responses} (consultation_id, age_band, sex, country_id, language,"
+        f" submitted_on, receipt) SELECT %s, %s, %s, %s, %s, %s, %s FROM tally RETURNING id"
+        f"), answer AS ("
+        f" INSERT INTO {answers} (response_id, {', '.join(_ANSWER_COLUMNS)})"
+        f" SELECT response.id, a.* FROM response, (VALUES {', '.join([_ANSWER_ROW] * len(built))})"
+        f" AS a ({', '.join(_ANSWER_COLUMNS)})"
+        f") SELECT id FROM response"
+    )
+    limit = consultation.device_limit
+    params = [consultation.pk, device_digest, limit, limit]
+    params += [
+        consultation.pk,
+        response.age_band,
+        response.sex,
+        response.country_id,
+        response.language,
+        response.submitted_on,
+        response.receipt,
+    ]
+    for answer in built:
+        params += [
+            answer.question_id,
+            answer.option_id,
+            answer.choices,
+            answer.scale,
+            answer.text,
+            answer.danger,
+            answer.moderation,
+        ]
+    # Inside a caller's transaction, a savepoint keeps it usable after a refused replay.
+    within = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+    with within, connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    response.pk = row[0]
+    response._state.adding = False
+    return True
 
 
 @transaction.atomic
