@@ -65,6 +65,7 @@ def _call(application, environ) -> tuple[str, dict, bytes]:
 
 
 def measure(posts: int, profile: bool) -> dict:
+    from django.conf import settings
     from django.core.wsgi import get_wsgi_application
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -86,8 +87,10 @@ def measure(posts: int, profile: bool) -> dict:
     ]
     path = f"/en/consultations/{slug}/questions/"
 
-    def post(form_token):
-        body = urllib.parse.urlencode([("p", form_token), *fields]).encode()
+    def body_of(form_token):
+        return urllib.parse.urlencode([("p", form_token), *fields]).encode()
+
+    def post(body):
         status, _headers, _body = _call(
             application, _environ("POST", path, body=body, cookie=cookie)
         )
@@ -96,9 +99,9 @@ def measure(posts: int, profile: bool) -> dict:
 
     tokens = list(data["tokens"])
     for _ in range(50):  # warm the caches and the connection
-        post(tokens.pop())
+        post(body_of(tokens.pop()))
     with CaptureQueriesContext(connection) as queries:
-        post(tokens.pop())
+        post(body_of(tokens.pop()))
     sql = [query["sql"] for query in queries.captured_queries]
     question_page = f"/en/consultations/{slug}/questions/"
     with CaptureQueriesContext(connection) as page_queries:
@@ -106,19 +109,24 @@ def measure(posts: int, profile: bool) -> dict:
     # CPU time, not wall time: waiting for PostgreSQL's commit costs no CPU of the worker.
     profiler = cProfile.Profile(time.process_time) if profile else None
     cpu, wall = [], []
-    for form_token in tokens[:posts]:
+    for body in [body_of(form_token) for form_token in tokens[:posts]]:
         started_cpu, started = time.process_time(), time.perf_counter()
         if profiler:
             profiler.enable()
-        post(form_token)
+        post(body)
         if profiler:
             profiler.disable()
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started) * 1000)
+    page_profiler = cProfile.Profile(time.process_time) if profile else None
     page_cpu = []
     for _ in range(200):
         started_cpu = time.process_time()
+        if page_profiler:
+            page_profiler.enable()
         _call(application, _environ("GET", question_page, query=f"p={tokens[0]}", cookie=cookie))
+        if page_profiler:
+            page_profiler.disable()
         page_cpu.append((time.process_time() - started_cpu) * 1000)
     bare_cpu = []
     for _ in range(500):
@@ -133,6 +141,9 @@ def measure(posts: int, profile: bool) -> dict:
         "wall_ms_median": round(statistics.median(wall), 3),
         "queries_per_submission": len(sql),
         "queries": sql,
+        # Not in the list: with CONN_HEALTH_CHECKS, Django checks the connection with a
+        # round trip of its own once per request, before the first query.
+        "health_check_per_request": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
         "question_page_cpu_ms": round(statistics.mean(page_cpu), 3),
         "question_page_queries": len(page_queries.captured_queries),
         "bare_view_cpu_ms": round(statistics.mean(bare_cpu), 3),
@@ -142,6 +153,8 @@ def measure(posts: int, profile: bool) -> dict:
         stats = pstats.Stats(profiler, stream=stream)
         stats.sort_stats("cumulative").print_stats(60)
         stats.sort_stats("tottime").print_stats(40)
+        stream.write("\nThe question page (GET):\n")
+        pstats.Stats(page_profiler, stream=stream).sort_stats("cumulative").print_stats(50)
         result["profile"] = stream.getvalue()
     return result
 

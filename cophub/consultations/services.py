@@ -224,14 +224,17 @@ def submit_response(
     answers: dict[str, list[str]],
     device: str,
     now: datetime.datetime | None = None,
+    participant: Participant | None = None,
 ) -> Submission:
     """Store one young person's answers, redacted, at most once per form.
 
     `answers` maps "q<question id>" to the submitted values; `device` is the network address
     and browser, used only through a keyed hash that is destroyed when the window closes.
+    `participant` is what read_participation gave for `token`, when the caller has read it.
     """
     now = now or timezone.now()
-    participant = read_participation(consultation=consultation, token=token)
+    if participant is None:
+        participant = read_participation(consultation=consultation, token=token)
     _ensure_open(consultation, now)
     questions = selectors.questions_of(consultation, cached=True)
     built, errors = [], {}

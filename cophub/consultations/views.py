@@ -127,7 +127,11 @@ def questions(request, slug):
     device = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
     try:
         submission = services.submit_response(
-            consultation=consultation, token=token, answers=answers, device=device
+            consultation=consultation,
+            token=token,
+            answers=answers,
+            device=device,
+            participant=participant,
         )
     except services.InvalidAnswers as error:
         form = questions_form(
