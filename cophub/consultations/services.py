@@ -204,17 +204,33 @@ def _keyed_hash(key: bytes, value: str) -> str:
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
-def _count_device(consultation: Consultation, digest: str) -> int:
-    """Add one to the device's tally and return it, in one statement (no lost updates)."""
+# A device's tally is split into this many rows, each with its share of the device limit, so
+# that as many submissions from one device can commit at once as the app runs at once (two
+# workers of four threads): each keeps its tally row locked until its commit.
+TALLY_SHARDS = 8
+
+
+def _tally_shares(limit: int) -> dict[int, int]:
+    """Each shard's share of the device limit; they add up to the limit exactly."""
+    shares = {
+        shard: limit // TALLY_SHARDS + (1 if shard < limit % TALLY_SHARDS else 0)
+        for shard in range(TALLY_SHARDS)
+    }
+    return {shard: share for shard, share in shares.items() if share > 0}
+
+
+def _count_device(consultation: Consultation, digest: str, shard: int, share: int) -> bool:
+    """Add one to a shard of the device's tally unless it is full, in one statement (no lost
+    updates); whether it was added."""
     table = DeviceTally._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (consultation_id, digest, count) VALUES (%s, %s, 1) "  # noqa: S608
-            f"ON CONFLICT (consultation_id, digest) DO UPDATE SET count = {table}.count + 1 "
-            "RETURNING count",
-            [consultation.pk, digest],
+            f"INSERT INTO {table} (consultation_id, digest, shard, count) "  # noqa: S608
+            "VALUES (%s, %s, %s, 1) ON CONFLICT (consultation_id, digest, shard) "
+            f"DO UPDATE SET count = {table}.count + 1 WHERE {table}.count < %s RETURNING count",
+            [consultation.pk, digest, shard, share],
         )
-        return cursor.fetchone()[0]
+        return cursor.fetchone() is not None
 
 
 def submit_response(
@@ -263,31 +279,39 @@ def submit_response(
         receipt=_keyed_hash(key, "receipt:" + participant.nonce),
     )
     device_digest = _keyed_hash(key, "device:" + device)
+    shares = _tally_shares(consultation.device_limit)
+    # A shard at random first, then the next ones while they are full: the device is refused
+    # only once every shard is full, that is once the limit is reached.
+    start = secrets.randbelow(len(shares)) if shares else 0
+    shards = list(shares)[start:] + list(shares)[:start]
     # Everything is read and checked before the writes: a replayed form fails on the unique
-    # receipt with nothing else done, and the device's tally row stays locked only for the
-    # writes and their commit (a school's computers share one tally).
+    # receipt with nothing written, and the tally shard stays locked only for the writes and
+    # their commit.
     try:
-        if connection.vendor == "postgresql":
-            stored = _store_in_one_statement(response, built, device_digest, consultation)
-        else:
-            with transaction.atomic():
-                stored = _store(response, built, device_digest, consultation)
+        for shard in shards:
+            if connection.vendor == "postgresql":
+                stored = _store_in_one_statement(
+                    response, built, device_digest, shard, shares[shard]
+                )
+            else:
+                with transaction.atomic():
+                    stored = _store(response, built, device_digest, shard, shares[shard])
+            if stored:
+                return Submission(response=response, danger=any(a.danger for a in built))
     except IntegrityError as error:
         raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
-    if not stored:
-        raise DomainError(
-            _("We have received many answers from this device already. Thank you for taking part!")
-        )
-    return Submission(response=response, danger=any(answer.danger for answer in built))
+    raise DomainError(
+        _("We have received many answers from this device already. Thank you for taking part!")
+    )
 
 
-def _store(response, built, device_digest, consultation) -> bool:
-    """The writes one by one, in the caller's transaction. The response first: its insert
-    takes SQLite's write lock (SQLite cannot upgrade a read lock under contention)."""
-    response.save(force_insert=True)
-    if _count_device(consultation, device_digest) > consultation.device_limit:
-        transaction.set_rollback(True)
+def _store(response, built, device_digest, shard, share) -> bool:
+    """The writes one by one, in the caller's transaction; False, with nothing written, when
+    the tally shard is full. The tally first: its upsert takes SQLite's write lock (SQLite
+    cannot upgrade a read lock under contention), and a replay then fails on the receipt."""
+    if not _count_device(response.consultation, device_digest, shard, share):
         return False
+    response.save(force_insert=True)
     for answer in built:
         answer.response = response
     Answer.objects.bulk_create(built)
@@ -300,13 +324,13 @@ _ANSWER_ROW = (
 )
 
 
-def _store_in_one_statement(response, built, device_digest, consultation) -> bool:
-    """PostgreSQL: the tally, the response and its answers in one statement.
+def _store_in_one_statement(response, built, device_digest, shard, share) -> bool:
+    """PostgreSQL: the tally shard, the response and its answers in one statement.
 
     Outside a transaction the statement is a transaction by itself, committed before it
     returns: one round trip to the database instead of five (BEGIN, three inserts, COMMIT),
     which is what lets one core store hundreds of submissions a second. The tally counts only
-    accepted responses: at the limit it is not raised and nothing else is written.
+    accepted responses: when the shard is full it is not raised and nothing is written.
     """
     quote = connection.ops.quote_name
     tally, responses, answers = (
@@ -314,8 +338,8 @@ def _store_in_one_statement(response, built, device_digest, consultation) -> boo
     )
     sql = (
         f"WITH tally AS ("  # noqa: S608 - table names from the models, values as parameters
-        f" INSERT INTO {tally} AS t (consultation_id, digest, count) SELECT %s, %s, 1 WHERE %s >= 1"
-        f" ON CONFLICT (consultation_id, digest) DO UPDATE SET count = t.count + 1"
+        f" INSERT INTO {tally} AS t (consultation_id, digest, shard, count) VALUES (%s, %s, %s, 1)"
+        f" ON CONFLICT (consultation_id, digest, shard) DO UPDATE SET count = t.count + 1"
         f" WHERE t.count < %s RETURNING count"
         f"), response AS ("
         f" INSERT INTO {responses} (consultation_id, age_band, sex, country_id, language,"
@@ -326,10 +350,10 @@ def _store_in_one_statement(response, built, device_digest, consultation) -> boo
         f" AS a ({', '.join(_ANSWER_COLUMNS)})"
         f") SELECT id FROM response"
     )
-    limit = consultation.device_limit
-    params = [consultation.pk, device_digest, limit, limit]
+    consultation_id = response.consultation_id
+    params = [consultation_id, device_digest, shard, share]
     params += [
-        consultation.pk,
+        consultation_id,
         response.age_band,
         response.sex,
         response.country_id,
