@@ -176,7 +176,8 @@ if __name__ == "__main__":
     from harness import cophub_server
 
     database = os.environ.get("BENCH_DATABASE", "postgres")
-    with cophub_server(database=database, workers=2, demo=False) as (host, port):
+    threads = int(os.environ.get("BENCH_THREADS", "4"))  # per worker; the issue fixes 2 workers
+    with cophub_server(database=database, workers=2, threads=threads, demo=False) as (host, port):
         run(
             host,
             port,
