@@ -173,8 +173,23 @@ def clean_free_text(raw: str, *, country: str) -> tuple[str, bool, frozenset[str
     return redaction.text, signals_danger(text), redaction.kinds
 
 
-def _answer_for(question: Question, values: list[str], participant: Participant) -> Answer | None:
-    """The unsaved answer to one question, None when left out; DomainError when it is wrong."""
+@dataclass(frozen=True, slots=True)
+class CheckedAnswer:
+    """An answer as it will be stored (a row of Answer, without a model instance's cost)."""
+
+    question_id: int
+    option_id: int | None = None
+    choices: str = ""
+    scale: int | None = None
+    text: str = ""
+    danger: bool = False
+    moderation: str = Answer.Moderation.NONE
+
+
+def _answer_for(
+    question: Question, values: list[str], participant: Participant
+) -> CheckedAnswer | None:
+    """The answer to one question, None when left out; DomainError when it is wrong."""
     values = [value.strip() for value in values if value.strip()]
     if question.kind == Question.Kind.TEXT and not participant.may_write_free_text:
         return None
@@ -182,22 +197,24 @@ def _answer_for(question: Question, values: list[str], participant: Participant)
         if question.required:
             raise DomainError(_("Please answer this question."))
         return None
-    option_ids = {str(option.pk): option for option in question.options.all()}
+    option_ids = {str(option.pk): option.pk for option in question.options.all()}
     if question.kind == Question.Kind.SINGLE:
         if len(values) != 1 or values[0] not in option_ids:
             raise DomainError(_("Please choose one of the answers shown."))
-        return Answer(question=question, option=option_ids[values[0]])
+        return CheckedAnswer(question_id=question.pk, option_id=option_ids[values[0]])
     if question.kind == Question.Kind.MULTIPLE:
         if any(value not in option_ids for value in values):
             raise DomainError(_("Please choose only from the answers shown."))
         chosen = sorted({int(value) for value in values})
-        return Answer(question=question, choices=",".join(map(str, chosen)))
+        return CheckedAnswer(question_id=question.pk, choices=",".join(map(str, chosen)))
     if question.kind == Question.Kind.SCALE:
         if len(values) != 1 or values[0] not in {"1", "2", "3", "4", "5"}:
             raise DomainError(_("Please choose a number from 1 to 5."))
-        return Answer(question=question, scale=int(values[0]))
+        return CheckedAnswer(question_id=question.pk, scale=int(values[0]))
     text, danger, _kinds = clean_free_text(values[0], country=participant.country)
-    return Answer(question=question, text=text, danger=danger, moderation=Answer.Moderation.PENDING)
+    return CheckedAnswer(
+        question_id=question.pk, text=text, danger=danger, moderation=Answer.Moderation.PENDING
+    )
 
 
 def _keyed_hash(key: bytes, value: str) -> str:
@@ -312,9 +329,19 @@ def _store(response, built, device_digest, shard, share) -> bool:
     if not _count_device(response.consultation, device_digest, shard, share):
         return False
     response.save(force_insert=True)
-    for answer in built:
-        answer.response = response
-    Answer.objects.bulk_create(built)
+    Answer.objects.bulk_create(
+        Answer(
+            response=response,
+            question_id=answer.question_id,
+            option_id=answer.option_id,
+            choices=answer.choices,
+            scale=answer.scale,
+            text=answer.text,
+            danger=answer.danger,
+            moderation=answer.moderation,
+        )
+        for answer in built
+    )
     return True
 
 
