@@ -159,6 +159,38 @@ def measure(posts: int, profile: bool) -> dict:
     return result
 
 
+def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
+    """For bench/run.py: the CPU time of a submission in one process, on the server's own
+    database, as submissions per CPU-second beside the bare view's requests per CPU-second."""
+    from bench_consultations_submit import server_environment
+    from harness import PROJECT_DIR
+
+    env = server_environment(port) | {"DJANGO_SETTINGS_MODULE": "cophub.settings"}
+    command = [sys.executable, __file__, "--inner", "--posts", str(min(requests, 1000))]
+    completed = subprocess.run(
+        command, env=env, cwd=PROJECT_DIR, check=True, capture_output=True, text=True
+    )
+    result = json.loads(completed.stdout)
+    rate = round(1000 / result["cpu_ms_per_submission"], 1)
+    base = round(1000 / result["bare_view_cpu_ms"], 1)
+    figure = {
+        "figure": "consultation submissions per CPU-second, one process",
+        "req_per_s": rate,
+        "baseline_req_per_s": base,
+        "throughput_ratio": round(rate / base, 3),
+        "cpu_ms_per_submission": result["cpu_ms_per_submission"],
+        "queries_per_submission": result["queries_per_submission"],
+        "errors": 0,
+    }
+    print(
+        f"{figure['figure']}: {rate} vs bare view {base} (ratio {figure['throughput_ratio']}); "
+        f"{result['cpu_ms_per_submission']} ms CPU and {result['queries_per_submission']} SQL "
+        "statements per submission",
+        flush=True,
+    )
+    return [figure]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=500)
