@@ -81,8 +81,11 @@ def csrf(host: str, port: int, slug: str) -> tuple[str, str]:
     return cookie, token
 
 
-def submit(host, port, data, *, concurrency, on_answer=None) -> Load:
-    """POST every form once over `concurrency` keep-alive connections."""
+def submit(host, port, data, *, concurrency, on_answer=None, devices=1) -> Load:
+    """POST every form once over `concurrency` keep-alive connections, from `devices` devices
+    (network address and browser: one address, so one browser name per device). With one, every
+    submission updates the same device tally row, the worst case: a whole school behind one
+    address with one browser."""
     cookie, form_token = csrf(host, port, data["slug"])
     path = f"/en/consultations/{data['slug']}/questions/"
     headers = {
@@ -99,8 +102,9 @@ def submit(host, port, data, *, concurrency, on_answer=None) -> Load:
     lock = threading.Lock()
     latencies, errors = [], 0
 
-    def worker():
+    def worker(index):
         nonlocal errors
+        mine = dict(headers, **{"User-Agent": f"cophub-bench/{index % devices}"})
         connection = http.client.HTTPConnection(host, port, timeout=30)
         while True:
             with lock:
@@ -111,7 +115,7 @@ def submit(host, port, data, *, concurrency, on_answer=None) -> Load:
             started = time.perf_counter()
             status = None
             try:
-                connection.request("POST", path, body=body, headers=headers)
+                connection.request("POST", path, body=body, headers=mine)
                 response = connection.getresponse()
                 response.read()
                 status = response.status
@@ -127,7 +131,7 @@ def submit(host, port, data, *, concurrency, on_answer=None) -> Load:
                 on_answer(token, status)
         connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -145,17 +149,20 @@ def figure(name: str, page: Load, base: Load) -> dict:
     return result
 
 
-def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
+def run(host: str, port: int, *, requests: int, concurrency: int, devices: int = 1) -> list[dict]:
     data = seed(port, requests * 2 + 50)
     warm = dict(data, tokens=data["tokens"][:50])
-    submit(host, port, warm, concurrency=concurrency)
+    submit(host, port, warm, concurrency=concurrency, devices=devices)
     base = generate_load(host, port, "/bench/bare", requests=requests, concurrency=concurrency)
     first = dict(data, tokens=data["tokens"][50 : 50 + requests])
     second = dict(data, tokens=data["tokens"][50 + requests :])
-    loads = [submit(host, port, first, concurrency=concurrency)]
-    loads.append(submit(host, port, second, concurrency=concurrency))
+    loads = [submit(host, port, first, concurrency=concurrency, devices=devices)]
+    loads.append(submit(host, port, second, concurrency=concurrency, devices=devices))
     best = max(loads, key=lambda load: load.per_second)
-    figures = [figure("consultation submissions (POST, stored)", best, base)]
+    name = "consultation submissions (POST, stored)"
+    if devices > 1:
+        name = f"consultation submissions (POST, stored, {devices} devices)"
+    figures = [figure(name, best, base)]
     question_page = f"/en/consultations/{data['slug']}/questions/?p={data['tokens'][0]}"
     page, base = compare(
         host, port, path=question_page, requests=requests, concurrency=concurrency, rounds=2
@@ -169,5 +176,12 @@ if __name__ == "__main__":
     from harness import cophub_server
 
     database = os.environ.get("BENCH_DATABASE", "postgres")
-    with cophub_server(database=database, workers=2, demo=False) as (host, port):
-        run(host, port, requests=int(os.environ.get("BENCH_REQUESTS", "2000")), concurrency=16)
+    threads = int(os.environ.get("BENCH_THREADS", "4"))  # per worker; the issue fixes 2 workers
+    with cophub_server(database=database, workers=2, threads=threads, demo=False) as (host, port):
+        run(
+            host,
+            port,
+            requests=int(os.environ.get("BENCH_REQUESTS", "2000")),
+            concurrency=16,
+            devices=int(os.environ.get("BENCH_DEVICES", "1")),
+        )

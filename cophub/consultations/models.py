@@ -249,17 +249,25 @@ class DeviceTally(models.Model):
 
     The hash is keyed by the consultation's duplicate key; rows and key are deleted when the
     window closes, so afterwards nothing links a response to a device.
+
+    A device's tally is split into shards, each with its share of the limit: a row stays
+    locked until its submission has committed, and a whole school behind one address and
+    browser would otherwise wait for one row, one commit at a time. The shares add up to the
+    limit, and a submission is refused only when every shard is full.
     """
 
     consultation = models.ForeignKey(
         Consultation, models.CASCADE, related_name="+", verbose_name=_("consultation")
     )
     digest = models.CharField(max_length=64)
+    shard = models.PositiveSmallIntegerField(default=0)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["consultation", "digest"], name="device_tally_unique")
+            models.UniqueConstraint(
+                fields=["consultation", "digest", "shard"], name="device_tally_shard_unique"
+            )
         ]
 
     def __str__(self):

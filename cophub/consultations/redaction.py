@@ -92,14 +92,13 @@ class Redaction:
 
 
 def _phone_spans(text: str, region: str | None) -> list[tuple[int, int]]:
-    spans = []
-    # The child's country for national formats, "ZZ" for the international (+) format; any
-    # other number of 7 digits or more is caught by DIGIT_RUN whatever its format.
-    for candidate in dict.fromkeys([region or "ZZ", "ZZ"]):
-        matcher = phonenumbers.PhoneNumberMatcher(
-            text, candidate, leniency=phonenumbers.Leniency.VALID
-        )
-        spans.extend((match.start, match.end) for match in matcher)
+    # The child's country for national formats; the matcher reads the international (+) format
+    # with any country, and alone with "ZZ". Any other number of 7 digits or more is caught by
+    # DIGIT_RUN whatever its format.
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, region or "ZZ", leniency=phonenumbers.Leniency.VALID
+    )
+    spans = [(match.start, match.end) for match in matcher]
     spans.extend(match.span() for match in DIGIT_RUN.finditer(text))
     spans.extend(match.span() for match in SPELLED_DIGITS.finditer(text))
     return spans

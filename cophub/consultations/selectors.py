@@ -5,10 +5,10 @@ answer can be traced back to one of a handful of young people from one place and
 """
 
 import datetime
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -29,16 +29,39 @@ def public_consultations():
     return Consultation.objects.filter(published=True).select_related("meeting__group")
 
 
+# A burst of 500 young people a second reads the same consultation and questions: each process
+# keeps them a short while, as objects in its own memory (a shared cache would unpickle them on
+# every request, which costs more than the rest of the read). An edit by the secretariat during
+# the window shows within this many seconds; the window itself is computed from the clock, so a
+# kept copy opens and closes on time.
+QUESTIONS_CACHE_SECONDS = 30
+_KEPT_AT_MOST = 500
+_kept: dict[str, tuple[float, object]] = {}
+
+
+def kept_in_process(key: str, compute):
+    """`compute()`, kept in this process for QUESTIONS_CACHE_SECONDS; None is not kept.
+
+    The values are shared by the request threads, which only read them."""
+    now = time.monotonic()
+    entry = _kept.get(key)
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    value = compute()
+    if value is not None:
+        if len(_kept) >= _KEPT_AT_MOST:
+            _kept.clear()
+        _kept[key] = (now + QUESTIONS_CACHE_SECONDS, value)
+    return value
+
+
+def forget_kept() -> None:
+    _kept.clear()
+
+
 def answerable_consultation(slug: str) -> Consultation | None:
-    """The public consultation for the question page, kept a short while by each process:
-    its state is computed from the clock, so a cached copy opens and closes on time."""
-    key = f"consultations:by-slug:{slug}"
-    consultation = cache.get(key)
-    if consultation is None:
-        consultation = consultation_by_slug(slug)
-        if consultation is not None:
-            cache.set(key, consultation, QUESTIONS_CACHE_SECONDS)
-    return consultation
+    """The public consultation for the question page, kept a short while by each process."""
+    return kept_in_process(f"by-slug:{slug}", lambda: consultation_by_slug(slug))
 
 
 def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | None:
@@ -48,20 +71,15 @@ def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | No
     return queryset.filter(slug=slug).first()
 
 
-# A burst of 500 young people a second reads the same questions: each process keeps them a
-# short while. An edit by the secretariat during the window shows within this many seconds.
-QUESTIONS_CACHE_SECONDS = 30
-
-
 def questions_of(consultation: Consultation, *, cached: bool = False) -> list[Question]:
     if not cached:
         return list(consultation.questions.prefetch_related("options"))
-    key = f"consultations:questions:{consultation.pk}:{consultation.slug}"
-    questions = cache.get(key)
-    if questions is None:
-        questions = list(consultation.questions.prefetch_related("options"))
-        cache.set(key, questions, QUESTIONS_CACHE_SECONDS)
-    return questions
+    # Keyed by slug too: a test database (or a restored one) may give a new consultation an
+    # old one's id.
+    return kept_in_process(
+        f"questions:{consultation.pk}:{consultation.slug}",
+        lambda: list(consultation.questions.prefetch_related("options")),
+    )
 
 
 def missing_translations(consultation: Consultation) -> list[tuple[str, list[str]]]:

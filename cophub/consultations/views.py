@@ -1,7 +1,12 @@
+import copy
+import re
+import secrets
+
 import segno
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -94,24 +99,66 @@ def take_part(request, slug):
 
 def _blank_fields(consultation, free_text: bool) -> str:
     """The question fields before any answer: the same for everyone, so kept a short while."""
-    key = (
-        f"consultations:fields:{consultation.pk}:{consultation.slug}:"
-        f"{translation.get_language()}:{free_text}"
-    )
-    html = cache.get(key)
-    if html is None:
+    key = f"fields:{consultation.pk}:{consultation.slug}:{translation.get_language()}:{free_text}"
+
+    def render_fields():
         questions = selectors.questions_of(consultation, cached=True)
         form = questions_form(questions, free_text=free_text)
-        html = render_to_string("core/includes/form.html", {"form": form})
-        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
-    return html
+        return render_to_string("core/includes/form.html", {"form": form})
+
+    return selectors.kept_in_process(key, render_fields)
 
 
 def _question_page(request, consultation, participant, token, *, form=None, status=200):
+    if form is None and _same_for_everyone(request, token):
+        return HttpResponse(_blank_question_page(request, consultation, participant, token))
     context = {"consultation": consultation, "token": token, "form": form}
     if form is None:
         context["fields"] = _blank_fields(consultation, participant.may_write_free_text)
     return render(request, "consultations/questions.html", context, status=status)
+
+
+# Stand-ins for the two things that differ between young people's blank question pages: the
+# signed form and the CSRF token. Random in each process, so no text can contain them.
+_FORM_MARK = secrets.token_hex(16)
+_CSRF_MARK = secrets.token_hex(16)
+# What a signed form is made of (base64 and the signer's separators): nothing to escape in
+# HTML or in a query string, so it appears as is wherever the page shows it.
+_PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+def _same_for_everyone(request, token: str) -> bool:
+    """Whether the page is the blank one anybody without a session sees: no session (so not
+    signed in, no messages), and an address that carries nothing but the signed form."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and request.META.get("QUERY_STRING") == f"p={token}"
+        and _PLAIN_TOKEN.fullmatch(token) is not None
+    )
+
+
+def _blank_question_page(request, consultation, participant, token) -> str:
+    """The blank question page, rendered once a short while per language and age group with
+    stand-ins, which each request replaces with its own signed form and CSRF token. The
+    template work of the page (the layout, the language links) is most of its CPU time."""
+    free_text = participant.may_write_free_text
+    key = f"page:{consultation.pk}:{consultation.slug}:{translation.get_language()}:{free_text}"
+
+    def render_page():
+        stand_in = copy.copy(request)
+        stand_in.META = {**request.META, "QUERY_STRING": f"p={_FORM_MARK}"}
+        context = {
+            "consultation": consultation,
+            "token": _FORM_MARK,
+            "csrf_token": _CSRF_MARK,
+            "fields": _blank_fields(consultation, free_text),
+        }
+        return render_to_string("consultations/questions.html", context, request=stand_in)
+
+    page = selectors.kept_in_process(key, render_page)
+    # get_token also has the CSRF cookie sent, as {% csrf_token %} does.
+    return page.replace(_FORM_MARK, token).replace(_CSRF_MARK, get_token(request))
 
 
 @never_cache
@@ -131,7 +178,11 @@ def questions(request, slug):
     device = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
     try:
         submission = services.submit_response(
-            consultation=consultation, token=token, answers=answers, device=device
+            consultation=consultation,
+            token=token,
+            answers=answers,
+            device=device,
+            participant=participant,
         )
     except services.InvalidAnswers as error:
         form = questions_form(
@@ -163,14 +214,12 @@ def questions(request, slug):
 def _plain_thanks(request, consultation) -> str:
     """The thank-you page without a danger signal is the same for everyone who answered in a
     language: rendered once a short while, it leaves the CPU to the next submissions."""
-    key = f"consultations:thanks:{consultation.pk}:{consultation.slug}:{request.path}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
+    return selectors.kept_in_process(
+        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}",
+        lambda: render_to_string(
             "consultations/thanks.html", {"consultation": consultation}, request=request
-        )
-        cache.set(key, html, selectors.QUESTIONS_CACHE_SECONDS)
-    return html
+        ),
+    )
 
 
 def _closed_message(consultation):

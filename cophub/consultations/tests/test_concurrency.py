@@ -5,9 +5,11 @@ import threading
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.db.models import Sum
 
 from cophub.consultations import services
 from cophub.consultations.models import Answer, DeviceTally, Response
+from cophub.core.errors import DomainError
 
 from .factories import answers_for, consultation, token_for
 
@@ -73,4 +75,23 @@ def test_the_device_tally_counts_every_concurrent_submission():
         ),
     )
     assert all(isinstance(o, services.Submission) for o in outcomes)
-    assert DeviceTally.objects.get().count == 10
+    assert DeviceTally.objects.aggregate(total=Sum("count"))["total"] == 10
+
+
+def test_one_device_sending_at_once_is_held_to_its_limit_exactly():
+    item = consultation(device_limit=5)
+    tokens = [token_for(item) for _ in range(12)]
+    answers = answers_for(item)
+    outcomes = _in_threads(
+        12,
+        lambda i: services.submit_response(
+            consultation=item, token=tokens[i], answers=answers, device="school"
+        ),
+    )
+    stored = [o for o in outcomes if isinstance(o, services.Submission)]
+    refused = [o for o in outcomes if isinstance(o, DomainError)]
+    assert (len(stored), len(refused)) == (5, 7)
+    assert Response.objects.count() == 5
+    answered = [key for key, values in answers.items() if any(values)]  # free text left out
+    assert Answer.objects.count() == 5 * len(answered)
+    assert DeviceTally.objects.aggregate(total=Sum("count"))["total"] == 5

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import Sum
 from django.utils import timezone, translation
 
 from cophub.consultations import services
@@ -197,9 +198,27 @@ def test_one_device_is_limited_without_storing_it():
         respond(item, device="10.0.0.1|Firefox")
     respond(item, device="10.0.0.2|Firefox")
     assert Response.objects.count() == 3
-    digests = list(DeviceTally.objects.values_list("digest", "count"))
-    assert sorted(count for _digest, count in digests) == [1, 2]
-    assert all("10.0.0" not in digest and len(digest) == 64 for digest, _count in digests)
+    digests = list(DeviceTally.objects.values("digest").annotate(total=Sum("count")))
+    assert sorted(row["total"] for row in digests) == [1, 2]
+    assert all("10.0.0" not in row["digest"] and len(row["digest"]) == 64 for row in digests)
+
+
+@pytest.mark.parametrize("limit", [1, 7, 8, 13])
+def test_a_device_reaches_its_limit_exactly_whatever_the_shards(limit):
+    item = consultation(device_limit=limit)
+    stored = refused = 0
+    for _ in range(limit + 3):
+        try:
+            respond(item, device="school|Chrome")
+        except DomainError as error:
+            assert "many answers from this device" in error.message
+            refused += 1
+        else:
+            stored += 1
+    assert (stored, refused) == (limit, 3)
+    assert Response.objects.count() == limit
+    assert DeviceTally.objects.aggregate(total=Sum("count"))["total"] == limit
+    assert DeviceTally.objects.count() == min(limit, services.TALLY_SHARDS)
 
 
 def test_closing_destroys_the_key_tallies_and_receipts():

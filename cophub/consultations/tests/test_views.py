@@ -1,7 +1,9 @@
 import io
+import re
 
 import openpyxl
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -257,3 +259,48 @@ def test_the_plain_thank_you_page_is_the_same_for_everyone_and_the_danger_one_is
     after = _post_answers(client, item, text="ok")
     assert "Amina Staff" not in after.content.decode()
     assert Response.objects.count() == 5
+
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def test_the_blank_question_page_carries_each_participants_form_and_csrf_token():
+    item = consultation()
+    browser = Client(enforce_csrf_checks=True)
+    tokens = [token_for(item, sex="girl"), token_for(item, sex="boy")]
+    pages = [browser.get(f"{_url('questions', item)}?p={token}") for token in tokens]
+    htmls = [page.content.decode() for page in pages]
+    for html, mine, other in [(htmls[0], *tokens), (htmls[1], *reversed(tokens))]:
+        assert f'name="p" value="{mine}"' in html
+        assert f"/ar/consultations/{item.slug}/questions/?p={mine}" in html  # language links
+        assert other not in html
+    # Apart from the two tokens, the pages are the same.
+    masked = [
+        CSRF_FIELD.sub("", html.replace(token, "FORM"))
+        for html, token in zip(htmls, tokens, strict=True)
+    ]
+    assert masked[0] == masked[1]
+    csrf = CSRF_FIELD.search(htmls[1]).group(1)
+    sent = browser.post(
+        _url("questions", item),
+        {"csrfmiddlewaretoken": csrf, "p": tokens[1]} | answers_for(item, text="ok"),
+    )
+    assert sent.status_code == 200
+    assert Response.objects.get().sex == "boy"
+    refused = browser.post(
+        _url("questions", item),
+        {"csrfmiddlewaretoken": "x" * 64, "p": tokens[0]} | answers_for(item, text="ok"),
+    )
+    assert refused.status_code == 403
+    assert Response.objects.count() == 1
+
+
+def test_a_signed_in_person_and_an_under_13_see_their_own_question_page(client):
+    item = consultation()
+    under_13 = client.get(f"{_url('questions', item)}?p={token_for(item, age_band='u13')}")
+    older = client.get(f"{_url('questions', item)}?p={token_for(item, age_band='16-17')}")
+    assert "<textarea" not in under_13.content.decode()
+    assert "<textarea" in older.content.decode()
+    client.force_login(SecretariatFactory(full_name="Amina Staff"))
+    signed_in = client.get(f"{_url('questions', item)}?p={token_for(item)}")
+    assert "Amina Staff" in signed_in.content.decode()
