@@ -110,7 +110,9 @@ if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "NAME": str(Path(tempfile.gettempdir()) / f"cophub-test-{os.getpid()}.sqlite3")
     }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if TESTING else 60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Checks a kept connection before each request reuses it (one round trip); a deployment whose
+# pooler or network drops no idle connection may turn it off.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env.str("REDIS_URL", default=""):
