@@ -110,8 +110,8 @@ if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "NAME": str(Path(tempfile.gettempdir()) / f"cophub-test-{os.getpid()}.sqlite3")
     }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if TESTING else 60)
-# Checks a kept connection before each request reuses it (one round trip); a deployment whose
-# pooler or network drops no idle connection may turn it off.
+# Checks a kept connection before a request reuses it (one round trip); where nothing drops idle
+# connections (no pooler or firewall timeout), it may be turned off.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
