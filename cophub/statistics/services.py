@@ -49,6 +49,7 @@ UPDATED_FIELDS = ["value", "status", "confidential", "source", "note", "submissi
 class RowError:
     row: str
     message: str
+    order: int = field(default=0, repr=False, compare=False)  # the row's number, for sorting
 
 
 @dataclass
@@ -68,10 +69,10 @@ class SubmissionReport:
     def accepted(self) -> bool:
         return self.error_count == 0 and self.rows_read > 0
 
-    def add_error(self, row: str, message: str) -> None:
+    def add_error(self, row: str, message: str, order: int = 0) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS_REPORTED:
-            self.errors.append(RowError(row, str(message)))
+            self.errors.append(RowError(row, str(message), order))
 
 
 class SubmissionRejected(DomainError):
@@ -237,9 +238,11 @@ def submit_observations(
 ) -> SubmissionReport:
     """Check every row against its indicator's structure and store the file's observations.
 
-    One transaction: when any row is wrong, the whole file is refused (SubmissionRejected, with
-    the report naming each wrong row) and nothing stays written. An observation that already
-    exists is revised and its earlier value kept as an ObservationRevision.
+    One pass over the file checks each row in Python against the codes held in memory; the rows
+    that pass go to a writer. One transaction: when any row is wrong (including a row that
+    repeats another), the whole file is refused (SubmissionRejected, with the report naming each
+    wrong row) and nothing stays written. An observation that already exists is revised and its
+    earlier value kept as an ObservationRevision.
     """
     file_format = file_format or submissions.detect_format(data, file_name)
     report = SubmissionReport(file_name=file_name, file_format=file_format)
@@ -249,43 +252,35 @@ def submit_observations(
     submission = Submission.objects.create(
         submitted_by=submitted_by, file_name=file_name[:200], format=file_format, demo=demo
     )
-    seen: dict[tuple, str] = {}
-    chunk: list[tuple] = []
     writer = (
-        _PostgresWriter(submission)
+        _PostgresWriter(submission, report)
         if connection.vendor == "postgresql"
-        else _DjangoWriter(submission)
+        else _DjangoWriter(submission, report)
     )
+    clean, add = checker.clean, writer.add
     try:
-        for label, fields in submissions.read_rows(data, file_format):
+        for number, fields in submissions.read_rows(data, file_format):
             report.rows_read += 1
-            row, problems = checker.clean(fields)
-            for problem in problems:
-                report.add_error(label, problem)
+            row, problems = clean(fields)
             if problems:
-                continue
-            key = row[:7]
-            if key in seen:
-                report.add_error(label, _("This observation repeats %(row)s.") % {"row": seen[key]})
-                continue
-            seen[key] = label
-            if report.error_count:
-                continue  # keep checking, stop writing: the file will be refused
-            chunk.append(row)
-            if len(chunk) >= CHUNK:
-                writer.write(chunk, report)
-                chunk = []
-                if progress:
-                    progress(report.rows_read)
+                where = submissions.row_label(file_format, number)
+                for problem in problems:
+                    report.add_error(where, problem, number)
+            else:
+                add(number, row)
+            if progress and not report.rows_read % CHUNK:
+                progress(report.rows_read)
     except submissions.FileRejected as error:
         report.add_error(error.where, error.message)
+    writer.flush()
+    writer.check_duplicates(lambda number: submissions.row_label(file_format, number))
     if not report.rows_read and not report.error_count:
         report.add_error(_("row 2"), _("The file has no observations."))
     if report.error_count:
         transaction.set_rollback(True)
+        report.errors.sort(key=lambda error: error.order)
         raise SubmissionRejected(report)
-    writer.write(chunk, report)
-    writer.finish(report)
+    writer.finish()
     if progress:
         progress(report.rows_read)
     submission.observation_count = report.created + report.revised
@@ -295,59 +290,119 @@ def submit_observations(
     return report
 
 
+def _duplicate_message(first_label: str) -> str:
+    return _("This observation repeats %(row)s.") % {"row": first_label}
+
+
 class _DjangoWriter:
-    """Any database: chunks compared with what is stored, then one upsert per chunk."""
+    """Any database: duplicates found with a dict of the keys seen; chunks compared with what is
+    stored, then one upsert per chunk."""
 
-    def __init__(self, submission: Submission):
-        self.submission = submission
+    def __init__(self, submission: Submission, report: SubmissionReport):
+        self.submission, self.report = submission, report
+        self.seen: dict[tuple, int] = {}
+        self.duplicates: list[tuple[int, int]] = []
+        self.chunk: list[tuple] = []
 
-    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
-        if rows:
-            _store(rows, self.submission, report)
+    def add(self, number: int, row: tuple) -> None:
+        key = row[:7]
+        first = self.seen.setdefault(key, number)
+        if first != number:
+            self.duplicates.append((number, first))
+        elif not self.report.error_count and not self.duplicates:
+            self.chunk.append(row)
+            if len(self.chunk) >= CHUNK:
+                self.flush()
 
-    def finish(self, report: SubmissionReport) -> None:
+    def flush(self) -> None:
+        if self.chunk and not self.report.error_count and not self.duplicates:
+            _store(self.chunk, self.submission, self.report)
+        self.chunk = []
+
+    def check_duplicates(self, label) -> None:
+        for number, first in self.duplicates:
+            self.report.add_error(label(number), _duplicate_message(label(first)), number)
+
+    def finish(self) -> None:
         pass
 
 
-COPY_STAGING = (
-    "COPY statistics_staging (indicator_id, country_id, period, sex, age, urbanisation, disability, "
-    "value, status, confidential, source, note) FROM STDIN"
+STAGING_COLUMNS = (
+    "ordinal, row_number, indicator_id, country_id, period, sex, age, urbanisation, disability, "
+    "value, status, confidential, source, note"
+)
+# The rows that repeat an earlier row's key, each with the first row that has it.
+FIND_DUPLICATES = (
+    "SELECT row_number, first_row, count(*) OVER () FROM (SELECT ordinal, row_number, "
+    "first_value(row_number) OVER w AS first_row, first_value(ordinal) OVER w AS first_ordinal "
+    "FROM statistics_staging WINDOW w AS (PARTITION BY indicator_id, country_id, period, sex, age, urbanisation, disability ORDER BY ordinal)) AS staged "
+    "WHERE ordinal <> first_ordinal ORDER BY ordinal LIMIT %s"
 )
 
 
 class _PostgresWriter:
-    """PostgreSQL: rows are copied into a temporary table (COPY), then earlier values are kept and
-    the observations upserted in two statements, so that a national file of a million rows loads
-    in seconds rather than minutes."""
+    """PostgreSQL: every row that passes the checks is copied (COPY) into a temporary table as it
+    is read; the duplicates within the file, the earlier values to keep and the upsert are then
+    each one statement over that table, in the submission's transaction."""
 
-    def __init__(self, submission: Submission):
-        self.submission = submission
+    def __init__(self, submission: Submission, report: SubmissionReport):
+        self.submission, self.report = submission, report
+        self.chunk: list[tuple] = []
+        self.count = 0
         with connection.cursor() as cursor:
+            # Sorting and hashing a million staged rows in memory, for this transaction only.
+            cursor.execute("SET LOCAL work_mem = '256MB'")
             cursor.execute(
-                "CREATE TEMPORARY TABLE statistics_staging (indicator_id bigint, country_id varchar(2), "
-                "period smallint, sex varchar(2), age varchar(8), urbanisation varchar(2), "
-                "disability varchar(5), value double precision, status varchar(1), confidential boolean, "
+                "CREATE TEMPORARY TABLE statistics_staging (ordinal integer, row_number integer, "
+                "indicator_id bigint, country_id varchar(2), period smallint, sex varchar(2), "
+                "age varchar(8), urbanisation varchar(2), disability varchar(5), "
+                "value double precision, status varchar(1), confidential boolean, "
                 "source varchar(300), note varchar(500)) ON COMMIT DROP"
             )
 
-    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
-        report.withheld += sum(row[9] for row in rows)
+    def add(self, number: int, row: tuple) -> None:
+        self.count += 1
+        self.chunk.append((self.count, number, *row))
+        if len(self.chunk) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.chunk:
+            return
         with (
             connection.cursor() as cursor,
-            cursor.copy(COPY_STAGING) as copy,
+            cursor.copy(f"COPY statistics_staging ({STAGING_COLUMNS}) FROM STDIN") as copy,
         ):
-            for row in rows:
-                copy.write_row(row)
+            write = copy.write_row
+            for row in self.chunk:
+                write(row)
+        self.chunk = []
 
-    def finish(self, report: SubmissionReport) -> None:
+    def check_duplicates(self, label) -> None:
+        """Each row whose key an earlier row of the file already has: one sort of the staged
+        rows, the first MAX_ERRORS_REPORTED named, all counted."""
+        if not self.count:
+            return
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM statistics_staging")
-            total = cursor.fetchone()[0]
+            cursor.execute(FIND_DUPLICATES, [MAX_ERRORS_REPORTED])
+            rows = cursor.fetchall()
+        for number, first, _total in rows:
+            self.report.add_error(label(number), _duplicate_message(label(first)), number)
+        if rows:
+            # the others, counted but not named
+            self.report.error_count += rows[0][2] - len(rows)
+
+    def finish(self) -> None:
+        report = self.report
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE statistics_staging")
+            cursor.execute("SELECT count(*) FILTER (WHERE confidential) FROM statistics_staging")
+            report.withheld = cursor.fetchone()[0]
             cursor.execute(KEEP_EARLIER_VALUES)
             report.revised = cursor.rowcount
             cursor.execute(UPSERT_OBSERVATIONS, [self.submission.pk])
             report.created = cursor.rowcount - report.revised
-            report.unchanged = total - cursor.rowcount
+            report.unchanged = self.count - cursor.rowcount
             cursor.execute("DROP TABLE statistics_staging")
 
 
@@ -361,11 +416,13 @@ KEEP_EARLIER_VALUES = (
     "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
     "(s.value, s.status, s.confidential, s.source, s.note)"
 )
+# In key order, so that the unique index is written page after page rather than at random.
 UPSERT_OBSERVATIONS = (
     "INSERT INTO statistics_observation AS o (indicator_id, country_id, period, sex, age, urbanisation, "
     "disability, value, status, confidential, source, note, submission_id, updated_at) "
     "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, "
     "confidential, source, note, %s, now() FROM statistics_staging "
+    "ORDER BY indicator_id, country_id, period, sex, age, urbanisation, disability "
     "ON CONFLICT (indicator_id, country_id, period, sex, age, urbanisation, disability) DO UPDATE SET "
     "value = EXCLUDED.value, status = EXCLUDED.status, confidential = EXCLUDED.confidential, "
     "source = EXCLUDED.source, note = EXCLUDED.note, submission_id = EXCLUDED.submission_id, "
