@@ -71,9 +71,10 @@ class ObservationOut(Schema):
     source: str
     note: str
 
+    # Read from selectors.ROW_FIELDS tuples, not model instances.
     @staticmethod
     def resolve_indicator(obj):
-        return obj.indicator.code
+        return obj.code
 
     @staticmethod
     def resolve_country(obj):

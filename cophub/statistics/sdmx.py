@@ -390,7 +390,8 @@ def _xml(root) -> bytes:
 
 
 def _series_key(row) -> tuple[str, ...]:
-    return (row.indicator.code, row.country_id, row.sex, row.age, row.urbanisation, row.disability)
+    """Indicator code, country and the four breakdowns: the first six of selectors.ROW_FIELDS."""
+    return row[:6]
 
 
 def _value_text(value: float) -> str:
@@ -414,7 +415,7 @@ def generic_data_message(rows) -> bytes:
                 _el(series, "gen:Attributes"),
                 "gen:Value",
                 id="UNIT_MEASURE",
-                value=row.indicator.unit,
+                value=row.unit,
             )
         obs = _el(series, "gen:Obs")
         _el(obs, "gen:ObsDimension", value=str(row.period))
@@ -437,7 +438,7 @@ def csv_message(rows) -> str:
     flow = f"{AGENCY}:{FLOW_ID}({VERSION})"
     for row in rows:
         writer.writerow([flow, *_series_key(row), row.period, _value_text(row.value),
-                         row.indicator.unit, row.status, row.note])  # fmt: skip
+                         row.unit, row.status, row.note])  # fmt: skip
     return out.getvalue()
 
 
@@ -456,7 +457,7 @@ def json_message(rows) -> str:
             values[i].setdefault(code, len(values[i])) for i, code in enumerate(_series_key(row))
         ]
         period = periods.setdefault(str(row.period), len(periods))
-        unit = units.setdefault(row.indicator.unit, len(units))
+        unit = units.setdefault(row.unit, len(units))
         status = statuses.setdefault(row.status, len(statuses))
         comment = comments.setdefault(row.note, len(comments)) if row.note else None
         entry = series.setdefault(
