@@ -3,8 +3,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.i18n import translated_value
-
 from .models import Submission
 
 # A web upload is a national table, not a census: larger files go through `cophub importobservations`.
@@ -43,9 +41,7 @@ class ComparisonForm(forms.Form):
     def __init__(self, *args, periods, countries, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = [(p, str(p)) for p in periods]
-        self.fields["country"].choices = [
-            (c.iso2, translated_value(c, "name").text) for c in countries
-        ]
+        self.fields["country"].choices = countries  # (code, name in the page's language)
 
 
 class SubmissionForm(forms.Form):

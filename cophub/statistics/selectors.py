@@ -15,10 +15,15 @@ from django.utils.translation import gettext as _
 
 from cophub.core.models import Country
 
-from .models import TOTAL, Indicator, Observation, Submission
+from .models import TOTAL, DataVersion, Indicator, Observation, Submission
 
 TOTALS = {"sex": TOTAL, "age": TOTAL, "urbanisation": TOTAL, "disability": TOTAL}
 DIMENSIONS = ("indicator", "country", "sex", "age", "urbanisation", "disability")
+
+
+def data_version() -> tuple:
+    """What every change to the figures changes (see services.figures_changed)."""
+    return DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first() or (0,)
 
 
 def indicators():

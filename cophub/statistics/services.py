@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,7 @@ from . import submissions
 from .models import (
     TOTAL,
     AgeBand,
+    DataVersion,
     Disability,
     Indicator,
     Observation,
@@ -84,6 +87,13 @@ class SubmissionRejected(DomainError):
             % {"count": report.error_count}
         )
         self.report = report
+
+
+def figures_changed() -> None:
+    """Raise the data version, in the caller's transaction: every server process then computes
+    its pages afresh. Called by each submission and, through signals, by edits in the admin."""
+    if not DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=Now()):
+        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
 def can_submit(user) -> bool:
@@ -281,6 +291,7 @@ def submit_observations(
         report.errors.sort(key=lambda error: error.order)
         raise SubmissionRejected(report)
     writer.finish()
+    figures_changed()
     if progress:
         progress(report.rows_read)
     submission.observation_count = report.created + report.revised
