@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -158,7 +159,8 @@ def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
                 indicator, breakdown, breakdown_name, period, maximum
             )
     statuses = dict(ObservationStatus.choices)
-    return {
+    sections = {
+        "period": period,
         "comparison": [
             (row, text, statuses[row.status] if row.status != "A" else "")
             for row, text in zip(compared, shown, strict=True)
@@ -169,6 +171,11 @@ def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
         "series_table": series_table,
         "breakdown_rows": _breakdown_table(indicator, breakdown),
         "breakdown_chart": breakdown_chart,
+        "breakdown_country": breakdown_name,
+    }
+    # The charts and tables are the same for every visitor: rendered once, kept as HTML.
+    return {
+        "comparison_html": render_to_string("statistics/includes/comparison.html", sections),
         "breakdown_country": breakdown_name,
     }
 
