@@ -158,11 +158,18 @@ class Submission(models.Model):
 class Observation(models.Model):
     """One value: an indicator for a country, a year and one cell of its breakdowns."""
 
+    # No index of their own: the unique constraint's index starts with the indicator and
+    # observation_country_period with the country; two more indexes on a table of millions of
+    # rows would only slow every import down.
     indicator = models.ForeignKey(
-        Indicator, models.PROTECT, related_name="observations", verbose_name=_("indicator")
+        Indicator,
+        models.PROTECT,
+        related_name="observations",
+        verbose_name=_("indicator"),
+        db_index=False,
     )
     country = models.ForeignKey(
-        Country, models.PROTECT, related_name="+", verbose_name=_("country")
+        Country, models.PROTECT, related_name="+", verbose_name=_("country"), db_index=False
     )
     period = models.PositiveSmallIntegerField(_("year"))
     sex = models.CharField(_("sex"), max_length=2, choices=Sex.choices, default=TOTAL)

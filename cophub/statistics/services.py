@@ -342,6 +342,10 @@ STAGING_COLUMNS = (
     "ordinal, row_number, indicator_id, country_id, period, sex, age, urbanisation, disability, "
     "value, status, confidential, source, note"
 )
+ANY_DUPLICATE = (
+    "SELECT 1 FROM statistics_staging GROUP BY indicator_id, country_id, period, sex, age, "
+    "urbanisation, disability HAVING count(*) > 1 LIMIT 1"
+)
 # The rows that repeat an earlier row's key, each with the first row that has it.
 FIND_DUPLICATES = (
     "SELECT row_number, first_row, count(*) OVER () FROM (SELECT ordinal, row_number, "
@@ -395,6 +399,9 @@ class _PostgresWriter:
         if not self.count:
             return
         with connection.cursor() as cursor:
+            cursor.execute(ANY_DUPLICATE)  # one hash aggregate; most files have none
+            if cursor.fetchone() is None:
+                return
             cursor.execute(FIND_DUPLICATES, [MAX_ERRORS_REPORTED])
             rows = cursor.fetchall()
         for number, first, _total in rows:
@@ -409,37 +416,49 @@ class _PostgresWriter:
             cursor.execute("ANALYZE statistics_staging")
             cursor.execute("SELECT count(*) FILTER (WHERE confidential) FROM statistics_staging")
             report.withheld = cursor.fetchone()[0]
+            # Submissions write one at a time (readers are not held up): no other file can add
+            # a cell between the match below and the insert.
+            cursor.execute("LOCK TABLE statistics_observation IN SHARE ROW EXCLUSIVE MODE")
+            cursor.execute(MATCH_STORED)
             cursor.execute(KEEP_EARLIER_VALUES)
             report.revised = cursor.rowcount
-            cursor.execute(UPSERT_OBSERVATIONS, [self.submission.pk])
-            report.created = cursor.rowcount - report.revised
-            report.unchanged = self.count - cursor.rowcount
-            cursor.execute("DROP TABLE statistics_staging")
+            cursor.execute(UPDATE_CHANGED, [self.submission.pk])
+            cursor.execute(INSERT_NEW, [self.submission.pk])
+            report.created = cursor.rowcount
+            report.unchanged = self.count - report.created - report.revised
+            cursor.execute("DROP TABLE statistics_staging, statistics_matched")
 
 
+# The write, in four statements over the staged rows. One join (a merge join along the unique
+# index) finds the cells already stored, with their current values.
+MATCH_STORED = (
+    "CREATE TEMPORARY TABLE statistics_matched ON COMMIT DROP AS "
+    "SELECT s.ordinal, o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id "
+    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age AND o.urbanisation = s.urbanisation AND o.disability = s.disability"
+)
 KEEP_EARLIER_VALUES = (
     "INSERT INTO statistics_observationrevision (observation_id, value, status, confidential, source, "
     "note, submission_id, valid_until) "
-    "SELECT o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id, now() "
-    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id "
-    "AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age "
-    "AND o.urbanisation = s.urbanisation AND o.disability = s.disability "
-    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "SELECT m.id, m.value, m.status, m.confidential, m.source, m.note, m.submission_id, now() "
+    "FROM statistics_matched m JOIN statistics_staging s USING (ordinal) WHERE "
+    "(m.value, m.status, m.confidential, m.source, m.note) IS DISTINCT FROM "
+    "(s.value, s.status, s.confidential, s.source, s.note)"
+)
+UPDATE_CHANGED = (
+    "UPDATE statistics_observation o SET value = s.value, status = s.status, "
+    "confidential = s.confidential, source = s.source, note = s.note, submission_id = %s, "
+    "updated_at = now() FROM statistics_matched m JOIN statistics_staging s USING (ordinal) "
+    "WHERE o.id = m.id AND "
+    "(m.value, m.status, m.confidential, m.source, m.note) IS DISTINCT FROM "
     "(s.value, s.status, s.confidential, s.source, s.note)"
 )
 # In key order, so that the unique index is written page after page rather than at random.
-UPSERT_OBSERVATIONS = (
-    "INSERT INTO statistics_observation AS o (indicator_id, country_id, period, sex, age, urbanisation, "
-    "disability, value, status, confidential, source, note, submission_id, updated_at) "
-    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, "
-    "confidential, source, note, %s, now() FROM statistics_staging "
-    "ORDER BY indicator_id, country_id, period, sex, age, urbanisation, disability "
-    "ON CONFLICT (indicator_id, country_id, period, sex, age, urbanisation, disability) DO UPDATE SET "
-    "value = EXCLUDED.value, status = EXCLUDED.status, confidential = EXCLUDED.confidential, "
-    "source = EXCLUDED.source, note = EXCLUDED.note, submission_id = EXCLUDED.submission_id, "
-    "updated_at = EXCLUDED.updated_at "
-    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
-    "(EXCLUDED.value, EXCLUDED.status, EXCLUDED.confidential, EXCLUDED.source, EXCLUDED.note)"
+INSERT_NEW = (
+    "INSERT INTO statistics_observation (indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, confidential, source, note, "
+    "submission_id, updated_at) "
+    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, confidential, source, note, %s, now() "
+    "FROM statistics_staging s WHERE NOT EXISTS "
+    "(SELECT 1 FROM statistics_matched m WHERE m.ordinal = s.ordinal) ORDER BY indicator_id, country_id, period, sex, age, urbanisation, disability"
 )
 
 
