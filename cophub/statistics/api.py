@@ -224,7 +224,9 @@ def _upload(request) -> tuple[bytes, str, str | None] | None:
         if upload.size > MAX_UPLOAD_BYTES:
             return b"", upload.name, "too_large"
         return upload.read(), upload.name, request.POST.get("format") or None
-    data = request.body
+    # Read from the stream, not request.body: that stops at DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB),
+    # meant for forms, while a file may have up to 20 MB.
+    data = request.body if hasattr(request, "_body") else request.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         return b"", "", "too_large"
     asked = request.GET.get("format") or None

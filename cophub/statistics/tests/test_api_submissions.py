@@ -117,3 +117,23 @@ def test_the_endpoint_is_documented_in_the_openapi_schema(client):
         "text/csv", "application/xml", "multipart/form-data"
     }  # fmt: skip
     assert {"201", "401", "403", "422"} <= set(operation["responses"])
+
+
+def test_a_body_larger_than_a_form_may_be_is_read_whole(client, settings):
+    client.force_login(SecretariatFactory())
+    note = "n" * 490
+    rows = [
+        f"CHILD_DAILY_USE,{country},{year},{sex},{age},{area},{disability},50,{note}"
+        for country in ("KE", "TZ")
+        for year in range(1990, 2026)
+        for sex in ("_T", "F", "M")
+        for age in ("_T", "Y9T11", "Y12T14", "Y15T17")
+        for area in ("_T", "U", "R")
+        for disability in ("_T", "DIS", "NODIS")
+    ]
+    header = "indicator,country,year,sex,age,urbanisation,disability,value,note"
+    data = csv_bytes(*rows, header=header)
+    assert len(data) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE  # 2.5 MB, Django's limit for forms
+    response = _post_body(client, data)
+    assert response.status_code == 201, response.content[:300]
+    assert response.json()["created"] == len(rows) == Observation.objects.count()
