@@ -419,6 +419,10 @@ class _PostgresWriter:
             # Submissions write one at a time (readers are not held up): no other file can add
             # a cell between the match below and the insert.
             cursor.execute("LOCK TABLE statistics_observation IN SHARE ROW EXCLUSIVE MODE")
+            # What a foreign key's trigger would do for each row, once for the file: the
+            # indicators and countries it uses cannot be deleted until it is committed.
+            for statement in LOCK_REFERENCED:
+                cursor.execute(statement)
             cursor.execute(MATCH_STORED)
             cursor.execute(KEEP_EARLIER_VALUES)
             report.revised = cursor.rowcount
@@ -429,6 +433,12 @@ class _PostgresWriter:
             cursor.execute("DROP TABLE statistics_staging, statistics_matched")
 
 
+LOCK_REFERENCED = (
+    "SELECT 1 FROM statistics_indicator WHERE id IN "
+    "(SELECT DISTINCT indicator_id FROM statistics_staging) FOR KEY SHARE",
+    "SELECT 1 FROM core_country WHERE iso2 IN "
+    "(SELECT DISTINCT country_id FROM statistics_staging) FOR KEY SHARE",
+)
 # The write, in four statements over the staged rows. One join (a merge join along the unique
 # index) finds the cells already stored, with their current values.
 MATCH_STORED = (

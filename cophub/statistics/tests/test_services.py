@@ -333,3 +333,19 @@ def test_a_large_resubmission_revises_what_changed_and_keeps_the_earlier_values(
     assert set(ObservationRevision.objects.values_list("value", "submission")) == {
         (30.0, first.submission.pk)
     }
+
+
+def test_an_indicator_or_country_with_observations_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    from cophub.core.models import Country
+
+    report = services.submit_observations(
+        data=csv_bytes("CYBERBULLYING,KE,2023,_T,_T,30"), file_name="ke.csv"
+    )
+    with pytest.raises(ProtectedError):
+        Observation.objects.get().indicator.delete()
+    with pytest.raises(ProtectedError):
+        Country.objects.get(iso2="KE").delete()
+    report.submission.delete()
+    assert Observation.objects.get().submission is None  # the figure stays, its source cleared
