@@ -70,7 +70,8 @@ def _seed_postgres(url: str, rows: int) -> int:
             "LIMIT %s ON CONFLICT DO NOTHING",
             [sexes, ages, areas, disabilities, rows],
         )
-        connection.execute("ANALYZE statistics_observation")
+        # As autovacuum would leave it: statistics, and the visibility map for index-only scans.
+        connection.execute("VACUUM (ANALYZE) statistics_observation")
         return connection.execute("SELECT count(*) FROM statistics_observation").fetchone()[0]
 
 
@@ -191,3 +192,28 @@ def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     )
     figures.append(_run_import(url, import_rows))
     return figures
+
+
+def _seed_kept_database(url: str, rows: int) -> None:
+    """Migrate the database at `url` (created when missing) and seed it, so that the queries can be
+    studied with psql and EXPLAIN without seeding again. The database is kept."""
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+    with tempfile.TemporaryDirectory(prefix="cophub-bench-seed-") as folder:
+        env = server_env(Path(folder), url)
+        subprocess.run([sys.executable, "-m", "cophub", "migrate", "--noinput"], env=env,
+                       cwd=PROJECT_DIR, check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    started = time.perf_counter()
+    total = _seed_postgres(url, rows)
+    print(f"{url}: {total:,} observations ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    # python bench/bench_statistics.py seed postgres://postgres@127.0.0.1:5432/cophub_statistics_bench
+    if len(sys.argv) != 3 or sys.argv[1] != "seed":
+        sys.exit("usage: bench_statistics.py seed POSTGRES_URL")
+    _seed_kept_database(sys.argv[2], int(os.environ.get("BENCH_STATISTICS_ROWS", "10000000")))

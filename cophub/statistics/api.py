@@ -3,13 +3,17 @@
 The same published figures as the pages and the SDMX service: confidential cells are never served.
 """
 
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
 from cophub.core import i18n
+from cophub.core.problems import problem_response
 
-from . import selectors
-from .models import AgeBand, Disability, ObservationStatus, Sex, Unit, Urbanisation
+from . import selectors, services
+from .forms import MAX_UPLOAD_BYTES
+from .models import AgeBand, Disability, ObservationStatus, Sex, Submission, Unit, Urbanisation
 
 router = Router(tags=["statistics"])
 
@@ -67,9 +71,10 @@ class ObservationOut(Schema):
     source: str
     note: str
 
+    # Read from selectors.ROW_FIELDS tuples, not model instances.
     @staticmethod
     def resolve_indicator(obj):
-        return obj.indicator.code
+        return obj.code
 
     @staticmethod
     def resolve_country(obj):
@@ -160,3 +165,137 @@ def comparison(request, code: str, year: int | None = None):
 )
 def key_figures(request, iso2: str):
     return selectors.key_figures_for_country(iso2)
+
+
+class SubmissionOut(Schema):
+    id: int
+    file_name: str
+    format: Submission.Format
+    rows_read: int
+    created: int
+    revised: int
+    unchanged: int
+    withheld: int
+
+
+# The file is the body itself (CSV, SDMX-CSV or SDMX-ML), or a multipart form's `file` field.
+SUBMISSION_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "The file of observations: the body itself, or the `file` field of a "
+        "multipart form. Checked row by row; when a row is wrong nothing is stored.",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/vnd.sdmx.data+csv;version=1.0.0": {"schema": {"type": "string"}},
+            "application/xml": {"schema": {"type": "string"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        "format": {"type": "string", "enum": list(Submission.Format.values)},
+                    },
+                    "required": ["file"],
+                }
+            },
+        },
+    },
+    "responses": {
+        "422": {
+            "description": "The file was refused; `errors` names each wrong row (row, message). "
+            "Nothing was stored.",
+            "content": {
+                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            },
+        },
+        "401": {"description": "Not signed in"},
+        "403": {"description": "Not a national focal point or the secretariat"},
+        "413": {"description": "The file is larger than 20 MB"},
+    },
+}
+
+
+def _upload(request) -> tuple[bytes, str, str | None] | None:
+    """The submitted file: (data, file name, format asked for), or None when there is none."""
+    if request.content_type == "multipart/form-data":
+        upload = request.FILES.get("file")
+        if upload is None:
+            return None
+        if upload.size > MAX_UPLOAD_BYTES:
+            return b"", upload.name, "too_large"
+        return upload.read(), upload.name, request.POST.get("format") or None
+    # Read from the stream, not request.body: that stops at DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB),
+    # meant for forms, while a file may have up to 20 MB.
+    data = request.body if hasattr(request, "_body") else request.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        return b"", "", "too_large"
+    asked = request.GET.get("format") or None
+    name = request.headers.get("X-File-Name", "") or {
+        "application/xml": "submission.xml",
+        "text/xml": "submission.xml",
+    }.get(request.content_type, "submission.csv")
+    return (data, name, asked) if data else None
+
+
+@router.post(
+    "/statistics/submissions",
+    response={201: SubmissionOut},
+    auth=django_auth,
+    summary="A national statistics office or focal point submits a file of observations "
+    "(signed in, CSRF token); all or nothing, with the wrong rows named",
+    openapi_extra=SUBMISSION_BODY,
+)
+def submit_observations(request, format: Submission.Format | None = None):
+    user = request.auth
+    if not services.can_submit(user):
+        return problem_response(
+            request,
+            403,
+            detail=_("Only national focal points and the secretariat may submit data."),
+        )
+    upload = _upload(request)
+    if upload is None:
+        return problem_response(
+            request, 400, detail=_("Send the file as the body or as the “file” field of a form.")
+        )
+    data, file_name, asked = upload
+    if asked == "too_large":
+        return problem_response(
+            request,
+            413,
+            detail=_(
+                "The file is larger than 20 MB. Split it, or ask the secretariat to import it."
+            ),
+        )
+    if asked and asked not in Submission.Format.values:
+        return problem_response(
+            request, 400, detail=_("“%(format)s” is not a file format.") % {"format": asked}
+        )
+    try:
+        report = services.submit_observations(
+            data=data, file_name=file_name, file_format=asked or format, submitted_by=user
+        )
+    except services.SubmissionRejected as rejected:
+        return problem_response(
+            request,
+            422,
+            detail=rejected.message,
+            rows_read=rejected.report.rows_read,
+            error_count=rejected.report.error_count,
+            errors=[{"row": e.row, "message": e.message} for e in rejected.report.errors],
+        )
+    except services.DomainError as error:
+        return problem_response(request, 422, detail=str(error.message))
+    return Status(
+        201,
+        {
+            "id": report.submission.pk,
+            "file_name": report.file_name,
+            "format": report.file_format,
+            "rows_read": report.rows_read,
+            "created": report.created,
+            "revised": report.revised,
+            "unchanged": report.unchanged,
+            "withheld": report.withheld,
+        },
+    )

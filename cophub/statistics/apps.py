@@ -25,3 +25,26 @@ class StatisticsConfig(AppConfig):
             _seed_core_indicators, sender=self, dispatch_uid="cophub.statistics.indicators"
         )
         registration.register_all()
+        _connect_figure_changes()
+
+
+def _figures_changed(sender, **kwargs):
+    from .services import figures_changed
+
+    figures_changed()
+
+
+def _connect_figure_changes():
+    """An edit in the admin to an observation, an indicator or a country's name changes what the
+    pages show: raise the data version (submissions raise it themselves)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from cophub.core.models import Country
+
+    from .models import Indicator, Observation
+
+    for model in (Observation, Indicator, Country):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _figures_changed, sender=model, dispatch_uid=f"statistics.figures.{model.__name__}"
+            )

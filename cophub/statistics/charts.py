@@ -58,15 +58,17 @@ def bar_chart(
                 y + 15, TEXT, group))  # fmt: skip
             y += 22
         for bar in (b for b in bars if b.group == group):
+            # One f-string per bar (a comparison draws about 250): the texts are escaped, the
+            # numbers are formatted here and the colours are constants.
             length = max(bar.value / top * bar_width, 1) if bar.value > 0 else 0
-            parts.append(format_html(
-                '<text x="{lx}" y="{ty}" font-size="13" fill="{text}" text-anchor="end">{label}</text>'
-                '<rect x="{x}" y="{y}" width="{w}" height="18" fill="{fill}"></rect>'
-                '<text x="{vx}" y="{ty}" font-size="13" fill="{text}">{shown}</text>',
-                lx=label_width - 8, ty=y + 14, text=TEXT, label=_truncate(bar.label, 32),
-                x=label_width, y=y, w=_n(length), fill=PALETTE[bar.colour % len(PALETTE)],
-                vx=_n(label_width + length + 6), shown=bar.shown,
-            ))  # fmt: skip
+            parts.append(
+                f'<text x="{label_width - 8}" y="{y + 14}" font-size="13" fill="{TEXT}" '
+                f'text-anchor="end">{escape(_truncate(bar.label, 32))}</text>'
+                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="18" '
+                f'fill="{PALETTE[bar.colour % len(PALETTE)]}"></rect>'
+                f'<text x="{label_width + length + 6:.1f}" y="{y + 14}" font-size="13" '
+                f'fill="{TEXT}">{escape(bar.shown)}</text>'
+            )
             y += row
     parts.append(format_html(
         '<line x1="{x}" y1="2" x2="{x}" y2="{y2}" stroke="{grid}"></line>',

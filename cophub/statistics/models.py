@@ -158,11 +158,29 @@ class Submission(models.Model):
 class Observation(models.Model):
     """One value: an indicator for a country, a year and one cell of its breakdowns."""
 
+    # No index of their own: the unique constraint's index starts with the indicator and
+    # observation_country_period with the country; two more indexes on a table of millions of
+    # rows would only slow every import down. Nor a database constraint (db_constraint=False):
+    # PostgreSQL checks one with a trigger per inserted row, which cost half the time of a
+    # million-row import. The references hold all the same: every row is checked against the
+    # indicators and countries before it is stored (services), the import holds a key-share lock
+    # on the indicators and countries it uses until it commits, deletions are refused (PROTECT)
+    # and a submission's removal clears its observations' reference (SET_NULL), both in Django.
     indicator = models.ForeignKey(
-        Indicator, models.PROTECT, related_name="observations", verbose_name=_("indicator")
+        Indicator,
+        models.PROTECT,
+        related_name="observations",
+        verbose_name=_("indicator"),
+        db_index=False,
+        db_constraint=False,
     )
     country = models.ForeignKey(
-        Country, models.PROTECT, related_name="+", verbose_name=_("country")
+        Country,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
+        db_index=False,
+        db_constraint=False,
     )
     period = models.PositiveSmallIntegerField(_("year"))
     sex = models.CharField(_("sex"), max_length=2, choices=Sex.choices, default=TOTAL)
@@ -189,6 +207,7 @@ class Observation(models.Model):
         blank=True,
         related_name="observations",
         verbose_name=_("submission"),
+        db_constraint=False,  # see above; the submission is created in the same transaction
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -254,3 +273,20 @@ class ObservationRevision(models.Model):
 
     def __str__(self):
         return f"{self.observation_id}: {self.value}"
+
+
+class DataVersion(models.Model):
+    """A number raised by every change to the published figures (a submission, an edit in the
+    admin): what the pages computed from the figures is kept, in each server process, until the
+    number changes. One row."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    # With the number, tells versions apart even when a database is restored or emptied.
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return str(self.number)

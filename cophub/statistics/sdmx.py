@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from cophub.core.i18n import LANGUAGE_CODES
+from cophub.core.i18n import LANGUAGE_CODES, translations_of
 from cophub.core.models import Country
 
 from .models import AgeBand, Disability, Indicator, ObservationStatus, Sex, Unit, Urbanisation
@@ -248,6 +248,38 @@ def codelists() -> dict[str, tuple[dict[str, str], list[tuple[str, dict[str, str
     return lists
 
 
+# The indicators' notes, as annotations of their codes in CL_INDICATOR, in the six languages.
+NOTE_ANNOTATIONS = [
+    ("METHOD_NOTES", "method_notes"),
+    ("COMPARABILITY_NOTES", "comparability_notes"),
+]
+
+
+def _indicator_notes() -> dict[str, dict]:
+    """Each indicator's definition (the code's description) and its notes (annotations)."""
+    notes = {}
+    for indicator in Indicator.objects.all():
+        notes[indicator.code] = {
+            "description": translations_of(indicator, "definition"),
+            "annotations": [
+                (annotation_type, translations_of(indicator, field))
+                for annotation_type, field in NOTE_ANNOTATIONS
+            ],
+        }
+    return notes
+
+
+def _annotations(parent, annotations: list[tuple[str, dict[str, str]]]) -> None:
+    annotations = [(kind, texts) for kind, texts in annotations if texts]
+    if not annotations:
+        return
+    element = _el(parent, "com:Annotations")
+    for kind, texts in annotations:
+        annotation = _el(element, "com:Annotation", id=kind)
+        _el(annotation, "com:AnnotationType").text = kind
+        _names(annotation, texts, "com:AnnotationText")
+
+
 def _codelist_name(codelist_id: str) -> str:
     names = {d.codelist: d.id for d in DIMENSIONS} | {a[1]: a[0] for a in ATTRIBUTES if a[1]}
     return concept_names()[names[codelist_id]]
@@ -271,6 +303,7 @@ def structure_message(*, dataflows=False, datastructures=False, codelist_ids=(),
         )
     if codelist_ids:
         all_lists = codelists()
+        indicator_notes = _indicator_notes() if "CL_INDICATOR" in codelist_ids else {}
         element = _el(structures, "str:Codelists")
         for codelist_id in codelist_ids:
             names, codes = all_lists[codelist_id]
@@ -281,7 +314,12 @@ def structure_message(*, dataflows=False, datastructures=False, codelist_ids=(),
                     "urn",
                     f"urn:sdmx:org.sdmx.infomodel.codelist.Code={AGENCY}:{codelist_id}({VERSION}).{code}",
                 )
+                notes = indicator_notes.get(code) if codelist_id == "CL_INDICATOR" else None
+                if notes:
+                    _annotations(item, notes["annotations"])
                 _names(item, code_names)
+                if notes:
+                    _names(item, notes["description"], "com:Description")
     if concepts:
         scheme_parent = _el(structures, "str:Concepts")
         scheme = _maintainable(scheme_parent, "str:ConceptScheme", CONCEPT_SCHEME_ID,
@@ -352,7 +390,8 @@ def _xml(root) -> bytes:
 
 
 def _series_key(row) -> tuple[str, ...]:
-    return (row.indicator.code, row.country_id, row.sex, row.age, row.urbanisation, row.disability)
+    """Indicator code, country and the four breakdowns: the first six of selectors.ROW_FIELDS."""
+    return row[:6]
 
 
 def _value_text(value: float) -> str:
@@ -376,7 +415,7 @@ def generic_data_message(rows) -> bytes:
                 _el(series, "gen:Attributes"),
                 "gen:Value",
                 id="UNIT_MEASURE",
-                value=row.indicator.unit,
+                value=row.unit,
             )
         obs = _el(series, "gen:Obs")
         _el(obs, "gen:ObsDimension", value=str(row.period))
@@ -399,7 +438,7 @@ def csv_message(rows) -> str:
     flow = f"{AGENCY}:{FLOW_ID}({VERSION})"
     for row in rows:
         writer.writerow([flow, *_series_key(row), row.period, _value_text(row.value),
-                         row.indicator.unit, row.status, row.note])  # fmt: skip
+                         row.unit, row.status, row.note])  # fmt: skip
     return out.getvalue()
 
 
@@ -418,7 +457,7 @@ def json_message(rows) -> str:
             values[i].setdefault(code, len(values[i])) for i, code in enumerate(_series_key(row))
         ]
         period = periods.setdefault(str(row.period), len(periods))
-        unit = units.setdefault(row.indicator.unit, len(units))
+        unit = units.setdefault(row.unit, len(units))
         status = statuses.setdefault(row.status, len(statuses))
         comment = comments.setdefault(row.note, len(comments)) if row.note else None
         entry = series.setdefault(

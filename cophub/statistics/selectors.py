@@ -6,16 +6,24 @@ behind them) are never shown, downloaded or served.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
+from django.conf import settings
+from django.db.models import CharField, Count, F, Max, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cophub.core.models import Country
 
-from .models import TOTAL, Indicator, Observation, Submission
+from .models import TOTAL, DataVersion, Indicator, Observation, Submission
 
 TOTALS = {"sex": TOTAL, "age": TOTAL, "urbanisation": TOTAL, "disability": TOTAL}
 DIMENSIONS = ("indicator", "country", "sex", "age", "urbanisation", "disability")
+
+
+def data_version() -> tuple:
+    """What every change to the figures changes (see services.figures_changed)."""
+    return DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first() or (0,)
 
 
 def indicators():
@@ -61,28 +69,55 @@ def countries_with_data(indicator: Indicator) -> list[Country]:
     return list(Country.objects.filter(iso2__in=iso2s).order_by("name"))
 
 
-def comparison(indicator: Indicator, period: int, countries: list[str] | None = None):
-    """The totals of one indicator and year, country by country, highest first."""
-    rows = published().filter(indicator=indicator, period=period, **TOTALS)
-    if countries:
-        rows = rows.filter(country_id__in=countries)
-    return list(rows.select_related("country", "indicator").order_by("-value", "country_id"))
+# The columns every public read of observations gives, as plain tuples (no model instances):
+# the SDMX messages, the downloads, the API and the pages all format from these.
+ROW_FIELDS = ("code", "country_id", "sex", "age", "urbanisation", "disability", "period", "value",
+              "unit", "status", "note", "source", "country_name")  # fmt: skip
 
 
-def time_series(indicator: Indicator, countries: list[str]) -> dict[Country, list[Observation]]:
-    rows = (
-        published()
-        .filter(indicator=indicator, country_id__in=countries, **TOTALS)
-        .select_related("country")
-        .order_by("country_id", "period")
+def _country_name():
+    """The country's name in the active language, else in English (one column of the join)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = language if language in {code for code, _n in settings.LANGUAGES} else "en"
+    return Coalesce(
+        NullIf(F(f"country__name_{language}"), Value("")),
+        F("country__name_en"),
+        F("country__name"),
+        output_field=CharField(),
     )
-    series: dict[Country, list[Observation]] = {}
-    for row in rows:
-        series.setdefault(row.country, []).append(row)
+
+
+def rows(queryset):
+    """Observations as named tuples of ROW_FIELDS, read in one query."""
+    return queryset.annotate(
+        code=F("indicator__code"), unit=F("indicator__unit"), country_name=_country_name()
+    ).values_list(*ROW_FIELDS, named=True)
+
+
+def comparison(indicator: Indicator, period: int, countries: list[str] | None = None):
+    """The totals of one indicator and year, country by country, highest first (through the
+    index of published totals)."""
+    found = published().filter(indicator=indicator, period=period, **TOTALS)
+    if countries:
+        found = found.filter(country_id__in=countries)
+    return list(rows(found).order_by("-value", "country_id"))
+
+
+def time_series(indicator: Indicator, countries: list[str]) -> dict[str, list]:
+    """Each country's totals year by year, keyed by the country's name."""
+    found = (
+        published().filter(indicator=indicator, country_id__in=countries, **TOTALS)
+        .annotate(country_name=_country_name())
+        .values_list("country_id", "country_name", "period", "value", named=True)
+        .order_by("country_id", "period")
+    )  # fmt: skip
+    series: dict[str, list] = {}
+    for row in found:
+        series.setdefault(row.country_name, []).append(row)
     return series
 
 
-def sex_age_breakdown(indicator: Indicator, country: str, period: int) -> list[Observation]:
+def sex_age_breakdown(indicator: Indicator, country: str, period: int) -> list:
     """The cells by sex and age band (urban and rural, with and without disability together)."""
     return list(
         published()
@@ -95,6 +130,7 @@ def sex_age_breakdown(indicator: Indicator, country: str, period: int) -> list[O
         )
         .exclude(sex=TOTAL, age=TOTAL)
         .order_by("age", "sex")
+        .values_list("sex", "age", "value", named=True)
     )
 
 
@@ -104,29 +140,36 @@ def observations(
     start: int | None = None,
     end: int | None = None,
 ):
-    """Published observations matching SDMX-style filters: each dimension a set of codes."""
-    rows = published()
+    """Published observations matching SDMX-style filters (each dimension a set of codes), as
+    named tuples of ROW_FIELDS in series order: indicator, country, breakdown, then year."""
+    found = published()
     for dimension, codes in (filters or {}).items():
-        if codes:
-            field = "indicator__code" if dimension == "indicator" else f"{dimension}"
-            if dimension == "country":
-                field = "country_id"
-            rows = rows.filter(**{f"{field}__in": codes})
+        if not codes:
+            continue
+        if dimension == "indicator":
+            # A semi-join on the small indicator table, then the unique index, whose first
+            # column is the indicator.
+            found = found.filter(
+                indicator_id__in=Indicator.objects.filter(code__in=codes).values("id")
+            )
+        else:
+            field = "country_id" if dimension == "country" else dimension
+            found = found.filter(**{f"{field}__in": codes})
     if start is not None:
-        rows = rows.filter(period__gte=start)
+        found = found.filter(period__gte=start)
     if end is not None:
-        rows = rows.filter(period__lte=end)
-    return rows.select_related("indicator").order_by(
+        found = found.filter(period__lte=end)
+    return rows(found).order_by(
         "indicator__order", "indicator__code", "country_id", "sex", "age", "urbanisation",
         "disability", "period",
     )  # fmt: skip
 
 
-def last_n(rows, n: int) -> list[Observation]:
+def last_n(found, n: int) -> list:
     """Keep the last n periods of each series (rows ordered by series, then period)."""
     kept, series, current = [], None, []
-    for row in rows:
-        key = (row.indicator_id, row.country_id, row.sex, row.age, row.urbanisation, row.disability)
+    for row in found:
+        key = row[:6]  # code, country and the four breakdowns
         if key != series:
             kept.extend(current[-n:])
             series, current = key, []
@@ -192,10 +235,22 @@ def submissions_between(start, end):
 
 def availability(filters: dict[str, set[str]], start=None, end=None) -> dict[str, list[str]]:
     """The codes of each dimension that have published data, for SDMX availableconstraint."""
-    rows = observations(filters=filters, start=start, end=end).order_by()
+    found = published()
+    for dimension, codes in (filters or {}).items():
+        if codes:
+            field = {"indicator": "indicator__code", "country": "country_id"}.get(
+                dimension, dimension
+            )
+            found = found.filter(**{f"{field}__in": codes})
+    if start is not None:
+        found = found.filter(period__gte=start)
+    if end is not None:
+        found = found.filter(period__lte=end)
     result = {}
     for dimension in DIMENSIONS:
         field = {"indicator": "indicator__code", "country": "country_id"}.get(dimension, dimension)
-        result[dimension] = sorted(rows.values_list(field, flat=True).distinct())
-    result["period"] = sorted(str(p) for p in rows.values_list("period", flat=True).distinct())
+        result[dimension] = sorted(found.order_by().values_list(field, flat=True).distinct())
+    result["period"] = sorted(
+        str(p) for p in found.order_by().values_list("period", flat=True).distinct()
+    )
     return result

@@ -4,6 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,7 @@ from . import submissions
 from .models import (
     TOTAL,
     AgeBand,
+    DataVersion,
     Disability,
     Indicator,
     Observation,
@@ -49,6 +52,7 @@ UPDATED_FIELDS = ["value", "status", "confidential", "source", "note", "submissi
 class RowError:
     row: str
     message: str
+    order: int = field(default=0, repr=False, compare=False)  # the row's number, for sorting
 
 
 @dataclass
@@ -68,10 +72,10 @@ class SubmissionReport:
     def accepted(self) -> bool:
         return self.error_count == 0 and self.rows_read > 0
 
-    def add_error(self, row: str, message: str) -> None:
+    def add_error(self, row: str, message: str, order: int = 0) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS_REPORTED:
-            self.errors.append(RowError(row, str(message)))
+            self.errors.append(RowError(row, str(message), order))
 
 
 class SubmissionRejected(DomainError):
@@ -83,6 +87,13 @@ class SubmissionRejected(DomainError):
             % {"count": report.error_count}
         )
         self.report = report
+
+
+def figures_changed() -> None:
+    """Raise the data version, in the caller's transaction: every server process then computes
+    its pages afresh. Called by each submission and, through signals, by edits in the admin."""
+    if not DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=Now()):
+        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
 def can_submit(user) -> bool:
@@ -237,9 +248,11 @@ def submit_observations(
 ) -> SubmissionReport:
     """Check every row against its indicator's structure and store the file's observations.
 
-    One transaction: when any row is wrong, the whole file is refused (SubmissionRejected, with
-    the report naming each wrong row) and nothing stays written. An observation that already
-    exists is revised and its earlier value kept as an ObservationRevision.
+    One pass over the file checks each row in Python against the codes held in memory; the rows
+    that pass go to a writer. One transaction: when any row is wrong (including a row that
+    repeats another), the whole file is refused (SubmissionRejected, with the report naming each
+    wrong row) and nothing stays written. An observation that already exists is revised and its
+    earlier value kept as an ObservationRevision.
     """
     file_format = file_format or submissions.detect_format(data, file_name)
     report = SubmissionReport(file_name=file_name, file_format=file_format)
@@ -249,43 +262,36 @@ def submit_observations(
     submission = Submission.objects.create(
         submitted_by=submitted_by, file_name=file_name[:200], format=file_format, demo=demo
     )
-    seen: dict[tuple, str] = {}
-    chunk: list[tuple] = []
     writer = (
-        _PostgresWriter(submission)
+        _PostgresWriter(submission, report)
         if connection.vendor == "postgresql"
-        else _DjangoWriter(submission)
+        else _DjangoWriter(submission, report)
     )
+    clean, add = checker.clean, writer.add
     try:
-        for label, fields in submissions.read_rows(data, file_format):
+        for number, fields in submissions.read_rows(data, file_format):
             report.rows_read += 1
-            row, problems = checker.clean(fields)
-            for problem in problems:
-                report.add_error(label, problem)
+            row, problems = clean(fields)
             if problems:
-                continue
-            key = row[:7]
-            if key in seen:
-                report.add_error(label, _("This observation repeats %(row)s.") % {"row": seen[key]})
-                continue
-            seen[key] = label
-            if report.error_count:
-                continue  # keep checking, stop writing: the file will be refused
-            chunk.append(row)
-            if len(chunk) >= CHUNK:
-                writer.write(chunk, report)
-                chunk = []
-                if progress:
-                    progress(report.rows_read)
+                where = submissions.row_label(file_format, number)
+                for problem in problems:
+                    report.add_error(where, problem, number)
+            else:
+                add(number, row)
+            if progress and not report.rows_read % CHUNK:
+                progress(report.rows_read)
     except submissions.FileRejected as error:
         report.add_error(error.where, error.message)
+    writer.flush()
+    writer.check_duplicates(lambda number: submissions.row_label(file_format, number))
     if not report.rows_read and not report.error_count:
         report.add_error(_("row 2"), _("The file has no observations."))
     if report.error_count:
         transaction.set_rollback(True)
+        report.errors.sort(key=lambda error: error.order)
         raise SubmissionRejected(report)
-    writer.write(chunk, report)
-    writer.finish(report)
+    writer.finish()
+    figures_changed()
     if progress:
         progress(report.rows_read)
     submission.observation_count = report.created + report.revised
@@ -295,83 +301,174 @@ def submit_observations(
     return report
 
 
+def _duplicate_message(first_label: str) -> str:
+    return _("This observation repeats %(row)s.") % {"row": first_label}
+
+
 class _DjangoWriter:
-    """Any database: chunks compared with what is stored, then one upsert per chunk."""
+    """Any database: duplicates found with a dict of the keys seen; chunks compared with what is
+    stored, then one upsert per chunk."""
 
-    def __init__(self, submission: Submission):
-        self.submission = submission
+    def __init__(self, submission: Submission, report: SubmissionReport):
+        self.submission, self.report = submission, report
+        self.seen: dict[tuple, int] = {}
+        self.duplicates: list[tuple[int, int]] = []
+        self.chunk: list[tuple] = []
 
-    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
-        if rows:
-            _store(rows, self.submission, report)
+    def add(self, number: int, row: tuple) -> None:
+        key = row[:7]
+        first = self.seen.setdefault(key, number)
+        if first != number:
+            self.duplicates.append((number, first))
+        elif not self.report.error_count and not self.duplicates:
+            self.chunk.append(row)
+            if len(self.chunk) >= CHUNK:
+                self.flush()
 
-    def finish(self, report: SubmissionReport) -> None:
+    def flush(self) -> None:
+        if self.chunk and not self.report.error_count and not self.duplicates:
+            _store(self.chunk, self.submission, self.report)
+        self.chunk = []
+
+    def check_duplicates(self, label) -> None:
+        for number, first in self.duplicates:
+            self.report.add_error(label(number), _duplicate_message(label(first)), number)
+
+    def finish(self) -> None:
         pass
 
 
-COPY_STAGING = (
-    "COPY statistics_staging (indicator_id, country_id, period, sex, age, urbanisation, disability, "
-    "value, status, confidential, source, note) FROM STDIN"
+STAGING_COLUMNS = (
+    "ordinal, row_number, indicator_id, country_id, period, sex, age, urbanisation, disability, "
+    "value, status, confidential, source, note"
+)
+ANY_DUPLICATE = (
+    "SELECT 1 FROM statistics_staging GROUP BY indicator_id, country_id, period, sex, age, "
+    "urbanisation, disability HAVING count(*) > 1 LIMIT 1"
+)
+# The rows that repeat an earlier row's key, each with the first row that has it.
+FIND_DUPLICATES = (
+    "SELECT row_number, first_row, count(*) OVER () FROM (SELECT ordinal, row_number, "
+    "first_value(row_number) OVER w AS first_row, first_value(ordinal) OVER w AS first_ordinal "
+    "FROM statistics_staging WINDOW w AS (PARTITION BY indicator_id, country_id, period, sex, age, urbanisation, disability ORDER BY ordinal)) AS staged "
+    "WHERE ordinal <> first_ordinal ORDER BY ordinal LIMIT %s"
 )
 
 
 class _PostgresWriter:
-    """PostgreSQL: rows are copied into a temporary table (COPY), then earlier values are kept and
-    the observations upserted in two statements, so that a national file of a million rows loads
-    in seconds rather than minutes."""
+    """PostgreSQL: every row that passes the checks is copied (COPY) into a temporary table as it
+    is read; the duplicates within the file, the earlier values to keep and the upsert are then
+    each one statement over that table, in the submission's transaction."""
 
-    def __init__(self, submission: Submission):
-        self.submission = submission
+    def __init__(self, submission: Submission, report: SubmissionReport):
+        self.submission, self.report = submission, report
+        self.chunk: list[tuple] = []
+        self.count = 0
         with connection.cursor() as cursor:
+            # Sorting and hashing a million staged rows in memory, for this transaction only.
+            cursor.execute("SET LOCAL work_mem = '256MB'")
             cursor.execute(
-                "CREATE TEMPORARY TABLE statistics_staging (indicator_id bigint, country_id varchar(2), "
-                "period smallint, sex varchar(2), age varchar(8), urbanisation varchar(2), "
-                "disability varchar(5), value double precision, status varchar(1), confidential boolean, "
+                "CREATE TEMPORARY TABLE statistics_staging (ordinal integer, row_number integer, "
+                "indicator_id bigint, country_id varchar(2), period smallint, sex varchar(2), "
+                "age varchar(8), urbanisation varchar(2), disability varchar(5), "
+                "value double precision, status varchar(1), confidential boolean, "
                 "source varchar(300), note varchar(500)) ON COMMIT DROP"
             )
 
-    def write(self, rows: list[tuple], report: SubmissionReport) -> None:
-        report.withheld += sum(row[9] for row in rows)
+    def add(self, number: int, row: tuple) -> None:
+        self.count += 1
+        self.chunk.append((self.count, number, *row))
+        if len(self.chunk) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.chunk:
+            return
         with (
             connection.cursor() as cursor,
-            cursor.copy(COPY_STAGING) as copy,
+            cursor.copy(f"COPY statistics_staging ({STAGING_COLUMNS}) FROM STDIN") as copy,
         ):
-            for row in rows:
-                copy.write_row(row)
+            write = copy.write_row
+            for row in self.chunk:
+                write(row)
+        self.chunk = []
 
-    def finish(self, report: SubmissionReport) -> None:
+    def check_duplicates(self, label) -> None:
+        """Each row whose key an earlier row of the file already has: one sort of the staged
+        rows, the first MAX_ERRORS_REPORTED named, all counted."""
+        if not self.count:
+            return
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM statistics_staging")
-            total = cursor.fetchone()[0]
+            cursor.execute(ANY_DUPLICATE)  # one hash aggregate; most files have none
+            if cursor.fetchone() is None:
+                return
+            cursor.execute(FIND_DUPLICATES, [MAX_ERRORS_REPORTED])
+            rows = cursor.fetchall()
+        for number, first, _total in rows:
+            self.report.add_error(label(number), _duplicate_message(label(first)), number)
+        if rows:
+            # the others, counted but not named
+            self.report.error_count += rows[0][2] - len(rows)
+
+    def finish(self) -> None:
+        report = self.report
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE statistics_staging")
+            cursor.execute("SELECT count(*) FILTER (WHERE confidential) FROM statistics_staging")
+            report.withheld = cursor.fetchone()[0]
+            # Submissions write one at a time (readers are not held up): no other file can add
+            # a cell between the match below and the insert.
+            cursor.execute("LOCK TABLE statistics_observation IN SHARE ROW EXCLUSIVE MODE")
+            # What a foreign key's trigger would do for each row, once for the file: the
+            # indicators and countries it uses cannot be deleted until it is committed.
+            for statement in LOCK_REFERENCED:
+                cursor.execute(statement)
+            cursor.execute(MATCH_STORED)
             cursor.execute(KEEP_EARLIER_VALUES)
             report.revised = cursor.rowcount
-            cursor.execute(UPSERT_OBSERVATIONS, [self.submission.pk])
-            report.created = cursor.rowcount - report.revised
-            report.unchanged = total - cursor.rowcount
-            cursor.execute("DROP TABLE statistics_staging")
+            cursor.execute(UPDATE_CHANGED, [self.submission.pk])
+            cursor.execute(INSERT_NEW, [self.submission.pk])
+            report.created = cursor.rowcount
+            report.unchanged = self.count - report.created - report.revised
+            cursor.execute("DROP TABLE statistics_staging, statistics_matched")
 
 
+LOCK_REFERENCED = (
+    "SELECT 1 FROM statistics_indicator WHERE id IN "
+    "(SELECT DISTINCT indicator_id FROM statistics_staging) FOR KEY SHARE",
+    "SELECT 1 FROM core_country WHERE iso2 IN "
+    "(SELECT DISTINCT country_id FROM statistics_staging) FOR KEY SHARE",
+)
+# The write, in four statements over the staged rows. One join (a merge join along the unique
+# index) finds the cells already stored, with their current values.
+MATCH_STORED = (
+    "CREATE TEMPORARY TABLE statistics_matched ON COMMIT DROP AS "
+    "SELECT s.ordinal, o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id "
+    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age AND o.urbanisation = s.urbanisation AND o.disability = s.disability"
+)
 KEEP_EARLIER_VALUES = (
     "INSERT INTO statistics_observationrevision (observation_id, value, status, confidential, source, "
     "note, submission_id, valid_until) "
-    "SELECT o.id, o.value, o.status, o.confidential, o.source, o.note, o.submission_id, now() "
-    "FROM statistics_staging s JOIN statistics_observation o ON o.indicator_id = s.indicator_id "
-    "AND o.country_id = s.country_id AND o.period = s.period AND o.sex = s.sex AND o.age = s.age "
-    "AND o.urbanisation = s.urbanisation AND o.disability = s.disability "
-    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
+    "SELECT m.id, m.value, m.status, m.confidential, m.source, m.note, m.submission_id, now() "
+    "FROM statistics_matched m JOIN statistics_staging s USING (ordinal) WHERE "
+    "(m.value, m.status, m.confidential, m.source, m.note) IS DISTINCT FROM "
     "(s.value, s.status, s.confidential, s.source, s.note)"
 )
-UPSERT_OBSERVATIONS = (
-    "INSERT INTO statistics_observation AS o (indicator_id, country_id, period, sex, age, urbanisation, "
-    "disability, value, status, confidential, source, note, submission_id, updated_at) "
-    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, "
-    "confidential, source, note, %s, now() FROM statistics_staging "
-    "ON CONFLICT (indicator_id, country_id, period, sex, age, urbanisation, disability) DO UPDATE SET "
-    "value = EXCLUDED.value, status = EXCLUDED.status, confidential = EXCLUDED.confidential, "
-    "source = EXCLUDED.source, note = EXCLUDED.note, submission_id = EXCLUDED.submission_id, "
-    "updated_at = EXCLUDED.updated_at "
-    "WHERE (o.value, o.status, o.confidential, o.source, o.note) IS DISTINCT FROM "
-    "(EXCLUDED.value, EXCLUDED.status, EXCLUDED.confidential, EXCLUDED.source, EXCLUDED.note)"
+UPDATE_CHANGED = (
+    "UPDATE statistics_observation o SET value = s.value, status = s.status, "
+    "confidential = s.confidential, source = s.source, note = s.note, submission_id = %s, "
+    "updated_at = now() FROM statistics_matched m JOIN statistics_staging s USING (ordinal) "
+    "WHERE o.id = m.id AND "
+    "(m.value, m.status, m.confidential, m.source, m.note) IS DISTINCT FROM "
+    "(s.value, s.status, s.confidential, s.source, s.note)"
+)
+# In key order, so that the unique index is written page after page rather than at random.
+INSERT_NEW = (
+    "INSERT INTO statistics_observation (indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, confidential, source, note, "
+    "submission_id, updated_at) "
+    "SELECT indicator_id, country_id, period, sex, age, urbanisation, disability, value, status, confidential, source, note, %s, now() "
+    "FROM statistics_staging s WHERE NOT EXISTS "
+    "(SELECT 1 FROM statistics_matched m WHERE m.ordinal = s.ordinal) ORDER BY indicator_id, country_id, period, sex, age, urbanisation, disability"
 )
 
 

@@ -1,7 +1,8 @@
 """Reading submitted files: CSV, SDMX-CSV and SDMX-ML, row by row, with the row named in each error.
 
-A reader yields `(label, fields)` for each observation, where `label` names the row or element
-("row 12", "line 40") and `fields` maps our field names to the text found. Checking the values
+A reader yields `(number, fields)` for each observation, where `number` is the row of a CSV file or
+the line of an SDMX-ML element (`row_label` makes "row 12" or "element Obs on line 40" of it, only
+for the rows that are wrong) and `fields` maps our field names to the text found. Checking the values
 against the indicators' structure is the service's work (services.submit_observations).
 """
 
@@ -72,7 +73,14 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def read_csv(data: bytes) -> Iterator[tuple[str, dict]]:
+def row_label(file_format: str, number: int) -> str:
+    """The place of an observation in its file, as the report names it."""
+    if file_format == Submission.Format.SDMX_ML:
+        return _("element Obs on line %(line)s") % {"line": number}
+    return _("row %(number)s") % {"number": number}
+
+
+def read_csv(data: bytes) -> Iterator[tuple[int, dict]]:
     """Plain CSV and SDMX-CSV 1.0: a header row of column names, then one observation a row."""
     text = decode(data)
     lines = io.StringIO(text, newline="")
@@ -106,32 +114,32 @@ def read_csv(data: bytes) -> Iterator[tuple[str, dict]]:
     flow_name = next((name for name in ("DATAFLOW", "STRUCTURE_ID") if name in header), None)
     flow_column = header.index(flow_name) if flow_name else None
     width = len(header)
+    columns = [(index, field) for index, field in enumerate(fields) if field]
+    flows: dict[str, bool] = {}  # the dataflow column holds one or two distinct texts
     for number, row in enumerate(reader, start=2):
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
-        label = _("row %(number)s") % {"number": number}
         if len(row) != width:
             yield (
-                label,
+                number,
                 {
                     "_error": _("The row has %(found)s columns; the header has %(expected)s.")
                     % {"found": len(row), "expected": width}
                 },
             )
             continue
-        if flow_column is not None and not _is_our_flow(row[flow_column]):
+        if flow_column is not None and not flows.setdefault(
+            row[flow_column], _is_our_flow(row[flow_column])
+        ):
             yield (
-                label,
+                number,
                 {
                     "_error": _("The dataflow “%(flow)s” is not COP Hub's %(ours)s.")
                     % {"flow": row[flow_column], "ours": FLOW_ID}
                 },
             )
             continue
-        yield (
-            label,
-            {field: value.strip() for field, value in zip(fields, row, strict=True) if field},
-        )
+        yield number, {field: row[index].strip() for index, field in columns}
 
 
 def _is_our_flow(text: str) -> bool:
@@ -173,7 +181,7 @@ def parse_xml(data: bytes):
     return root
 
 
-def read_sdmx_ml(data: bytes) -> Iterator[tuple[str, dict]]:
+def read_sdmx_ml(data: bytes) -> Iterator[tuple[int, dict]]:
     """SDMX-ML 2.1 data messages, generic or structure-specific, series or flat."""
     root = parse_xml(data)
     if _local(root.tag) not in {"GenericData", "StructureSpecificData", "GenericTimeSeriesData",
@@ -193,13 +201,9 @@ def read_sdmx_ml(data: bytes) -> Iterator[tuple[str, dict]]:
                 series_fields = _element_fields(child)
                 for obs in child:
                     if _local(obs.tag) == "Obs":
-                        yield _obs_label(obs), series_fields | _element_fields(obs)
+                        yield obs.sourceline, series_fields | _element_fields(obs)
             elif name == "Obs":
-                yield _obs_label(child), _element_fields(child)
-
-
-def _obs_label(obs) -> str:
-    return _("element Obs on line %(line)s") % {"line": obs.sourceline}
+                yield child.sourceline, _element_fields(child)
 
 
 def _element_fields(element) -> dict:
@@ -223,7 +227,7 @@ def _element_fields(element) -> dict:
     return fields
 
 
-def read_rows(data: bytes, file_format: str) -> Iterator[tuple[str, dict]]:
+def read_rows(data: bytes, file_format: str) -> Iterator[tuple[int, dict]]:
     if file_format == Submission.Format.SDMX_ML:
         return read_sdmx_ml(data)
     return read_csv(data)

@@ -1,6 +1,7 @@
 import csv
-import io
 import json
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 
 from babel import Locale
@@ -8,8 +9,9 @@ from babel.numbers import parse_pattern
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,7 +20,7 @@ from cophub.core.i18n import translated_value
 
 from . import charts, sdmx, selectors, services
 from .forms import ComparisonForm, SubmissionForm
-from .models import TOTAL, AgeBand, Sex, Unit
+from .models import TOTAL, AgeBand, ObservationStatus, Sex, Unit
 
 MAX_SDMX_OBSERVATIONS = 200_000
 
@@ -55,11 +57,40 @@ def _country_name(country) -> str:
     return translated_value(country, "name").text
 
 
+# What the indicator page computes from the figures, kept in each server process until the data
+# version changes (a submission or an edit raises it): a comparison of every country is read and
+# drawn once per version, language and choice, not on each view.
+_computed: OrderedDict = OrderedDict()
+_computed_lock = threading.Lock()
+COMPUTED_KEPT = 64
+
+
+def _kept(key: tuple, compute):
+    with _computed_lock:
+        if key in _computed:
+            _computed.move_to_end(key)
+            return _computed[key]
+    value = compute()
+    with _computed_lock:
+        _computed[key] = value
+        while len(_computed) > COMPUTED_KEPT:
+            _computed.popitem(last=False)
+    return value
+
+
+def _indicator_facts(indicator) -> tuple[list[int], list[tuple[str, str]], bool]:
+    """The years with published totals, the countries that have them and the demo flag."""
+    countries = [(c.iso2, _country_name(c)) for c in selectors.countries_with_data(indicator)]
+    return selectors.periods(indicator), countries, selectors.has_demo_data()
+
+
 @require_GET
 def indicator_detail(request, code):
     indicator = selectors.indicator(code)
-    periods = selectors.periods(indicator)
-    countries = selectors.countries_with_data(indicator)
+    version, language = selectors.data_version(), get_language()
+    periods, countries, demo = _kept(
+        ("facts", version, language, indicator.pk), lambda: _indicator_facts(indicator)
+    )
     form = ComparisonForm(request.GET or None, periods=periods, countries=countries)
     period, chosen = (periods[0] if periods else None), []
     if form.is_bound and form.is_valid():
@@ -70,21 +101,25 @@ def indicator_detail(request, code):
         "form": form,
         "periods": periods,
         "period": period,
-        "demo": selectors.has_demo_data(),
+        "demo": demo,
         "indicator_name": translated_value(indicator, "name").text,
         "indicator_definition": translated_value(indicator, "definition").text,
     }
     if period is not None:
-        context |= _comparison_context(indicator, period, chosen)
+        context |= _kept(
+            ("comparison", version, language, indicator.pk, period, tuple(sorted(chosen))),
+            lambda: _comparison_context(indicator, period, chosen),
+        )
     context["download_query"] = request.GET.urlencode()
     return render(request, "statistics/indicator.html", context)
 
 
 def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
     compared = selectors.comparison(indicator, period, chosen or None)
+    shown = [format_value(indicator, row.value) for row in compared]
     bars = [
-        charts.Bar(_country_name(o.country), o.value, format_value(indicator, o.value))
-        for o in compared
+        charts.Bar(row.country_name, row.value, text)
+        for row, text in zip(compared, shown, strict=True)
     ]
     maximum = 100 if indicator.unit == Unit.PERCENT else None
     name = translated_value(indicator, "name").text
@@ -96,42 +131,51 @@ def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
         % {"count": len(bars)},
         maximum=maximum,
     )
-    series_countries = chosen or [o.country_id for o in compared[:3]]
+    series_countries = chosen or [row.country_id for row in compared[:3]]
     series = selectors.time_series(indicator, series_countries)
     series_chart = None
     if series:
         series_chart = charts.line_chart(
             "chart-series",
-            [(_country_name(c), [(o.period, o.value) for o in rows]) for c, rows in series.items()],
+            [(country, [(o.period, o.value) for o in found]) for country, found in series.items()],
             title=_("%(indicator)s over the years") % {"indicator": name},
             description=_("One line per country; the table below gives the same figures."),
             maximum=maximum,
             format_value=lambda v: format_value(indicator, v),
         )
-    series_periods = sorted({o.period for rows in series.values() for o in rows})
-    series_table = [
-        (country, [next((format_value(indicator, o.value) for o in rows if o.period == p), "–")
-                   for p in series_periods])
-        for country, rows in series.items()
-    ]  # fmt: skip
+    series_periods = sorted({o.period for found in series.values() for o in found})
+    series_table = []
+    for country, found in series.items():
+        by_period = {o.period: format_value(indicator, o.value) for o in found}
+        series_table.append((country, [by_period.get(p, "–") for p in series_periods]))
     breakdown_country = series_countries[0] if series_countries else None
     breakdown, breakdown_chart, breakdown_name = [], None, ""
     if breakdown_country and (indicator.by_sex or indicator.by_age):
         breakdown = selectors.sex_age_breakdown(indicator, breakdown_country, period)
-        breakdown_name = next((_country_name(o.country) for o in compared
-                               if o.country_id == breakdown_country), breakdown_country)  # fmt: skip
+        breakdown_name = next((row.country_name for row in compared
+                               if row.country_id == breakdown_country), breakdown_country)  # fmt: skip
         if breakdown:
             breakdown_chart = _breakdown_chart(
                 indicator, breakdown, breakdown_name, period, maximum
             )
-    return {
-        "comparison": [(o, format_value(indicator, o.value)) for o in compared],
+    statuses = dict(ObservationStatus.choices)
+    sections = {
+        "period": period,
+        "comparison": [
+            (row, text, statuses[row.status] if row.status != "A" else "")
+            for row, text in zip(compared, shown, strict=True)
+        ],
         "comparison_chart": comparison_chart,
         "series_chart": series_chart,
         "series_periods": series_periods,
         "series_table": series_table,
         "breakdown_rows": _breakdown_table(indicator, breakdown),
         "breakdown_chart": breakdown_chart,
+        "breakdown_country": breakdown_name,
+    }
+    # The charts and tables are the same for every visitor: rendered once, kept as HTML.
+    return {
+        "comparison_html": render_to_string("statistics/includes/comparison.html", sections),
         "breakdown_country": breakdown_name,
     }
 
@@ -175,34 +219,48 @@ DOWNLOAD_COLUMNS = ["indicator", "country", "country_name", "year", "sex", "age"
 
 
 def _download_rows(request, indicator):
-    rows = selectors.published().filter(indicator=indicator).select_related("country")
+    found = selectors.published().filter(indicator=indicator)
     countries = [c.upper() for c in request.GET.getlist("country") if c]
     if countries:
-        rows = rows.filter(country_id__in=countries)
+        found = found.filter(country_id__in=countries)
     year = request.GET.get("period", "")
     if year.isdigit():
-        rows = rows.filter(period=int(year))
-    return rows.order_by("country_id", "period", "sex", "age", "urbanisation", "disability")
+        found = found.filter(period=int(year))
+    return selectors.rows(found).order_by(
+        "country_id", "period", "sex", "age", "urbanisation", "disability"
+    )
 
 
-def _record(indicator, o) -> dict:
+def _record(row) -> dict:
     return {
-        "indicator": indicator.code, "country": o.country_id,
-        "country_name": _country_name(o.country), "year": o.period, "sex": o.sex, "age": o.age,
-        "urbanisation": o.urbanisation, "disability": o.disability, "value": o.value,
-        "unit": indicator.unit, "status": o.status, "source": o.source, "note": o.note,
+        "indicator": row.code, "country": row.country_id, "country_name": row.country_name,
+        "year": row.period, "sex": row.sex, "age": row.age, "urbanisation": row.urbanisation,
+        "disability": row.disability, "value": row.value, "unit": row.unit, "status": row.status,
+        "source": row.source, "note": row.note,
     }  # fmt: skip
+
+
+class _Echo:
+    """A file that hands back what is written to it, for csv.writer into a streamed response."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _csv_lines(found):
+    writer = csv.writer(_Echo(), lineterminator="\n")
+    yield writer.writerow(DOWNLOAD_COLUMNS)
+    for row in found.iterator(chunk_size=2000):
+        yield writer.writerow(_record(row).values())
 
 
 @require_GET
 def download_csv(request, code):
+    """Streamed: rows are written as they are read, whatever the size of the selection."""
     indicator = selectors.indicator(code)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, DOWNLOAD_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for o in _download_rows(request, indicator):
-        writer.writerow(_record(indicator, o))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_lines(_download_rows(request, indicator)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
     return response
 
@@ -217,7 +275,9 @@ def download_json(request, code):
             "definition": translated_value(indicator, "definition").text,
             "unit": indicator.unit,
         },
-        "observations": [_record(indicator, o) for o in _download_rows(request, indicator)],
+        "observations": [
+            _record(row) for row in _download_rows(request, indicator).iterator(chunk_size=2000)
+        ],
     }
     response = HttpResponse(
         json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8"

@@ -275,3 +275,77 @@ def test_what_the_sdmx_service_serves_can_be_submitted_back_unchanged(client):
         2,
         0,
     )
+
+
+def _many_rows(count: int, value=lambda n: 30) -> list[str]:
+    """`count` distinct cells of CHILD_DAILY_USE (countries × years × sex × age)."""
+    from cophub.core.models import Country
+
+    countries = list(Country.objects.order_by("iso2").values_list("iso2", flat=True))
+    cells = [
+        f"CHILD_DAILY_USE,{country},{year},{sex},{age}"
+        for year in range(2000, 2026)
+        for country in countries
+        for sex in ("_T", "F", "M")
+        for age in ("_T", "Y9T11", "Y12T14", "Y15T17")
+    ]
+    return [f"{cell},{value(n)}" for n, cell in enumerate(cells[:count])]
+
+
+def test_a_repeat_far_from_its_first_row_is_found_and_nothing_is_stored():
+    rows = _many_rows(12_000)  # more than two chunks of staged rows
+    report = _reject(csv_bytes(*rows, rows[0]))
+    assert [(e.row, e.message) for e in report.errors] == [
+        ("row 12002", "This observation repeats row 2.")
+    ]
+
+
+def test_repeats_and_other_errors_are_reported_in_row_order():
+    report = _reject(
+        csv_bytes(
+            "CYBERBULLYING,KE,2023,F,_T,30",
+            "CYBERBULLYING,KE,2023,F,_T,31",
+            "CYBERBULLYING,KE,2023,M,_T,300",
+            "CYBERBULLYING,KE,2023,F,_T,32",
+        )
+    )
+    assert [e.row for e in report.errors] == ["row 3", "row 4", "row 5"]
+    assert report.error_count == 3
+
+
+def test_many_repeats_are_counted_beyond_those_named():
+    rows = _many_rows(300)
+    report = _reject(csv_bytes(*rows, *rows))
+    assert report.error_count == 300
+    assert len(report.errors) == services.MAX_ERRORS_REPORTED
+    assert report.errors[0].row == "row 302"
+
+
+def test_a_large_resubmission_revises_what_changed_and_keeps_the_earlier_values():
+    first = services.submit_observations(data=csv_bytes(*_many_rows(8000)), file_name="a.csv")
+    assert (first.created, first.revised, first.unchanged) == (8000, 0, 0)
+    changed = _many_rows(8000, value=lambda n: 40 if n % 2 else 30)
+    second = services.submit_observations(data=csv_bytes(*changed), file_name="b.csv")
+    assert (second.created, second.revised, second.unchanged) == (0, 4000, 4000)
+    assert Observation.objects.count() == 8000
+    assert Observation.objects.filter(value=40, submission=second.submission).count() == 4000
+    assert ObservationRevision.objects.count() == 4000
+    assert set(ObservationRevision.objects.values_list("value", "submission")) == {
+        (30.0, first.submission.pk)
+    }
+
+
+def test_an_indicator_or_country_with_observations_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    from cophub.core.models import Country
+
+    report = services.submit_observations(
+        data=csv_bytes("CYBERBULLYING,KE,2023,_T,_T,30"), file_name="ke.csv"
+    )
+    with pytest.raises(ProtectedError):
+        Observation.objects.get().indicator.delete()
+    with pytest.raises(ProtectedError):
+        Country.objects.get(iso2="KE").delete()
+    report.submission.delete()
+    assert Observation.objects.get().submission is None  # the figure stays, its source cleared

@@ -65,7 +65,7 @@ def test_unknown_indicator_and_bad_parameters(client, figures):
 def test_downloads_follow_the_filters_and_leave_out_confidential_cells(client, figures):
     response = client.get("/en/statistics/TEST_USE/data.csv?country=KE&period=2023")
     assert response["Content-Type"].startswith("text/csv")
-    lines = response.content.decode().splitlines()
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0].startswith("indicator,country,country_name,year")
     assert [line.split(",")[3] + line.split(",")[4] for line in lines[1:]] == ["2023F", "2023_T"]
     data = client.get("/en/statistics/TEST_USE/data.json").json()
@@ -113,3 +113,46 @@ def test_only_those_who_may_submit_see_the_submit_link(client):
     assert "/en/statistics/submit/" not in client.get("/en/statistics/").text
     client.force_login(DelegateFactory())
     assert "/en/statistics/submit/" in client.get("/en/statistics/").text
+
+
+def _kenya_2023(client, language="en") -> str:
+    body = client.get(f"/{language}/statistics/TEST_USE/?period=2023").text
+    table = body.split('id="comparison-table"')[1].split("</table>")[0]
+    return table.split("</th>", 1)[1].split("</td>", 1)[0] if "Kenya" in table else table
+
+
+def test_the_computed_comparison_is_reused_until_the_figures_change(
+    client, figures, django_assert_max_num_queries
+):
+    from cophub.accounts.tests.factories import SecretariatFactory
+    from cophub.statistics import services
+
+    assert "61.5 %" in _kenya_2023(client)
+    # Seen again: the indicator and the data version only, whatever the number of countries.
+    with django_assert_max_num_queries(2):
+        assert client.get("/en/statistics/TEST_USE/?period=2023").status_code == 200
+    # A submission revises Kenya's figure: every page shows the new one at once.
+    services.submit_observations(
+        data=csv_bytes("TEST_USE,KE,2023,_T,_T,63"), file_name="ke.csv",
+        submitted_by=SecretariatFactory(),
+    )  # fmt: skip
+    assert "63.0 %" in _kenya_2023(client)
+    # So does an edit in the admin (a model save), and a withheld cell disappears.
+    kenya = Observation.objects.get(
+        indicator=figures, country="KE", period=2023, sex="_T", age="_T"
+    )
+    kenya.value = 64.5
+    kenya.save()
+    assert "64.5 %" in _kenya_2023(client)
+    kenya.confidential = True
+    kenya.save()
+    body = client.get("/en/statistics/TEST_USE/?period=2023").text
+    assert "Kenya" not in body.split('id="comparison-table"')[1].split("</table>")[0]
+
+
+def test_the_computed_comparison_is_kept_per_language(client, figures):
+    assert "61.5 %" in client.get("/en/statistics/TEST_USE/?period=2023").text
+    french = client.get("/fr/statistics/TEST_USE/?period=2023").text
+    assert "61,5" in french and "Kenya" in french
+    chinese = client.get("/zh/statistics/TEST_USE/?period=2023").text
+    assert "肯尼亚" in chinese
