@@ -249,3 +249,33 @@ def test_query_analysis_is_safe_in_a_threaded_server():
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_only_the_secretariat_withdraws_and_only_a_published_resource():
+    from cophub.resources.models import DeletedRecord
+
+    resource = make_resource()
+    with pytest.raises(DomainError) as error:
+        services.withdraw_resource(resource=resource, reviewer=DelegateFactory())
+    assert str(error.value.message) == "Only the secretariat reviews submissions."
+    resource.refresh_from_db()
+    assert resource.status == Resource.Status.PUBLISHED
+    assert not DeletedRecord.objects.exists()
+    secretariat = SecretariatFactory()
+    services.withdraw_resource(resource=resource, reviewer=secretariat)
+    with pytest.raises(DomainError) as error:
+        services.withdraw_resource(resource=resource, reviewer=secretariat)
+    assert str(error.value.message) == "Only a published resource can be withdrawn."
+    assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [resource.slug]
+    assert not selectors.search(selectors.SearchQuery(text="safer chat")).queryset.exists()
+
+
+def test_deleting_a_resource_takes_its_accessible_editions_and_records_both():
+    from cophub.resources.models import DeletedRecord
+
+    source = make_resource(kind="guideline")
+    easy = make_resource(kind="guideline", adapts=source, accessible_format="easy_read",
+                         titles={"en": "Easy read"})  # fmt: skip
+    assert services.delete_resources(resources=[source]) == 2
+    assert not Resource.objects.exists()
+    assert set(DeletedRecord.objects.values_list("slug", flat=True)) == {source.slug, easy.slug}
