@@ -13,6 +13,7 @@ from . import jsonld, selectors, services
 from .forms import ResubmissionForm, ReviewForm, SearchForm, SubmissionForm
 
 PAGE_SIZE = 20
+FACET_VALUES_SHOWN = 5
 
 
 @require_safe
@@ -69,7 +70,18 @@ def facet_groups(facets, query):
             items.append(
                 (value, "?" + "&".join(f"{k}={_quote(v)}" for k, v in params.items() if v))
             )
-        groups.append({"name": name, "title": titles[name], "items": items})
+        # The chosen value and the most frequent ones are shown; the rest behind "more", so that
+        # the results are not a long scroll away on a phone, where the facets come first.
+        items.sort(key=lambda item: not item[0].selected)
+        shown = FACET_VALUES_SHOWN
+        groups.append(
+            {
+                "name": name,
+                "title": titles[name],
+                "first": items if len(items) <= shown + 2 else items[:shown],
+                "more": [] if len(items) <= shown + 2 else items[shown:],
+            }
+        )
     return groups
 
 

@@ -35,6 +35,21 @@ def test_harvester_lists_every_public_resource_with_resumption(harvester, monkey
     assert len(identifiers) == 8
 
 
+def test_harvester_lists_the_whole_demo_repository_page_by_page(harvester):
+    from cophub.resources import selectors
+    from cophub.resources.demo import load_demo
+
+    load_demo()
+    public = set(selectors.public_resources().values_list("slug", flat=True))
+    assert len(public) > 3 * oai.PAGE_SIZE
+    responses = harvester.ListIdentifiers(metadataPrefix="oai_dc")
+    harvested = [header.identifier.rsplit(":", 1)[1] for header in responses]
+    assert len(harvested) == len(set(harvested))
+    assert set(harvested) == public
+    # The last page's empty token closes a list that came in several pages.
+    assert 'cursor="300"' in responses.oai_response.raw
+
+
 def test_identify_formats_sets_and_get_record(harvester):
     resource = make_resource(titles={"en": "Chat", "ar": "دردشة"})
     identify = harvester.Identify()
