@@ -100,10 +100,12 @@ def check_query(text: str) -> list[set[str]]:
 
 # Accessible editions rank below the edition they adapt (whose page links to them), superseded
 # editions below the one that replaced them. Constant SQL: no input goes into it.
+# The superseded editions are looked up once, from the few rows that name a previous edition
+# (an index-only scan), not once per matching resource nor by hashing the whole table.
 RANK_FACTOR = (
-    "(CASE WHEN r.adapts_id IS NULL THEN 1.0 ELSE 0.5 END) * (CASE WHEN EXISTS "
-    "(SELECT 1 FROM resources_resource newer WHERE newer.previous_edition_id = r.id) "
-    "THEN 0.85 ELSE 1.0 END)"
+    "(CASE WHEN r.adapts_id IS NULL THEN 1.0 ELSE 0.5 END) * (CASE WHEN r.id IN "
+    "(SELECT newer.previous_edition_id FROM resources_resource newer "
+    "WHERE newer.previous_edition_id IS NOT NULL) THEN 0.85 ELSE 1.0 END)"
 )
 # Title terms weigh most (A), then the summary (B), then text extracted from files (C).
 RANK_ORDER = {
