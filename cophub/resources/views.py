@@ -22,6 +22,7 @@ def resource_list(request):
     page = results = None
     facets = {}
     near_matches = False
+    more_than = None
     if form.is_valid():
         try:
             found = selectors.search(form.search_query())
@@ -30,6 +31,7 @@ def resource_list(request):
         else:
             facets = found.facets
             near_matches = found.near_matches
+            more_than = found.more_than
             page = Paginator(found.queryset, PAGE_SIZE).get_page(form.cleaned_data.get("page"))
             results = page.object_list
     query = form.search_query() if form.is_valid() else selectors.SearchQuery()
@@ -43,6 +45,7 @@ def resource_list(request):
             "results": results,
             "facets": facet_groups(facets, query),
             "near_matches": near_matches,
+            "more_than": more_than,
         },
         status=200 if form.is_valid() else 400,
     )
