@@ -301,6 +301,12 @@ def _count(match: _Match, query: SearchQuery) -> int:
         return cursor.fetchone()[0]
 
 
+def _any(match: _Match) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {match.source} LIMIT 1", match.params)  # noqa: S608
+        return cursor.fetchone() is not None
+
+
 class RankedResults:
     """Search results, best first, read a page at a time: the database ranks and cuts the page,
     and only that page's resources are loaded (with what a list shows, in fixed queries).
@@ -364,7 +370,7 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     terms = check_query(query.text)
     match = _Match.of(terms)
     if not facets:
-        if terms and connection.vendor == "postgresql" and _count(match, SearchQuery()) == 0:
+        if terms and connection.vendor == "postgresql" and not _any(match):
             match = _Match.near(terms)
         return SearchResults(queryset=RankedResults(match, query))
     summary = _summary(match, query)
