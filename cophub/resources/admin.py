@@ -53,7 +53,28 @@ class ResourceAdmin(TranslationAdmin):
     readonly_fields = ["submitted_by", "submitted_at", "reviewed_by", "created_at", "updated_at"]
     inlines = [LanguageVersionInline]
 
+    def save_model(self, request, obj, form, change):
+        before = (
+            Resource.objects.filter(pk=obj.pk).values("status", "slug").first() if change else None
+        )
+        super().save_model(request, obj, form, change)
+        obj._harvest_before = before
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        resource = form.instance
+        before = getattr(resource, "_harvest_before", None)
+        # Harvesters learn of a resource withdrawn or moved here (OAI-PMH deleted records).
+        services.record_harvest_state(
+            resource=resource,
+            was_public=bool(before and before["status"] == Resource.Status.PUBLISHED),
+            old_slug=before["slug"] if before else "",
+        )
         # Keep the search index in step with what the secretariat changed.
-        transaction.on_commit(lambda: services.index_resource(form.instance))
+        transaction.on_commit(lambda: services.index_resource(resource))
+
+    def delete_model(self, request, obj):
+        services.delete_resources(resources=[obj])
+
+    def delete_queryset(self, request, queryset):
+        services.delete_resources(resources=list(queryset))

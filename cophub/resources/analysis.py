@@ -38,6 +38,8 @@ _ARABIC_WORD = re.compile("^[\u0621-\u064a]+$")
 # Conjunctions and prepositions written joined to the next word (و ف ب ل ك, with or without the
 # article); the Snowball stemmer leaves some of them, so the word is also indexed without them.
 _ARABIC_PROCLITICS = ("وال", "بال", "كال", "فال", "لل", "و", "ف", "ب", "ل", "ك")
+# A query also tries the word without the article alone (only the query: the index is unchanged).
+_QUERY_PROCLITICS = ("ال",)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"\w+")
 
@@ -102,8 +104,8 @@ def _stem(word: str, language: str) -> str:
     return _strip_accents(word)
 
 
-def _arabic_variants(word: str) -> list[str]:
-    for proclitic in _ARABIC_PROCLITICS:
+def _arabic_variants(word: str, proclitics=_ARABIC_PROCLITICS) -> list[str]:
+    for proclitic in proclitics:
         if word.startswith(proclitic) and len(word) - len(proclitic) >= 3:
             return [_stem(word[len(proclitic) :], "ar")]
     return []
@@ -128,6 +130,10 @@ def query_terms(query: str) -> list[set[str]]:
     terms = []
     for word in _words(query)[:MAX_QUERY_TERMS]:
         forms = {_strip_accents(word)} | {_stem(word, language) for language in STEMMERS}
+        if _ARABIC_WORD.match(word):
+            # The stemmer keeps the article on some words ("التوجيهية" → "توجيهيه", while
+            # "توجيهية" → "توجيه"), so the word is also looked for without it and its proclitics.
+            forms.update(_arabic_variants(word), _arabic_variants(word, _QUERY_PROCLITICS))
         forms = {form for form in forms if form}
         if forms and forms not in terms:
             terms.append(forms)

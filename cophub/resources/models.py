@@ -83,6 +83,7 @@ class Resource(models.Model):
         IN_REVIEW = "in_review", _("In review")
         RETURNED = "returned", _("Returned")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class AccessibleFormat(models.TextChoices):
         EASY_READ = "easy_read", _("Easy read")
@@ -302,3 +303,28 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title_terms[:80]
+
+
+class DeletedRecord(models.Model):
+    """A resource harvesters had seen and that is no longer public (withdrawn, taken back into
+    review or deleted): OAI-PMH lists it as deleted, for good ("persistent"), so that the global
+    repositories that harvested it learn to drop it. It goes away if the resource is published
+    again."""
+
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    # The record's OAI-PMH sets, space-delimited on both sides (" kind:guideline audience:x "),
+    # so that a set is found by its whole name on both databases.
+    set_specs = models.CharField(_("sets"), max_length=500, blank=True)
+    deleted_at = models.DateTimeField(_("deleted at"), db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("deleted record")
+        verbose_name_plural = _("deleted records")
+
+    def __str__(self):
+        return self.slug
+
+    @property
+    def set_spec_list(self) -> list[str]:
+        return self.set_specs.split()

@@ -3,7 +3,9 @@ existing global repositories can harvest them (Resolution 179, instructs the Sec
 contribute to the global repositories).
 
 All six verbs; sets by kind (`kind:guideline`) and by audience (`audience:industry`); signed,
-stateless resumption tokens; the protocol's error codes for every bad request.
+stateless resumption tokens; the protocol's error codes for every bad request. Deleted records are
+kept for good ("persistent"): a resource withdrawn, taken back or deleted is listed with the
+status "deleted", so that harvesters drop it too.
 """
 
 import datetime
@@ -21,7 +23,7 @@ from lxml import etree
 from cophub.core.i18n import LANGUAGE_CODES
 
 from . import selectors
-from .models import Audience, Resource
+from .models import Audience, DeletedRecord, Resource
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -91,6 +93,15 @@ def _sets() -> list[tuple[str, str]]:
     return sets
 
 
+def _check_set(spec: str) -> None:
+    group, _sep, value = spec.partition(":")
+    if group == "kind" and (not value or value in Resource.Kind.values):
+        return
+    if group == "audience" and (not value or Audience.objects.filter(code=value).exists()):
+        return
+    raise OAIError("badArgument", f"There is no set '{spec}'. ListSets names them.")
+
+
 def _records(arguments: dict):
     queryset = selectors.public_resources().order_by("id")
     if arguments.get("from"):
@@ -99,17 +110,30 @@ def _records(arguments: dict):
         queryset = queryset.filter(updated_at__lte=_parse_date(arguments["until"], end=True)[0])
     spec = arguments.get("set")
     if spec:
+        _check_set(spec)
         group, _sep, value = spec.partition(":")
-        if group == "kind" and (not value or value in Resource.Kind.values):
-            queryset = queryset.filter(kind=value) if value else queryset
-        elif group == "audience" and (not value or Audience.objects.filter(code=value).exists()):
+        if group == "kind" and value:
+            queryset = queryset.filter(kind=value)
+        elif group == "audience":
             queryset = (
                 queryset.filter(audiences__code=value)
                 if value
                 else queryset.filter(audiences__isnull=False).distinct()
             )
-        else:
-            raise OAIError("badArgument", f"There is no set '{spec}'. ListSets names them.")
+    return queryset
+
+
+def _deleted_records(arguments: dict):
+    queryset = DeletedRecord.objects.order_by("id")
+    if arguments.get("from"):
+        queryset = queryset.filter(deleted_at__gte=_parse_date(arguments["from"], end=False)[0])
+    if arguments.get("until"):
+        queryset = queryset.filter(deleted_at__lte=_parse_date(arguments["until"], end=True)[0])
+    spec = arguments.get("set")
+    if spec:
+        _check_set(spec)
+        # set_specs is space-delimited on both sides: " kind:guideline audience:parents ".
+        queryset = queryset.filter(set_specs__contains=f" {spec} " if ":" in spec else f" {spec}:")
     return queryset
 
 
@@ -147,7 +171,18 @@ def _check_prefix(prefix: str) -> None:
         raise OAIError("cannotDisseminateFormat", f"'{prefix}' is not offered; use oai_dc.")
 
 
+def _deleted_header(parent, request, deleted: DeletedRecord):
+    header = _el(parent, "header", status="deleted")
+    _el(header, "identifier", f"oai:{_namespace(request)}:{deleted.slug}")
+    _el(header, "datestamp", _datestamp(deleted.deleted_at))
+    for spec in deleted.set_spec_list:
+        _el(header, "setSpec", spec)
+    return header
+
+
 def _header(parent, request, resource: Resource):
+    if isinstance(resource, DeletedRecord):
+        return _deleted_header(parent, request, resource)
     header = _el(parent, "header")
     _el(header, "identifier", _identifier(request, resource))
     _el(header, "datestamp", _datestamp(resource.updated_at))
@@ -201,6 +236,19 @@ def _dublin_core(parent, request, resource: Resource):
         add("coverage", country.iso2)
 
 
+def _list_page(arguments: dict, phase: str, after: int) -> tuple[int, list]:
+    """The total and the next page: public resources by id, then the deleted records by id."""
+    records, deleted = _records(arguments), _deleted_records(arguments)
+    total = records.count() + deleted.count()
+    page: list = []
+    if phase == "records":
+        page = list(selectors.with_listing_data(records.filter(id__gt=after))[:PAGE_SIZE])
+        after = 0
+    if len(page) < PAGE_SIZE:
+        page += list(deleted.filter(id__gt=after)[: PAGE_SIZE - len(page)])
+    return total, page
+
+
 def _list(request, root, verb: str, arguments: dict):
     if "resumptionToken" in arguments:
         try:
@@ -209,16 +257,17 @@ def _list(request, root, verb: str, arguments: dict):
             )
             arguments = state["arguments"]
             after, cursor = int(state["after"]), int(state["cursor"])
+            phase = state.get("phase", "records")
+            if phase not in ("records", "deleted"):
+                raise ValueError(phase)
         except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
             raise OAIError(
                 "badResumptionToken", "The resumption token is not valid or has expired."
             ) from error
     else:
-        after, cursor = 0, 0
+        after, cursor, phase = 0, 0, "records"
     _check_prefix(arguments["metadataPrefix"])
-    queryset = _records(arguments)
-    total = queryset.count()
-    page = list(selectors.with_listing_data(queryset.filter(id__gt=after))[:PAGE_SIZE])
+    total, page = _list_page(arguments, phase, after)
     if not page:
         if cursor:
             raise OAIError(
@@ -226,16 +275,23 @@ def _list(request, root, verb: str, arguments: dict):
             )
         raise OAIError("noRecordsMatch", "No record matches these arguments.")
     container = _el(root, verb)
-    for resource in page:
+    for item in page:
         if verb == "ListIdentifiers":
-            _header(container, request, resource)
+            _header(container, request, item)
         else:
             record = _el(container, "record")
-            _header(record, request, resource)
-            _dublin_core(record, request, resource)
+            _header(record, request, item)
+            if not isinstance(item, DeletedRecord):
+                _dublin_core(record, request, item)
     if cursor + len(page) < total:
+        last = page[-1]
         token = signing.dumps(
-            {"arguments": arguments, "after": page[-1].id, "cursor": cursor + len(page)},
+            {
+                "arguments": arguments,
+                "phase": "deleted" if isinstance(last, DeletedRecord) else "records",
+                "after": last.id,
+                "cursor": cursor + len(page),
+            },
             salt=TOKEN_SALT,
         )
         expires = timezone.now() + datetime.timedelta(seconds=TOKEN_MAX_AGE)
@@ -258,12 +314,13 @@ def _respond(request, root, verb: str, arguments: dict):
         _el(identify, "baseURL", request.build_absolute_uri("/oai"))
         _el(identify, "protocolVersion", "2.0")
         _el(identify, "adminEmail", parseaddr(settings.DEFAULT_FROM_EMAIL)[1])
-        earliest = (
-            selectors.public_resources().aggregate(first=Min("updated_at"))["first"]
-            or timezone.now()
-        )
+        earliest = [
+            selectors.public_resources().aggregate(first=Min("updated_at"))["first"],
+            DeletedRecord.objects.aggregate(first=Min("deleted_at"))["first"],
+        ]
+        earliest = min((d for d in earliest if d), default=timezone.now())
         _el(identify, "earliestDatestamp", _datestamp(earliest))
-        _el(identify, "deletedRecord", "no")
+        _el(identify, "deletedRecord", "persistent")
         _el(identify, "granularity", GRANULARITY)
     elif verb == "ListMetadataFormats":
         if "identifier" in arguments:
@@ -288,16 +345,18 @@ def _respond(request, root, verb: str, arguments: dict):
         resource = _find(request, arguments["identifier"])
         record = _el(_el(root, "GetRecord"), "record")
         _header(record, request, resource)
-        _dublin_core(record, request, resource)
+        if not isinstance(resource, DeletedRecord):
+            _dublin_core(record, request, resource)
     else:
         _list(request, root, verb, arguments)
 
 
-def _find(request, identifier: str) -> Resource:
+def _find(request, identifier: str) -> Resource | DeletedRecord:
     prefix = f"oai:{_namespace(request)}:"
     slug = identifier[len(prefix) :] if identifier.startswith(prefix) else None
     found = (
         selectors.with_listing_data(selectors.public_resources()).filter(slug=slug).first()
+        or DeletedRecord.objects.filter(slug=slug).first()
         if slug
         else None
     )

@@ -5,6 +5,7 @@ members to share best practices, instructs the Secretary-General 8)."""
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,7 +17,15 @@ from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
 
 from . import analysis
-from .models import Audience, GuidelineSet, LanguageVersion, Resource, SearchEntry, Topic
+from .models import (
+    Audience,
+    DeletedRecord,
+    GuidelineSet,
+    LanguageVersion,
+    Resource,
+    SearchEntry,
+    Topic,
+)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Addresses under /resources/ that are pages, not resources.
@@ -294,6 +303,7 @@ def publish_submission(*, resource: Resource, reviewer) -> Resource:
     resource.save(
         update_fields=["status", "reviewed_by", "return_reason", "published_on", "updated_at"]
     )
+    record_harvest_state(resource=resource, was_public=False)
     return resource
 
 
@@ -334,3 +344,57 @@ def resubmit(*, resource: Resource, user, titles=None, summaries=None) -> Resour
     resource.save()
     index_resource(resource)
     return resource
+
+
+# --- withdrawals and deletions, as OAI-PMH deleted records ---------------------------------------
+
+
+def _set_specs(resource: Resource) -> str:
+    specs = [f"kind:{resource.kind}", *(f"audience:{a.code}" for a in resource.audiences.all())]
+    return " " + " ".join(specs) + " "
+
+
+def record_harvest_state(*, resource: Resource, was_public: bool, old_slug: str = "") -> None:
+    """Keep the OAI-PMH deleted records in step with a change of a resource's status or address:
+    a resource harvesters could see and that is no longer public (or no longer at that address)
+    is listed as deleted; one published again is listed as a record again."""
+    old_slug = old_slug or resource.slug
+    if was_public and (not resource.is_public or old_slug != resource.slug):
+        DeletedRecord.objects.update_or_create(
+            slug=old_slug,
+            defaults={"set_specs": _set_specs(resource), "deleted_at": timezone.now()},
+        )
+    if resource.is_public:
+        DeletedRecord.objects.filter(slug=resource.slug).delete()
+
+
+@transaction.atomic
+def withdraw_resource(*, resource: Resource, reviewer) -> Resource:
+    """The secretariat takes a published resource out of the repository; harvesters are told."""
+    _require_reviewer(reviewer)
+    resource = _locked(resource)
+    if resource.status != Resource.Status.PUBLISHED:
+        raise DomainError(_("Only a published resource can be withdrawn."))
+    resource.status = Resource.Status.WITHDRAWN
+    resource.reviewed_by = reviewer
+    resource.save(update_fields=["status", "reviewed_by", "updated_at"])
+    record_harvest_state(resource=resource, was_public=True)
+    return resource
+
+
+@transaction.atomic
+def delete_resources(*, resources) -> int:
+    """Delete resources (with the accessible editions that adapt them), recording the public
+    ones as deleted for harvesters. Returns how many resources went."""
+    ids = [r.pk for r in resources]
+    going = Resource.objects.filter(Q(pk__in=ids) | Q(adapts__in=ids)).prefetch_related("audiences")
+    now = timezone.now()
+    for resource in going:
+        if resource.is_public:
+            DeletedRecord.objects.update_or_create(
+                slug=resource.slug,
+                defaults={"set_specs": _set_specs(resource), "deleted_at": now},
+            )
+    count = len(going)
+    Resource.objects.filter(pk__in=[r.pk for r in going]).delete()
+    return count

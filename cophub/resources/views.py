@@ -13,6 +13,7 @@ from . import jsonld, selectors, services
 from .forms import ResubmissionForm, ReviewForm, SearchForm, SubmissionForm
 
 PAGE_SIZE = 20
+FACET_VALUES_SHOWN = 5
 
 
 @require_safe
@@ -21,6 +22,7 @@ def resource_list(request):
     page = results = None
     facets = {}
     near_matches = False
+    more_than = None
     if form.is_valid():
         try:
             found = selectors.search(form.search_query())
@@ -29,6 +31,7 @@ def resource_list(request):
         else:
             facets = found.facets
             near_matches = found.near_matches
+            more_than = found.more_than
             page = Paginator(found.queryset, PAGE_SIZE).get_page(form.cleaned_data.get("page"))
             results = page.object_list
     query = form.search_query() if form.is_valid() else selectors.SearchQuery()
@@ -42,6 +45,7 @@ def resource_list(request):
             "results": results,
             "facets": facet_groups(facets, query),
             "near_matches": near_matches,
+            "more_than": more_than,
         },
         status=200 if form.is_valid() else 400,
     )
@@ -69,7 +73,18 @@ def facet_groups(facets, query):
             items.append(
                 (value, "?" + "&".join(f"{k}={_quote(v)}" for k, v in params.items() if v))
             )
-        groups.append({"name": name, "title": titles[name], "items": items})
+        # The chosen value and the most frequent ones are shown; the rest behind "more", so that
+        # the results are not a long scroll away on a phone, where the facets come first.
+        items.sort(key=lambda item: not item[0].selected)
+        shown = FACET_VALUES_SHOWN
+        groups.append(
+            {
+                "name": name,
+                "title": titles[name],
+                "first": items if len(items) <= shown + 2 else items[:shown],
+                "more": [] if len(items) <= shown + 2 else items[shown:],
+            }
+        )
     return groups
 
 

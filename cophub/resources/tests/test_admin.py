@@ -2,6 +2,7 @@ import pytest
 
 from cophub.accounts.tests.factories import SecretariatFactory
 from cophub.resources import selectors
+from cophub.resources.models import DeletedRecord, Resource
 
 from .factories import make_resource
 
@@ -15,12 +16,21 @@ def test_secretariat_lists_and_edits_resources_and_the_index_follows(
     client.force_login(SecretariatFactory())
     assert client.get("/en/admin/resources/resource/").status_code == 200
     assert client.get("/en/admin/resources/topic/").status_code == 200
+    data = _change_form(client, resource) | {"title_en": "Moderated chat rooms"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/admin/resources/resource/{resource.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert [r.pk for r in selectors.search(selectors.SearchQuery(text="moderated")).queryset] == [
+        resource.pk
+    ]
+
+
+def _change_form(client, resource) -> dict:
     page = client.get(f"/en/admin/resources/resource/{resource.pk}/change/")
     assert page.status_code == 200
     form = page.context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
     data |= {
-        "title_en": "Moderated chat rooms",
         "audiences": [a.pk for a in resource.audiences.all()],
         "topics": [t.pk for t in resource.topics.all()],
         "countries": [],
@@ -34,10 +44,33 @@ def test_secretariat_lists_and_edits_resources_and_the_index_follows(
         "versions-0-language": "en",
         "versions-0-link": "https://example.org/safer-chat",
     }
-    data = {k: v for k, v in data.items() if not isinstance(v, list) or v}
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/en/admin/resources/resource/{resource.pk}/change/", data)
+    return {k: v for k, v in data.items() if not isinstance(v, list) or v}
+
+
+def test_unpublished_in_the_admin_is_a_deleted_record_until_published_again(client):
+    resource = make_resource()
+    client.force_login(SecretariatFactory())
+    url = f"/en/admin/resources/resource/{resource.pk}/change/"
+    response = client.post(url, _change_form(client, resource) | {"status": "withdrawn"})
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert [r.pk for r in selectors.search(selectors.SearchQuery(text="moderated")).queryset] == [
-        resource.pk
-    ]
+    deleted = DeletedRecord.objects.get()
+    assert (deleted.slug, deleted.set_spec_list) == (
+        resource.slug,
+        ["kind:best_practice", "audience:children-9-12"],
+    )
+    response = client.post(url, _change_form(client, resource) | {"status": "published"})
+    assert response.status_code == 302
+    assert not DeletedRecord.objects.exists()
+    # Moving a public resource to a new address deletes the old identifier for harvesters.
+    response = client.post(url, _change_form(client, resource) | {"slug": "safer-chat-rooms"})
+    assert response.status_code == 302
+    assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [resource.slug]
+
+
+def test_deleted_in_the_admin_is_a_deleted_record(client):
+    resource = make_resource()
+    client.force_login(SecretariatFactory())
+    response = client.post(f"/en/admin/resources/resource/{resource.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Resource.objects.exists()
+    assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [resource.slug]

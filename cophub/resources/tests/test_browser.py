@@ -34,6 +34,24 @@ def guidelines():
     return source
 
 
+def _search(page, query):
+    """Type the words into the search box and send them, as a reader does."""
+    page.get_by_role("searchbox").fill(query)
+    page.get_by_role("searchbox").press("Enter")
+    page.wait_for_url(re.compile(r"\?.*q="))
+
+
+def _follow_facet(page, group_name_value):
+    """Follow a facet link on the results page (opening the group's "more" if it is there)."""
+    link = page.locator(f".facets a[href*='{group_name_value}']").first
+    if not link.is_visible():
+        link.locator("xpath=ancestor::details/summary").click()
+    count = int(re.sub(r"\D", "", link.locator(".count").inner_text()))
+    link.click()
+    page.wait_for_url(re.compile(re.escape(group_name_value)))
+    return count
+
+
 @pytest.mark.parametrize(
     ("lang", "query"),
     [
@@ -46,9 +64,7 @@ def test_find_the_2020_parents_guidelines_open_the_accessible_edition_and_follow
     page, live_server, guidelines, lang, query
 ):
     page.goto(f"{live_server.url}/{lang}/resources/")
-    page.fill("#id_q", query)
-    page.press("#id_q", "Enter")
-    page.wait_for_url(re.compile(r"\?.*q="))
+    _search(page, query)
     check_accessibility(page)
     first = page.locator(".resource-list .resource-item h3 a").first
     assert "cop-guidelines-parents-2020" in first.get_attribute("href")
@@ -60,12 +76,14 @@ def test_find_the_2020_parents_guidelines_open_the_accessible_edition_and_follow
     page.locator("#accessible-heading + p + ul a").first.click()
     page.wait_for_url(re.compile(r"easy-read/$"))
     check_accessibility(page)
-    # Follow a facet: from the accessible edition's topic back to the search, narrowed.
-    page.goto(f"{live_server.url}/{lang}/resources/?q=" + query)
-    page.locator(".facets a[href*='topic=screen-time']").first.click()
-    page.wait_for_url(re.compile(r"topic=screen-time"))
+    # Back to the results with the browser's back button, then narrow them by a topic.
+    page.go_back()
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?.*q="))
+    count = _follow_facet(page, "topic=screen-time")
     assert page.locator(".facets a[aria-current='true']").count() == 1
-    assert page.locator(".resource-list .resource-item").count() == 1
+    assert page.locator(".resource-list .resource-item").count() == count == 1
+    assert page.get_by_role("searchbox").input_value() == query
     check_accessibility(page)
 
 
@@ -76,4 +94,40 @@ def test_parity_editions_and_errors_are_accessible(page, live_server, guidelines
     check_accessibility(page)
     page.goto(f"{live_server.url}/{lang}/resources/?q=...")
     assert page.locator("#id_q_error").is_visible()
+    check_accessibility(page)
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "edition_title"),
+    [
+        ("fr", "lignes directrices parents 2020", "version facile à lire"),
+        ("ar", "المبادئ التوجيهية للآباء", "نسخة سهلة القراءة"),
+    ],
+)
+def test_demo_repository_finds_the_2020_parents_guidelines(
+    page, live_server, lang, query, edition_title
+):
+    """Over the demo repository (its real titles, among three hundred other resources)."""
+    from cophub.resources.demo import load_demo
+
+    load_demo()
+    page.goto(f"{live_server.url}/{lang}/resources/")
+    _search(page, query)
+    check_accessibility(page)
+    page.locator(".resource-list .resource-item h3 a").first.click()
+    page.wait_for_url(re.compile(r"/cop-guidelines-parents-2020/$"))
+    assert page.locator("html").get_attribute("lang") == lang
+    check_accessibility(page)
+    page.get_by_role("link", name=re.compile(edition_title)).click()
+    page.wait_for_url(re.compile(r"/cop-guidelines-parents-2020-easy-read/$"))
+    check_accessibility(page)
+    page.go_back()
+    page.go_back()
+    count = _follow_facet(page, "kind=guideline")
+    assert (
+        page.get_by_role("heading", level=2, name=re.compile(r"\d"))
+        .inner_text()
+        .endswith(str(count))
+    )
+    assert page.locator(".resource-list .resource-item").count() == count
     check_accessibility(page)

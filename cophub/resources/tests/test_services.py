@@ -249,3 +249,58 @@ def test_query_analysis_is_safe_in_a_threaded_server():
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_only_the_secretariat_withdraws_and_only_a_published_resource():
+    from cophub.resources.models import DeletedRecord
+
+    resource = make_resource()
+    with pytest.raises(DomainError) as error:
+        services.withdraw_resource(resource=resource, reviewer=DelegateFactory())
+    assert str(error.value.message) == "Only the secretariat reviews submissions."
+    resource.refresh_from_db()
+    assert resource.status == Resource.Status.PUBLISHED
+    assert not DeletedRecord.objects.exists()
+    secretariat = SecretariatFactory()
+    services.withdraw_resource(resource=resource, reviewer=secretariat)
+    with pytest.raises(DomainError) as error:
+        services.withdraw_resource(resource=resource, reviewer=secretariat)
+    assert str(error.value.message) == "Only a published resource can be withdrawn."
+    assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [resource.slug]
+    assert not selectors.search(selectors.SearchQuery(text="safer chat")).queryset.exists()
+
+
+def test_deleting_a_resource_takes_its_accessible_editions_and_records_both():
+    from cophub.resources.models import DeletedRecord
+
+    source = make_resource(kind="guideline")
+    easy = make_resource(kind="guideline", adapts=source, accessible_format="easy_read",
+                         titles={"en": "Easy read"})  # fmt: skip
+    assert services.delete_resources(resources=[source]) == 2
+    assert not Resource.objects.exists()
+    assert set(DeletedRecord.objects.values_list("slug", flat=True)) == {source.slug, easy.slug}
+
+
+def test_broad_searches_are_counted_up_to_the_cap(monkeypatch, client):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    for i in range(4):
+        make_resource(titles={"en": f"Chat safety {i}"})
+    make_resource(titles={"en": "Chat safety campaign"}, kind=Resource.Kind.CAMPAIGN)
+    found = selectors.search(selectors.SearchQuery(text="chat"))
+    assert found.more_than == 3
+    assert found.queryset.count() == 3
+    assert len(found.queryset[0:10]) == 3
+    # Past the cap the facets' values come from the first matches, without counts.
+    assert {v.count for v in found.facets["kind"]} == {None}
+    assert {v.value for v in found.facets["kind"]} <= {"best_practice", "campaign"}
+    # The chosen facet's total is counted on its own: the one campaign, though the first three
+    # matches are best practices.
+    narrowed = selectors.search(selectors.SearchQuery(text="chat", kind="campaign"))
+    assert (narrowed.more_than, narrowed.queryset.count()) == (None, 1)
+    assert [r.title for r in narrowed.queryset] == ["Chat safety campaign"]
+    body = client.get("/fr/resources/?q=chat").content.decode()
+    assert "Ressources trouvées : plus de 3" in body
+    monkeypatch.setattr(selectors, "COUNT_CAP", 5)
+    exact = selectors.search(selectors.SearchQuery(text="chat"))
+    assert exact.more_than is None
+    assert {v.value: v.count for v in exact.facets["kind"]} == {"best_practice": 4, "campaign": 1}

@@ -4,7 +4,7 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country
@@ -48,6 +48,10 @@ class Command(BaseCommand):
             size = min(2000, start + count - batch_start)
             with transaction.atomic():
                 self._batch(rng, batch_start, size, topics, audiences, countries, kinds)
+        # Fresh planner statistics (both databases have ANALYZE): before autovacuum gets to it,
+        # PostgreSQL believes the tables nearly empty and plans searches as loops over every row.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(f"Generated resources: {count}.")
 
     def _batch(self, rng, first, size, topics, audiences, countries, kinds):
