@@ -84,7 +84,9 @@ def _registry_section(request, version: int) -> str:
     documents = selectors.registry_filtered(**filters)
     # Counted once per filter and version, not once per page: paging through a long result
     # does not count it again.
-    count_key = f"workgroup:registry-count:{version}:{sorted(filters.items())!r}"
+    chosen = sorted((name, value) for name, value in filters.items() if value)
+    filtered = hashlib.sha256(repr(chosen).encode()).hexdigest()
+    count_key = f"workgroup:registry-count:{version}:{filtered}"
     count = cache.get(count_key)
     if count is None:
         count = documents.count()
