@@ -21,6 +21,15 @@ class GroupAdmin(TranslationAdmin):
     list_display = ["code", "name", "kind"]
     search_fields = ["code", "name"]
 
+    # The registry's filter names the groups: a cached registry page must not outlive a change.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.registry_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.registry_changed()
+
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
@@ -65,6 +74,12 @@ class DocumentAdmin(TranslationAdmin):
 
     def has_add_permission(self, request):
         return False  # documents come in through submission or the reports
+
+    def save_related(self, request, form, formsets, change):
+        # An edit here (a title, a source) changes what the registry shows; the admin's change
+        # view is one transaction, so the version rises with the edit.
+        super().save_related(request, form, formsets, change)
+        services.registry_changed()
 
     @admin.action(description=_("Register the selected submissions"))
     def register_selected(self, request, queryset):

@@ -1,5 +1,8 @@
+import time
+
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core.models import Country, MandateParagraph, Organisation
@@ -129,11 +132,24 @@ class SubscriptionForm(forms.Form):
     )
 
 
+# The countries are reference data that changes only with an ISO 3166 release; each process
+# keeps its list per language for a few minutes instead of reading and naming 249 countries on
+# each page view.
+COUNTRY_CHOICES_SECONDS = 600
+_country_choices: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+
+
 def country_choices() -> list[tuple[str, str]]:
     """Every country by ISO code, named in the active language; one plain query (a model choice
-    field would open a server-side cursor on PostgreSQL for each page view)."""
+    field would open a server-side cursor on PostgreSQL for each page view), then kept."""
+    language = get_language() or settings.LANGUAGE_CODE
+    kept = _country_choices.get(language)
+    if kept and time.monotonic() - kept[0] < COUNTRY_CHOICES_SECONDS:
+        return kept[1]
     countries = Country.objects.order_by("name").only("iso2", "name")
-    return [("", _("All Member States")), *((c.iso2, c.name) for c in countries)]
+    choices = [("", str(_("All Member States"))), *((c.iso2, c.name) for c in countries)]
+    _country_choices[language] = (time.monotonic(), choices)
+    return choices
 
 
 class RegistryFilterForm(forms.Form):

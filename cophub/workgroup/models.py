@@ -296,8 +296,14 @@ class Document(models.Model):
             ),
         ]
         indexes = [
-            # The registry's order: newest first, without sorting the whole table per page.
-            models.Index(fields=["-registered_at", "-id"], name="document_registry_order_idx"),
+            # The registry's order: newest first, without sorting the whole table per page. Only
+            # public documents, and nothing but the keys, so that counting them and finding the
+            # documents of a deep page are index-only scans instead of reads of whole rows.
+            models.Index(
+                fields=["-registered_at", "-id"],
+                condition=models.Q(status__in=["registered", "withdrawn"]),
+                name="document_public_order_idx",
+            ),
         ]
 
     def __str__(self):
@@ -418,3 +424,18 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class RegistryVersion(models.Model):
+    """One row whose number every change to the public registry raises, in the same transaction
+    as the change: cached pages of the registry are keyed by it, so that every app process sees
+    a change as soon as it is committed."""
+
+    value = models.PositiveBigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("registry version")
+        verbose_name_plural = _("registry versions")
+
+    def __str__(self):
+        return str(self.value)

@@ -2,13 +2,21 @@
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from . import search as full_text
-from .models import Document, DocumentFile, DocumentType, Group, Meeting, MeetingRegistration
+from .models import (
+    Document,
+    DocumentFile,
+    DocumentType,
+    Group,
+    Meeting,
+    MeetingRegistration,
+    RegistryVersion,
+)
 
 PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
 
@@ -63,7 +71,7 @@ def public_documents() -> QuerySet[Document]:
     return Document.objects.filter(status__in=PUBLIC_STATUSES)
 
 
-def registry(
+def registry_filtered(
     *,
     group: str = "",
     meeting: str = "",
@@ -74,8 +82,10 @@ def registry(
     year: int | None = None,
     q: str = "",
 ) -> QuerySet[Document]:
-    """The public registry with its filters; `source` is a country's ISO code, an organisation's
-    code or "secretariat"; `meeting` a meeting code (CWG-COP-24)."""
+    """The public registry with its filters, in its order, without what a list shows; `source`
+    is a country's ISO code, an organisation's code or "secretariat"; `meeting` a meeting code
+    (CWG-COP-24). The sources and languages are matched with EXISTS rather than joins, so that
+    no row repeats and no DISTINCT is needed."""
     queryset = public_documents()
     if group:
         queryset = queryset.filter(meeting__group__code=group)
@@ -87,25 +97,56 @@ def registry(
     if source == "secretariat":
         queryset = queryset.filter(secretariat_source=True)
     elif len(source) == 2 and source.isalpha():
-        queryset = queryset.filter(countries__iso2=source.upper())
+        queryset = queryset.filter(_has_country(source))
     elif source:
-        queryset = queryset.filter(organisations__code=source)
+        queryset = queryset.filter(
+            Exists(
+                Document.organisations.through.objects.filter(
+                    document=OuterRef("pk"), organisation__code=source
+                )
+            )
+        )
     if country:
-        queryset = queryset.filter(countries__iso2=country.upper())
+        queryset = queryset.filter(_has_country(country))
     if document_type:
         queryset = queryset.filter(document_type=document_type)
     if language:
-        queryset = queryset.filter(files__language=language)
+        queryset = queryset.filter(
+            Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
+        )
     if year:
         queryset = queryset.filter(registered_at__year=year)
-    if source or country or language:
-        # A join on a many-valued relation can repeat a row.
-        queryset = queryset.distinct()
     if q:
         queryset = full_text.search(queryset, q)
         if "rank" in queryset.query.annotations:
-            return _listing(queryset.order_by("-rank", "-registered_at", "-pk"))
-    return _listing(queryset.order_by("-registered_at", "-pk"))
+            return queryset.order_by("-rank", "-registered_at", "-pk")
+    return queryset.order_by("-registered_at", "-pk")
+
+
+def _has_country(iso2: str) -> Exists:
+    return Exists(
+        Document.countries.through.objects.filter(document=OuterRef("pk"), country=iso2.upper())
+    )
+
+
+def registry(**filters) -> QuerySet[Document]:
+    """The public registry with its filters (see `registry_filtered`), ready to list."""
+    return _listing(registry_filtered(**filters))
+
+
+def registry_slice(queryset: QuerySet[Document], start: int, stop: int) -> list[Document]:
+    """Documents `start` to `stop` of a filtered registry, ready to list.
+
+    The keys of the slice are found first, in a subquery that reads only the public order index
+    (an index-only scan on PostgreSQL), and the whole rows of those few documents after: a deep
+    page then skips 25,000 index entries instead of 25,000 rows."""
+    keys = queryset.values("pk")[start:stop]
+    return list(_listing(queryset.filter(pk__in=keys)))
+
+
+def registry_version() -> int:
+    """The registry's version (see `RegistryVersion`): one read of one row by its key."""
+    return RegistryVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
 
 
 def document_by_slug(slug: str) -> Document:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +29,7 @@ from .models import (
     DocumentType,
     Meeting,
     MeetingRegistration,
+    RegistryVersion,
     Subscription,
 )
 
@@ -237,6 +238,7 @@ def add_translation(
     _store_files(document, checked)
     if document.status == Document.Status.REGISTERED:
         search.refresh(document)
+        registry_changed()
     return document
 
 
@@ -310,6 +312,15 @@ def _notify_subscribers(document: Document, base_url: str) -> None:
         transaction.on_commit(send)
 
 
+def registry_changed() -> None:
+    """Raise the registry's version in the transaction of the change, so that no process serves
+    a cached page of the registry from before it once it is committed (see RegistryVersion)."""
+    RegistryVersion.objects.get_or_create(pk=1)
+    # An UPDATE, not a read and a save: concurrent changes each raise the number (the row lock
+    # orders them), and none is lost.
+    RegistryVersion.objects.filter(pk=1).update(value=F("value") + 1)
+
+
 @transaction.atomic
 def register_document(
     *, document: Document, registered_by, serial: int | None = None, base_url: str = ""
@@ -337,6 +348,7 @@ def register_document(
             _("Number %(number)s is already taken.") % {"number": document.number}, field="serial"
         ) from error
     search.refresh(document)
+    registry_changed()
     _notify_subscribers(document, base_url)
     return document
 
@@ -375,6 +387,7 @@ def withdraw_document(*, document: Document, withdrawn_by, reason: str) -> Docum
     document.withdrawn_at = timezone.now()
     document.withdrawal_reason = reason
     document.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
+    registry_changed()
     return document
 
 

@@ -1,16 +1,24 @@
 import difflib
+import hashlib
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cophub.core import i18n
 from cophub.core.errors import DomainError
+from cophub.core.templatetags.cophub import translated
 
 from . import jsonld, reports, selectors, services
 from .forms import (
@@ -22,7 +30,7 @@ from .forms import (
     SubscriptionForm,
     TranslationForm,
 )
-from .models import Document
+from .models import Document, DocumentType
 
 PAGE_SIZE = 25
 
@@ -31,8 +39,34 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+# A rendered registry section is kept this long at most: changes in the workgroup raise the
+# registry's version at once; this bounds how long a renamed country (core data) can stay unseen.
+REGISTRY_CACHE_SECONDS = 600
+
+
 @require_safe
 def registry(request):
+    # The version is read before anything else: a change committed later raises it, so a section
+    # stored under this version can only be newer than its key, never older.
+    version = selectors.registry_version()
+    key = _registry_key("registry", version, request.GET)
+    section = cache.get(key)
+    if section is None:
+        section = _registry_section(request, version)
+        cache.set(key, section, REGISTRY_CACHE_SECONDS)
+    return render(request, "workgroup/registry.html", {"section": section})
+
+
+def _registry_key(part: str, version: int, query) -> str:
+    """A cache key of a part of the registry page: the version, the language, and the query
+    string with its parameters in a fixed order (the same filters in another order share it)."""
+    pairs = sorted((key, value) for key, values in query.lists() for value in values)
+    digest = hashlib.sha256(urlencode(pairs).encode()).hexdigest()
+    return f"workgroup:{part}:{version}:{translation.get_language()}:{digest}"
+
+
+def _registry_section(request, version: int) -> str:
+    """The filter form, the count, one page of documents and the links to the others."""
     form = RegistryFilterForm(request.GET or None)
     filters = {}
     if form.is_valid():
@@ -47,14 +81,95 @@ def registry(request):
             "language": data["language"],
             "year": data["year"],
         }
-    page = Paginator(selectors.registry(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    documents = selectors.registry_filtered(**filters)
+    # Counted once per filter and version, not once per page: paging through a long result
+    # does not count it again.
+    chosen = sorted((name, value) for name, value in filters.items() if value)
+    filtered = hashlib.sha256(repr(chosen).encode()).hexdigest()
+    count_key = f"workgroup:registry-count:{version}:{filtered}"
+    count = cache.get(count_key)
+    if count is None:
+        count = documents.count()
+        cache.set(count_key, count, REGISTRY_CACHE_SECONDS)
+    page = Paginator(_RegistryPages(documents, count), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "workgroup/registry.html",
-        {"form": form, "page": page, "query": query.urlencode(), "filtered": any(filters.values())},
-    )
+    # The form is the same on every page of a result (and its country list is long): rendered
+    # once per filter, not once per page.
+    form_key = _registry_key("registry-form", version, query)
+    form_html = cache.get(form_key)
+    if form_html is None:
+        form_html = render_to_string(
+            "workgroup/includes/registry_form.html",
+            {"form": form, "filtered": any(filters.values())},
+            request,
+        )
+        cache.set(form_key, form_html, REGISTRY_CACHE_SECONDS)
+    context = {
+        "form_html": form_html,
+        "page": page,
+        "rows": _registry_rows(page.object_list),
+        "query": query.urlencode(),
+    }
+    return render_to_string("workgroup/includes/registry_section.html", context, request)
+
+
+class _RegistryPages:
+    """What the paginator needs of the registry: its (known) count, and slices read with
+    `selectors.registry_slice`."""
+
+    def __init__(self, documents, count: int):
+        self.documents, self.known_count = documents, count
+
+    def count(self) -> int:
+        return self.known_count
+
+    def __len__(self) -> int:
+        return self.known_count
+
+    def __getitem__(self, index: slice) -> list[Document]:
+        return selectors.registry_slice(self.documents, index.start, index.stop)
+
+
+@dataclass
+class _RegistryRow:
+    url: str
+    number: str
+    document_type: str
+    withdrawn: bool
+    late: bool
+    title: str
+    sources: str
+    registered: str
+    languages: list[str]
+
+
+def _registry_rows(documents: list[Document]) -> list[_RegistryRow]:
+    """What each row shows, computed here once rather than by a template include and a dozen
+    tags per row: the address from one reversed prefix, the type labels from one dict."""
+    prefix = reverse("workgroup:document", args=["-"]).removesuffix("-/")
+    types = {value: str(label) for value, label in DocumentType.choices}
+    secretariat = _("Secretariat")
+    rows = []
+    for document in documents:
+        sources = [country.name for country in document.countries.all()]
+        sources += [o.acronym or o.name for o in document.organisations.all()]
+        if document.secretariat_source:
+            sources.append(secretariat)
+        rows.append(
+            _RegistryRow(
+                url=f"{prefix}{document.slug}/",
+                number=document.number,
+                document_type=types.get(document.document_type, document.document_type),
+                withdrawn=document.status == Document.Status.WITHDRAWN,
+                late=document.late,
+                title=translated(document, "title"),
+                sources=", ".join(sources),
+                registered=i18n.format_date(document.registered_at, "medium"),
+                languages=[file.language for file in document.files.all()],
+            )
+        )
+    return rows
 
 
 @require_safe

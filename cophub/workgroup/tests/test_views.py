@@ -78,15 +78,62 @@ def test_registry_query_count_does_not_grow_with_the_documents(
 ):
     [first, *_rest] = registered_documents(MeetingFactory(number=24), count)
     iso2 = first.countries.get().iso2
-    client.get("/en/documents/")  # warm the caches of reference data
-    # session-less anonymous page: count, page rows, countries, organisations, files,
-    # and the filter form's lists (groups, countries)
+    client.get("/en/documents/?country=FR")  # warm the process's country list, another list
+    # a page not seen yet: the registry version, count, page rows (their keys in a subquery),
+    # countries, organisations, files, and the filter form's groups
     with django_assert_num_queries(7):
         response = client.get("/en/documents/?page=2")
     assert response.status_code == 200
-    with django_assert_num_queries(7):  # the chosen country is checked against the same list
+    assert response.content.decode().count('class="document"') == min(25, count - 25)
+    # the same page again: the version only, the rest from the cache
+    with django_assert_num_queries(1):
+        again = client.get("/en/documents/?page=2")
+    assert again.content == response.content
+    if count > 50:
+        # another page of the same list: its count and its form are known already
+        with django_assert_num_queries(5):
+            html = client.get("/en/documents/?page=3").content.decode()
+        assert html.count('class="document"') == 25
+    with django_assert_num_queries(7):  # the chosen country is checked against the kept list
         html = client.get(f"/en/documents/?country={iso2}&q=Contribution").content.decode()
     assert html.count('class="document"') == min(25, count // 10)
+
+
+def test_registry_shows_each_change_at_once(client, registered):
+    """The cached registry is keyed by a version that registering, withdrawing and translating
+    raise in their own transaction."""
+    assert client.get("/en/documents/").content.decode().count('<li class="document') == 1
+    delegate, secretariat = DelegateFactory(), SecretariatFactory()
+    second = services.register_document(
+        document=submit(delegate, registered.meeting, title="Age assurance in app stores"),
+        registered_by=secretariat,
+    )
+    html = client.get("/en/documents/").content.decode()
+    assert "Age assurance in app stores" in html and "2 documents" in html
+    services.withdraw_document(document=second, withdrawn_by=secretariat, reason="Superseded")
+    html = client.get("/en/documents/").content.decode()
+    assert html.count("document-withdrawn") == 1
+    services.add_translation(
+        document=registered,
+        user=secretariat,
+        language="fr",
+        file=docx_upload("Conception adaptée à l'âge."),
+        title="Protéger les enfants dans les jeux en ligne",
+    )
+    html = client.get("/fr/documents/?language=fr").content.decode()
+    assert "Protéger les enfants dans les jeux en ligne" in html
+
+
+def test_registry_pages_keep_their_order_and_links(client):
+    registered_documents(MeetingFactory(number=24), 60)
+    first = client.get("/en/documents/?q=&page=1").content.decode()
+    last = client.get("/en/documents/?page=3&q=").content.decode()
+    numbers = re.findall(r'<span class="code">([^<]+)</span>', first + last)
+    assert len(numbers) == 35 and len(set(numbers)) == 35
+    assert 'href="?q=&amp;page=2"' in last and "Page 3 of 3" in last
+    assert "60 documents" in last
+    # a page past the end shows the last page, as before
+    assert client.get("/en/documents/?page=99").content.decode().count('class="document"') == 10
 
 
 def test_document_page_with_json_ld_and_file(client, registered):

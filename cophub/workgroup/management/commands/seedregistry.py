@@ -55,9 +55,10 @@ class Command(BaseCommand):
                 "search_text", config="english", weight="A"
             )
             Document.objects.filter(meeting__group=group).update(search_vector=vector)
-            # Fresh planner statistics, as autovacuum would gather them after a bulk load.
+            # Fresh planner statistics and visibility map, as autovacuum would make them after a
+            # bulk load (index-only scans of the registry's order index need the latter).
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE workgroup_document, workgroup_documentfile")
+                cursor.execute("VACUUM ANALYZE workgroup_document, workgroup_documentfile")
         self.stdout.write(f"{made} documents in group BENCH.")
 
     def _meeting_documents(self, meeting, count, offset, countries, organisations):
