@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
 from cophub.core.i18n import translated_value
+from cophub.core.widgets import LongSelect
 
 from . import selectors
 from .models import Activity, ActivityLink, OverlapMark
@@ -37,6 +38,12 @@ class FilterForm(forms.Form):
         self.fields["topic"].widget = forms.Select(
             choices=everything
             + [(t.code, str(translated_value(t, "label"))) for t in selectors.topics()]
+        )
+        # Every country (an activity page links to the register filtered by any of its
+        # countries), named in the page's language.
+        self.fields["country"].widget = LongSelect(
+            choices=everything
+            + [(c.iso2, c.name) for c in core.countries().only("iso2", "name", "region")]
         )
         self.fields["region"].widget = forms.Select(
             choices=everything

@@ -200,3 +200,11 @@ def test_the_yearly_report_to_council_has_the_coordination_section(client):
     assert "Duplicate" in body
     body = client.get(f"/ar/reports/annual/{year}/").content.decode()
     assert "التنسيق مع المنظمات الأخرى" in body
+
+
+def test_the_country_filter_is_a_list_of_countries_in_the_page_language(client):
+    make_activity(countries=["DE"])
+    body = client.get("/fr/coordination/?country=DE").content.decode()
+    assert '<option value="DE" selected>Allemagne</option>' in body
+    assert '<option value="KE">Kenya</option>' in body
+    assert body.count("<option value=") > 240  # every country, not only those with activities
