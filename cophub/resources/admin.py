@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from cophub.core.errors import DomainError
+
 from . import services
-from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
+from .models import Audience, DeletedRecord, GuidelineSet, LanguageVersion, Resource, Topic
 
 
 class VocabularyAdmin(TranslationAdmin):
@@ -52,6 +55,18 @@ class ResourceAdmin(TranslationAdmin):
     filter_horizontal = ["audiences", "topics", "countries", "mandate"]
     readonly_fields = ["submitted_by", "submitted_at", "reviewed_by", "created_at", "updated_at"]
     inlines = [LanguageVersionInline]
+    actions = ["withdraw"]
+
+    @admin.action(description=_("Withdraw from the repository"), permissions=["change"])
+    def withdraw(self, request, queryset):
+        """Each through the service, so that harvesters are told (an OAI-PMH deleted record)."""
+        for resource in queryset:
+            try:
+                services.withdraw_resource(resource=resource, reviewer=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{resource}: {error.message}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(resource)s: withdrawn.") % {"resource": resource})
 
     def save_model(self, request, obj, form, change):
         before = (
@@ -78,3 +93,21 @@ class ResourceAdmin(TranslationAdmin):
 
     def delete_queryset(self, request, queryset):
         services.delete_resources(resources=list(queryset))
+
+
+@admin.register(DeletedRecord)
+class DeletedRecordAdmin(admin.ModelAdmin):
+    """What harvesters are told is gone; written only by the services, read here."""
+
+    list_display = ["slug", "set_specs", "deleted_at"]
+    search_fields = ["slug"]
+    date_hierarchy = "deleted_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -74,3 +74,24 @@ def test_deleted_in_the_admin_is_a_deleted_record(client):
     assert response.status_code == 302
     assert not Resource.objects.exists()
     assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [resource.slug]
+
+
+def test_withdraw_action_tells_harvesters_and_lists_the_deleted_record(client):
+    published, draft = make_resource(), make_resource(status=Resource.Status.SUBMITTED)
+    client.force_login(SecretariatFactory())
+    response = client.post(
+        "/fr/admin/resources/resource/",
+        {"action": "withdraw", "_selected_action": [published.pk, draft.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    # both outcomes, in the secretariat's language
+    assert f"{published} : retirée." in page
+    assert "Seule une ressource publiée peut être retirée." in page
+    published.refresh_from_db()
+    draft.refresh_from_db()
+    assert (published.status, draft.status) == ("withdrawn", "submitted")
+    assert list(DeletedRecord.objects.values_list("slug", flat=True)) == [published.slug]
+    listing = client.get("/en/admin/resources/deletedrecord/")
+    assert listing.status_code == 200 and published.slug in listing.content.decode()
+    assert client.get("/en/admin/resources/deletedrecord/add/").status_code == 403
