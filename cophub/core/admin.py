@@ -11,9 +11,8 @@ admin.site.site_title = _("COP Hub")
 admin.site.index_title = _("Secretariat")
 
 
-class ReferenceDataAdmin(TranslationAdmin):
-    """Rows loaded from `core/data/` after every migrate: shown here, changed only in the data
-    files (and their sources), so that every database has the same ones."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows the secretariat reads in the admin but changes elsewhere (data files, services)."""
 
     def has_add_permission(self, request):
         return False
@@ -23,6 +22,11 @@ class ReferenceDataAdmin(TranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReferenceDataAdmin(ReadOnlyAdmin, TranslationAdmin):
+    """Rows loaded from `core/data/` after every migrate: shown here, changed only in the data
+    files (and their sources), so that every database has the same ones."""
 
 
 @admin.register(Region)

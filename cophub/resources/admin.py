@@ -3,24 +3,16 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from cophub.core.admin import ReadOnlyAdmin
 from cophub.core.errors import DomainError
 
 from . import services
 from .models import Audience, DeletedRecord, GuidelineSet, LanguageVersion, Resource, Topic
 
 
-class VocabularyAdmin(TranslationAdmin):
+class VocabularyAdmin(ReadOnlyAdmin, TranslationAdmin):
     """Loaded from vocabulary.py after every migrate; shown here, changed only in that file, so
     that the codes harvesters and the API use stay the same everywhere."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Topic)
@@ -96,18 +88,9 @@ class ResourceAdmin(TranslationAdmin):
 
 
 @admin.register(DeletedRecord)
-class DeletedRecordAdmin(admin.ModelAdmin):
+class DeletedRecordAdmin(ReadOnlyAdmin):
     """What harvesters are told is gone; written only by the services, read here."""
 
     list_display = ["slug", "set_specs", "deleted_at"]
     search_fields = ["slug"]
     date_hierarchy = "deleted_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
