@@ -5,13 +5,17 @@ import datetime
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
 
+from cophub.accounts.models import Role
 from cophub.core import i18n
+from cophub.core.errors import DomainError
+from cophub.core.problems import problem_response
 
-from . import selectors
+from . import selectors, services
 from .models import Activity, OverlapMark
 
 router = Router(tags=["coordination"])
@@ -191,6 +195,46 @@ def list_activities(
 @router.get("/coordination/activities/{slug}", response=ActivityDetailOut, summary="One activity")
 def get_activity(request, slug: str):
     return selectors.activity(slug)
+
+
+class ActivityIn(Schema):
+    """A new activity; the codes are those the register's pages and the API answer with."""
+
+    organisation: str
+    kind: Activity.Kind
+    titles: dict[str, str]
+    descriptions: dict[str, str] = {}
+    original_language: str
+    starts_on: datetime.date
+    ends_on: datetime.date | None = None
+    status: Activity.Status = Activity.Status.ONGOING
+    countries: list[str] = []
+    regions: list[str] = []
+    topics: list[str] = []
+    mandate: list[str] = []
+    resources: list[str] = []
+    documents: list[str] = []
+    contact_role: str = ""
+    website: str = ""
+
+
+@router.post(
+    "/coordination/activities",
+    response={201: ActivityDetailOut},
+    auth=django_auth,
+    summary="The secretariat adds an activity (signed in, CSRF token); its overlaps follow at "
+    "/coordination/activities/{slug}/overlaps",
+)
+def create_activity(request, body: ActivityIn):
+    if request.auth.role != Role.SECRETARIAT:
+        return problem_response(
+            request, 403, detail=_("Only the secretariat records activities in the register.")
+        )
+    try:
+        activity = services.record_activity(**body.dict(), created_by=request.auth)
+    except DomainError as error:
+        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    return Status(201, selectors.activity(activity.slug))
 
 
 @router.get(

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from cophub.accounts.tests.factories import SecretariatFactory
+from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.coordination import services
+from cophub.coordination.models import Activity
 
 from .factories import make_activity
 
@@ -77,3 +78,52 @@ def test_topics_in_six_languages(client):
     cyberbullying = next(t for t in data if t["code"] == "cyberbullying")
     assert cyberbullying["label"] == "التنمر الإلكتروني"
     assert set(cyberbullying["labels"]) == {"ar", "zh", "en", "fr", "ru", "es"}
+
+
+NEW_ACTIVITY = {
+    "organisation": "unicef",
+    "kind": "campaign",
+    "titles": {"fr": "Campagne contre le cyberharcèlement dans les écoles du Kenya"},
+    "descriptions": {"fr": "Affiches et réunions sur le harcèlement en ligne pour les élèves."},
+    "original_language": "fr",
+    "starts_on": "2025-03-01",
+    "ends_on": "2025-10-31",
+    "countries": ["KE"],
+    "contact_role": "Responsable de la protection de l'enfance",
+}
+
+
+def test_the_secretariat_adds_an_activity_and_finds_its_overlaps(client):
+    english = make_activity()  # the same campaign, in English, by the BDT
+    client.force_login(SecretariatFactory())
+    response = client.post(
+        "/api/v1/coordination/activities", NEW_ACTIVITY, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["organisation"] == "unicef" and created["countries"] == ["KE"]
+    assert created["titles"] == NEW_ACTIVITY["titles"]
+    overlaps = client.get(f"/api/v1/coordination/activities/{created['slug']}/overlaps").json()
+    assert overlaps[0]["activity"] == english.slug
+    assert {"topics", "countries"} <= {reason["code"] for reason in overlaps[0]["reasons"]}
+
+
+def test_adding_an_activity_is_refused_clearly_and_writes_nothing(client):
+    url = "/api/v1/coordination/activities"
+    assert client.post(url, NEW_ACTIVITY, content_type="application/json").status_code == 401
+    client.force_login(DelegateFactory())
+    response = client.post(url + "?lang=fr", NEW_ACTIVITY, content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "Seul le secrétariat enregistre des activités dans le registre."
+    )
+    client.force_login(SecretariatFactory())
+    backwards = NEW_ACTIVITY | {"starts_on": "2025-12-01", "ends_on": "2025-01-01"}
+    response = client.post(url + "?lang=fr", backwards, content_type="application/json")
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "Une activité ne peut pas se terminer avant de commencer."
+    unknown = NEW_ACTIVITY | {"organisation": "ministry-of-magic"}
+    response = client.post(url + "?lang=fr", unknown, content_type="application/json")
+    assert response.status_code == 422 and "ministry-of-magic" in response.json()["detail"]
+    assert not Activity.objects.exists()
