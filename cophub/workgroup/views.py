@@ -165,7 +165,8 @@ def _registry_rows(documents: list[Document]) -> list[_RegistryRow]:
                 late=document.late,
                 title=translated(document, "title"),
                 sources=", ".join(sources),
-                registered=i18n.format_date(document.registered_at, "medium"),
+                # the day it was registered, in the reader's calendar format (not the time)
+                registered=i18n.format_date(timezone.localdate(document.registered_at), "medium"),
                 languages=[file.language for file in document.files.all()],
             )
         )
