@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,15 @@ register = template.Library()
 def ldate(value, fmt="long"):
     """A date or date-time in the page's language, from CLDR."""
     return i18n.format_date(value, fmt)
+
+
+@register.filter
+def lday(value, fmt="medium"):
+    """The day of a date-time in the site's time zone, without the time, in the page's language
+    (lists of documents say the day; the document's own page gives the time)."""
+    if value is None:
+        return ""
+    return i18n.format_date(timezone.localdate(value), fmt)
 
 
 @register.filter

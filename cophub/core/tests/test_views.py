@@ -194,6 +194,22 @@ def test_dates_and_numbers_follow_the_locale():
         assert format_number(1234567) == "1.234.567"
 
 
+def test_a_date_time_in_a_list_gives_its_day_in_the_site_time_zone(settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from cophub.core.templatetags.cophub import lday
+
+    settings.TIME_ZONE = "Pacific/Auckland"  # 5 March 23:30 UTC is already 6 March there
+    moment = datetime.datetime(2026, 3, 5, 23, 30, tzinfo=datetime.UTC)
+    with timezone.override("Pacific/Auckland"), translation.override("fr"):
+        assert lday(moment) == "6 mars 2026"
+    with translation.override("ar"):
+        assert "2026" in lday(moment) and ":" not in lday(moment)
+    assert lday(None) == ""
+
+
 def test_translated_field_falls_back_visibly(client):
     from cophub.core.i18n import translated_value
     from cophub.core.templatetags.cophub import translated
