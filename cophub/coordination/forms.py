@@ -41,10 +41,7 @@ class FilterForm(forms.Form):
         )
         # Every country (an activity page links to the register filtered by any of its
         # countries), named in the page's language.
-        self.fields["country"].widget = LongSelect(
-            choices=everything
-            + [(c.iso2, c.name) for c in core.countries().only("iso2", "name", "region")]
-        )
+        self.fields["country"].widget = LongSelect(choices=everything + core.country_choices())
         self.fields["region"].widget = forms.Select(
             choices=everything
             + [(r.code, str(translated_value(r, "name"))) for r in core.regions()]

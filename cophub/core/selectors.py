@@ -3,8 +3,10 @@
 from enum import StrEnum
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 
 from .models import Country, MandateParagraph, Organisation, Region
 
@@ -36,6 +38,17 @@ class UnGroup(StrEnum):
 
 
 UN_GROUP_FIELDS = {UnGroup.LDC: "ldc", UnGroup.SIDS: "sids", UnGroup.LLDC: "lldc"}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(ISO code, name in the page's language) of every country, in its alphabetical order, read
+    as plain values (the lists of countries on public pages; no model instance per country)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    rows = Country.objects.values_list("iso2", f"name_{language}", "name_en", named=True)
+    return sorted(
+        ((row.iso2, getattr(row, f"name_{language}") or row.name_en) for row in rows),
+        key=lambda choice: choice[1],
+    )
 
 
 def country(iso2: str) -> Country:

@@ -14,6 +14,8 @@ class LongSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         selected = {str(item) for item in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        if self.allow_multiple_selected:
+            final_attrs["multiple"] = True
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
@@ -23,3 +25,7 @@ class LongSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+class LongSelectMultiple(LongSelect, forms.SelectMultiple):
+    """The same for a list where several options can be chosen (countries to compare)."""

@@ -6,7 +6,7 @@ from cophub.core import selectors as core
 
 class CountryForm(forms.Form):
     """Checks the country a child chose; the page renders the list from
-    selectors.country_choices()."""
+    core.selectors.country_choices()."""
 
     country = forms.ModelChoiceField(
         label=_("Where do you live?"),

@@ -129,17 +129,6 @@ def helplines_for_country(iso2: str) -> list[ServiceView]:
     return services_for_finder((iso2 or "").upper())
 
 
-def country_choices() -> list[tuple[str, str]]:
-    """(ISO code, name in the page's language) of every country, in its alphabetical order: the
-    finder's list, read as plain values because it is on every finder page."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    rows = Country.objects.values_list("iso2", f"name_{language}", "name_en", named=True)
-    return sorted(
-        ((row.iso2, getattr(row, f"name_{language}") or row.name_en) for row in rows),
-        key=lambda choice: choice[1],
-    )
-
-
 def countries_with_services() -> set[str]:
     return set(
         Helpline.objects.filter(active=True, country__isnull=False).values_list(

@@ -42,7 +42,7 @@ def _country_choice(request, selected: str | None) -> dict:
         '<option value="{}"{}>{}</option>',
         (
             (iso2, mark_safe(" selected") if iso2 == selected else "", name)  # noqa: S308
-            for iso2, name in selectors.country_choices()
+            for iso2, name in core.country_choices()
         ),
     )
     return {"country_options": options, "selected": selected}

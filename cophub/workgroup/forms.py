@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cophub.core import selectors as core_selectors
 from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.core.widgets import LongSelect
 
@@ -146,8 +147,7 @@ def country_choices() -> list[tuple[str, str]]:
     kept = _country_choices.get(language)
     if kept and time.monotonic() - kept[0] < COUNTRY_CHOICES_SECONDS:
         return kept[1]
-    countries = Country.objects.order_by("name").only("iso2", "name")
-    choices = [("", str(_("All Member States"))), *((c.iso2, c.name) for c in countries)]
+    choices = [("", str(_("All Member States"))), *core_selectors.country_choices()]
     _country_choices[language] = (time.monotonic(), choices)
     return choices
 

@@ -1,7 +1,8 @@
 from django import forms
+from django.http import QueryDict
 from django.test import SimpleTestCase
 
-from cophub.core.widgets import LongSelect
+from cophub.core.widgets import LongSelect, LongSelectMultiple
 
 CHOICES = [("", "All"), ("KE", "Kenya"), ("CI", "Côte d’Ivoire"), ("XS", "<script>x</script>")]
 
@@ -34,3 +35,17 @@ class LongSelectTests(SimpleTestCase):
         plain, long = self.rendered({"plain": "ZZ", "long": "ZZ"})
         self.assertIn('aria-invalid="true"', long)
         self.assertHTMLEqual(long, plain)
+
+
+class Compare(forms.Form):
+    plain = forms.MultipleChoiceField(choices=CHOICES[1:], required=False)
+    long = forms.MultipleChoiceField(choices=CHOICES[1:], required=False, widget=LongSelectMultiple)
+
+
+def test_the_multiple_choice_list_renders_and_reads_what_djangos_does():
+    data = QueryDict("plain=KE&plain=CI&long=KE&long=CI")
+    form = Compare(data)
+    assert form.is_valid() and form.cleaned_data["long"] == ["KE", "CI"]
+    SimpleTestCase().assertHTMLEqual(
+        str(form["long"]).replace("long", "FIELD"), str(form["plain"]).replace("plain", "FIELD")
+    )
