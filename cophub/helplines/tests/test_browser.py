@@ -195,6 +195,7 @@ def test_an_import_with_one_bad_row_imports_nothing_and_says_which_row(
     page.set_input_files("#id_file", str(upload))
     page.click("main button[type=submit]")
     report = page.locator("table.hl-report tbody tr")
+    report.first.wait_for()  # the answer page, not the form still on screen
     assert report.count() == 1
     assert report.locator("td").nth(0).inner_text() == "3"
     assert report.locator("td").nth(1).inner_text() == "value"

@@ -82,6 +82,7 @@ def test_a_bad_file_is_rejected_with_its_row_named(page, live_server, lang, tmp_
     page.set_input_files("#id_file", str(bad))
     page.click("main form button[type=submit]")
     rows = page.locator("#report-table tbody tr")
+    rows.first.wait_for()  # the answer page, not the form still on screen
     assert rows.count() == 1
     assert ("row 3" if lang == "en" else "الصف 3") in rows.nth(0).inner_text()
     assert "250" in rows.nth(0).inner_text()
