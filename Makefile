@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format translations messages bench clean
+.PHONY: run test lint format translations messages bench audit lock clean
 
 run: $(INSTALLED) .env translations
 	$(BIN)/cophub migrate --noinput
@@ -39,11 +39,23 @@ messages: $(INSTALLED)
 bench: $(INSTALLED) translations
 	$(BIN)/python bench/run.py
 
-$(INSTALLED): pyproject.toml
+# Every dependency, test tools and build backend included, at the version and hash the lock file
+# pins; then COP Hub itself, built with those pinned tools.
+$(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Pin what pyproject.toml asks for (and the build backend) to exact versions with their hashes.
+lock: $(INSTALLED)
+	$(BIN)/pip-compile --quiet --extra test --all-build-deps --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
+	  -o requirements.lock pyproject.toml
+
+# bandit on the code, pip-audit on the pinned dependencies (.ci/supply-chain says what fails).
+audit: $(INSTALLED)
+	$(BIN)/python .ci/supply-chain
 
 # A secret key of this machine's own for the local demo; production sets SECRET_KEY itself.
 .env:

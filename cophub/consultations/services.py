@@ -242,7 +242,7 @@ def _count_device(consultation: Consultation, digest: str, shard: int, share: in
     table = DeviceTally._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (consultation_id, digest, shard, count) "  # noqa: S608
+            f"INSERT INTO {table} (consultation_id, digest, shard, count) "  # noqa: S608 - SQL from constants, values as parameters
             "VALUES (%s, %s, %s, 1) ON CONFLICT (consultation_id, digest, shard) "
             f"DO UPDATE SET count = {table}.count + 1 WHERE {table}.count < %s RETURNING count",
             [consultation.pk, digest, shard, share],
