@@ -1,9 +1,5 @@
 """schema.org JSON-LD of a resource page, so that search engines and catalogues read it."""
 
-import json
-
-from django.utils.safestring import SafeString, mark_safe
-
 from cophub.core.i18n import LANGUAGE_CODES
 
 from .models import Resource
@@ -73,11 +69,3 @@ def resource_jsonld(request, resource: Resource) -> dict:
     if resource.kind == Resource.Kind.TRAINING and resource.provider:
         data["provider"] = {"@type": "Organization", "name": resource.provider}
     return data
-
-
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def as_script_text(data: dict) -> SafeString:
-    """JSON safe to stand inside <script>: a title cannot close the element (as json_script)."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES))  # noqa: S308 - <, > and & escaped

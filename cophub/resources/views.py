@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cophub.core.errors import DomainError
+from cophub.core.jsonld import as_script_text
 
 from . import jsonld, selectors, services
 from .forms import ResubmissionForm, ReviewForm, SearchForm, SubmissionForm
@@ -102,7 +103,7 @@ def resource_detail(request, slug):
         "resources/detail.html",
         {
             "resource": resource,
-            "jsonld": jsonld.as_script_text(jsonld.resource_jsonld(request, resource)),
+            "jsonld": as_script_text(jsonld.resource_jsonld(request, resource)),
             "has_editions": bool(resource.previous_edition_id or hasattr(resource, "next_edition")),
         },
     )

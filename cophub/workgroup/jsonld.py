@@ -1,17 +1,6 @@
 """schema.org descriptions of documents and meetings, embedded in their pages as JSON-LD."""
 
-import json
-
 from django.urls import reverse
-from django.utils.safestring import mark_safe
-
-
-def as_script(data: dict) -> str:
-    """JSON safe inside a <script> element: no character can close it."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(  # noqa: S308 - the three characters that matter in HTML are escaped
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    )
 
 
 def _organisation(name: str) -> dict:

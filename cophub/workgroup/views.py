@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cophub.core import i18n
 from cophub.core.errors import DomainError
+from cophub.core.jsonld import as_script_text
 from cophub.core.templatetags.cophub import translated
 
 from . import jsonld, reports, selectors, services
@@ -184,7 +185,7 @@ def document_detail(request, slug):
             "document": document,
             "versions": [v for v in versions if v.is_public],
             "replies": [r for r in document.replies.all() if r.is_public],
-            "json_ld": jsonld.as_script(jsonld.document(document, request)),
+            "json_ld": as_script_text(jsonld.document(document, request)),
             "withdraw_form": ReasonForm(),
         },
     )
@@ -441,7 +442,7 @@ def meeting_detail(request, code):
             "form": form,
             "registration": registration,
             "is_over": timezone.localdate() > meeting.ends_on,
-            "json_ld": jsonld.as_script(jsonld.meeting(meeting, request)),
+            "json_ld": as_script_text(jsonld.meeting(meeting, request)),
         },
     )
 
