@@ -1,0 +1,305 @@
+"""Every URL pattern and every API operation, visited as every role (see access_table.py).
+
+Country A's unpublished records (a draft contribution, a pending proposal, a best practice under
+review) carry marker words; every answer of every visit is searched for them, so that a page that
+shows them to a role that may not read them fails here, whichever page it is.
+"""
+
+import hashlib
+import sys
+import types
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, RequestFactory, override_settings
+from django.urls import URLResolver, get_resolver, path
+from django.urls.resolvers import LocalePrefixPattern
+
+from cophub.api import api as site_api
+
+from . import access_table as table
+from .access_site import ROLES, SECRET_DRAFT, SECRET_PRACTICE, SECRET_PROPOSAL
+
+pytestmark = pytest.mark.django_db
+
+# Who may read each of country A's unpublished records.
+SECRETS = {
+    SECRET_DRAFT: {"delegate_a", "secretariat"},
+    SECRET_PROPOSAL: {"delegate_a", "secretariat"},
+    SECRET_PRACTICE: {"delegate_a", "secretariat"},
+}
+# Tables that a refused request may write: the session of the person signed in.
+UNTRACKED_TABLES = {"django_session"}
+UNTRACKED_FIELDS = {"last_login"}
+API_PREFIX = "api/v1/"
+
+
+# --- what the site has -----------------------------------------------------------------------------
+
+
+def _walk(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            part = (
+                "{lang}/"
+                if isinstance(pattern.pattern, LocalePrefixPattern)
+                else str(pattern.pattern)
+            )
+            yield from _walk(pattern.url_patterns, prefix + part)
+        else:
+            yield prefix + str(pattern.pattern)
+
+
+def site_routes() -> set[str]:
+    """Every route of the resolver, as written in the table's keys."""
+    return set(_walk(get_resolver().url_patterns))
+
+
+def api_operations(schema: dict) -> set[tuple[str, str]]:
+    return {
+        (method.upper(), address) for address, operations in schema["paths"].items()
+        for method in operations
+    }  # fmt: skip
+
+
+def _as_openapi(route: str) -> str:
+    """api/v1/countries/<iso2> → /api/v1/countries/{iso2}"""
+    return "/" + route.replace("<", "{").replace(">", "}")
+
+
+def missing_lines(routes: set[str], operations: set[tuple[str, str]]) -> list[str]:
+    """What the table lacks or names in vain; empty when it covers the site exactly."""
+    table_routes = set(table.PAGES) | set(table.admin_routes())
+    api_paths = {address for _method, address in operations}
+    pages = {r for r in routes if not r.startswith(API_PREFIX) or r in table.PAGES}
+    api_routes = {r for r in routes if r.startswith(API_PREFIX) and r not in table.PAGES}
+    problems = [
+        f"URL pattern without a line in access_table.PAGES: {r!r}"
+        for r in sorted(pages - table_routes)
+    ]
+    problems += [
+        f"line for a URL pattern that no longer exists: {r!r}" for r in sorted(table_routes - pages)
+    ]
+    problems += [
+        f"API route neither in the OpenAPI schema nor in access_table.PAGES: {r!r}"
+        for r in sorted(api_routes)
+        if _as_openapi(r) not in api_paths
+    ]
+    problems += [
+        f"API operation without a line in access_table.API: {m} {p}"
+        for m, p in sorted(operations - set(table.API))
+    ]
+    problems += [
+        f"line for an API operation that no longer exists: {m} {p}"
+        for m, p in sorted(set(table.API) - operations)
+    ]
+    return problems  # fmt: skip
+
+
+def test_the_table_covers_every_url_pattern_and_api_operation_exactly():
+    problems = missing_lines(site_routes(), api_operations(site_api.get_openapi_schema()))
+    assert not problems, "\n".join(problems)
+
+
+def test_the_table_covers_every_model_of_the_admin():
+    registered = {model._meta.label_lower for model in admin.site._registry}
+    assert registered == set(table.ADMIN_MODELS), (
+        f"admin models without a line in access_table.ADMIN_MODELS: {registered - set(table.ADMIN_MODELS)}; "
+        f"lines for models no longer in the admin: {set(table.ADMIN_MODELS) - registered}"
+    )  # fmt: skip
+
+
+def _view(request):
+    raise AssertionError("never called")
+
+
+def test_a_new_url_pattern_without_a_line_fails_and_is_named():
+    from django.conf.urls.i18n import i18n_patterns
+
+    import cophub.urls
+
+    urlconf = types.ModuleType("cophub_urls_with_a_new_page")
+    urlconf.urlpatterns = [
+        path("exports/everything.zip", _view),
+        *cophub.urls.urlpatterns,
+        *i18n_patterns(path("drafts/<int:pk>/", _view)),
+    ]
+    sys.modules[urlconf.__name__] = urlconf
+    try:
+        with override_settings(ROOT_URLCONF=urlconf.__name__):
+            problems = missing_lines(site_routes(), api_operations(site_api.get_openapi_schema()))
+    finally:
+        del sys.modules[urlconf.__name__]
+    assert problems == [
+        "URL pattern without a line in access_table.PAGES: 'exports/everything.zip'",
+        "URL pattern without a line in access_table.PAGES: '{lang}/drafts/<int:pk>/'",
+    ]
+
+
+def test_a_new_api_operation_without_a_line_fails_and_is_named():
+    schema = site_api.get_openapi_schema()
+    operations = api_operations(schema) | {("DELETE", "/api/v1/documents/{number}")}
+    routes = site_routes() | {"api/v1/exports/<kind>"}
+    assert missing_lines(routes, operations) == [
+        "API route neither in the OpenAPI schema nor in access_table.PAGES: 'api/v1/exports/<kind>'",
+        "API operation without a line in access_table.API: DELETE /api/v1/documents/{number}",
+    ]
+
+
+# --- visiting ------------------------------------------------------------------------------------------
+
+
+def _snapshot() -> dict[str, str]:
+    """A digest of every row of every table, by model (signing in sets last_login: left out)."""
+    digests = {}
+    for model in apps.get_models(include_auto_created=True):
+        meta = model._meta
+        if meta.proxy or not meta.managed or meta.db_table in UNTRACKED_TABLES:
+            continue
+        columns = [f.attname for f in meta.concrete_fields if f.name not in UNTRACKED_FIELDS]
+        rows = list(model._base_manager.order_by("pk").values_list(*columns))
+        digests[meta.label] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return digests
+
+
+def _baseline(site) -> dict[str, str]:
+    """Every test and every role starts from the records of the module (each visit is rolled
+    back), so their digest is taken once."""
+    if not hasattr(site, "baseline"):
+        site.baseline = _snapshot()
+    return site.baseline
+
+
+def _outcome(response):
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.split("?")[0] == "/en/accounts/login/":
+            return table.LOGIN
+        if location.split("?")[0] == "/en/admin/login/":
+            return table.ADMIN_LOGIN
+    return response.status_code
+
+
+def _client(site, role) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(site.users[role])
+    return client
+
+
+def _forget_kept_pages():
+    from cophub.consultations import selectors as consultations
+    from cophub.statistics import views as statistics
+
+    cache.clear()
+    consultations.forget_kept()
+    statistics._computed.clear()
+
+
+def _leaks(response, role) -> list[str]:
+    if response.streaming or not response.get("Content-Type", "").startswith(
+        ("text/", "application/json", "application/xml", "application/atom", "image/svg")
+    ):
+        return []
+    body = response.content.decode()
+    return [secret for secret, readers in SECRETS.items() if secret in body and role not in readers]
+
+
+def _visit(site, role, method, url, expected, post=None) -> str | None:
+    """What went wrong for this role, or None."""
+    refused = method == "POST" and expected != table.ALLOWED
+    before = _baseline(site) if refused else None
+    with transaction.atomic():
+        _forget_kept_pages()
+        client = _client(site, role)
+        if method == "GET":
+            response = client.get(url)
+        elif post.json:
+            response = client.post(url, post.data(site), content_type="application/json")
+        else:
+            response = client.post(url, post.data(site))
+        changed = []
+        if before is not None:
+            after = _snapshot()
+            changed = sorted(label for label in before if before[label] != after[label])
+        transaction.set_rollback(True)
+    outcome = _outcome(response)
+    problem = None
+    if expected == table.ALLOWED:
+        if outcome in table.REFUSALS or response.status_code >= 500:
+            problem = f"refused ({outcome}) where writing is allowed"
+    elif expected == table.NO_WRITE:
+        if response.status_code >= 500:
+            problem = f"answered {outcome}"
+    elif outcome != expected:
+        problem = f"answered {outcome}, expected {expected}"
+    if changed:
+        problem = (problem or "") + f" wrote to {', '.join(changed)} though refused"
+    if leaks := _leaks(response, role):
+        problem = (problem or "") + f" shows country A's unpublished {leaks}"
+    return f"{role:12} {method} {url}: {problem}" if problem else None
+
+
+def _check(site, visit: table.Visit):
+    problems = []
+    url = visit.url(site)
+    for get_url, expect in [(url, visit.get), *((u(site), e) for u, e in visit.extra)]:
+        if expect is None:
+            continue
+        problems += [_visit(site, role, "GET", get_url, expect[role]) for role in ROLES]
+    if visit.post is not None:
+        post_url = visit.post.url(site) if visit.post.url else url
+        problems += [
+            _visit(site, role, "POST", post_url, visit.post.expect[role], visit.post)
+            for role in ROLES
+        ]
+    problems = [p for p in problems if p]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("route", sorted(table.PAGES))
+def test_page(site, route):
+    _check(site, table.PAGES[route])
+
+
+@pytest.mark.parametrize("operation", sorted(table.API), ids=" ".join)
+def test_api(site, operation):
+    _check(site, table.API[operation])
+
+
+def _admin_visit(site, label: str, rights: table.AdminModel, suffix: str) -> table.Visit:
+    model = apps.get_model(label)
+    # The latest record the admin lists to the secretariat (the site's own, not reference data).
+    request = RequestFactory().get("/")
+    request.user = site.users["secretariat"]
+    record = admin.site._registry[model].get_queryset(request).order_by("-pk").first()
+    assert record is not None, f"access_site.build_site makes no {label} for its admin pages"
+    base = f"/en/admin/{model._meta.app_label}/{model._meta.model_name}/"
+    if suffix == "":
+        return table.Visit(lambda s: base, table.staff())
+    if suffix == "add/":
+        return table.Visit(lambda s: base + "add/", table.staff(200 if rights.add else 403))
+    if suffix == "<path:object_id>/delete/":
+        return table.Visit(
+            lambda s: f"{base}{record.pk}/delete/",
+            table.staff(200 if rights.delete else 403),
+            table.Post(
+                lambda s: {"post": "yes"},
+                table.staff(table.ALLOWED if rights.delete else 403),
+            ),
+        )
+    if suffix == "<path:object_id>/":  # the admin's old address of a record: a redirect
+        return table.Visit(lambda s: f"{base}{record.pk}/", table.staff(302))
+    if suffix == "<id>/password/":
+        return table.Visit(lambda s: f"{base}{record.pk}/password/", table.staff())
+    action = suffix.removeprefix("<path:object_id>/")
+    return table.Visit(lambda s: f"{base}{record.pk}/{action}", table.staff())
+
+
+@pytest.mark.parametrize("route", sorted(table.admin_routes()))
+def test_admin_page(site, route):
+    label, suffix = table.admin_routes()[route]
+    _check(site, _admin_visit(site, label, table.ADMIN_MODELS[label], suffix))
