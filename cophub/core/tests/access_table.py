@@ -129,7 +129,10 @@ PAGES: dict[str, Visit] = {
     ),
     "{lang}/accounts/password/reset/done/": page("/en/accounts/password/reset/done/", everyone()),
     # workgroup
-    "{lang}/documents/": page("/en/documents/", everyone()),
+    # Searches must not find country A's draft (every answer is searched for its words).
+    "{lang}/documents/": page(
+        "/en/documents/", everyone(), extra=[("/en/documents/?q=age+checks", everyone())]
+    ),
     "{lang}/documents/submit/": page(
         "/en/documents/submit/",
         delegates(),
@@ -242,7 +245,9 @@ PAGES: dict[str, Visit] = {
         lambda s: f"/en/consultations/{s.closed_consultation.slug}/summary.pdf", everyone()
     ),
     # resources
-    "{lang}/resources/": page("/en/resources/", everyone()),
+    "{lang}/resources/": page(
+        "/en/resources/", everyone(), extra=[("/en/resources/?q=Kenya", everyone())]
+    ),
     "{lang}/resources/guidelines/": page("/en/resources/guidelines/", everyone()),
     "{lang}/resources/guidelines/<slug:code>/": page(
         lambda s: f"/en/resources/guidelines/{s.guideline_set.code}/", everyone()
@@ -517,8 +522,8 @@ def admin_routes() -> dict[str, tuple[str, str]]:
 # --- the API ----------------------------------------------------------------------------------------
 
 
-def api(url, get=None, post=None):
-    return Visit(_address(url), get, post)
+def api(url, get=None, post=None, extra=()):
+    return Visit(_address(url), get, post, [(_address(u), expect) for u, expect in extra])
 
 
 def api_secretariat(status=ALLOWED) -> dict:
@@ -539,7 +544,9 @@ API: dict[tuple[str, str], Visit] = {
     ("GET", "/api/v1/meetings/{code}"): api(
         lambda s: f"/api/v1/meetings/{s.meeting.code}", everyone()
     ),
-    ("GET", "/api/v1/documents"): api("/api/v1/documents", everyone()),
+    ("GET", "/api/v1/documents"): api(
+        "/api/v1/documents", everyone(), extra=[("/api/v1/documents?q=age+checks", everyone())]
+    ),
     ("GET", "/api/v1/documents/{number}"): api(
         lambda s: f"/api/v1/documents/{s.document.slug}", everyone()
     ),
@@ -547,13 +554,17 @@ API: dict[tuple[str, str], Visit] = {
     ("GET", "/api/v1/consultations/{slug}"): api(
         lambda s: f"/api/v1/consultations/{s.closed_consultation.slug}", everyone()
     ),
-    ("GET", "/api/v1/resources"): api("/api/v1/resources", everyone()),
+    ("GET", "/api/v1/resources"): api(
+        "/api/v1/resources", everyone(), extra=[("/api/v1/resources?q=Kenya", everyone())]
+    ),
     ("GET", "/api/v1/resources/topics"): api("/api/v1/resources/topics", everyone()),
     ("GET", "/api/v1/resources/guideline-sets/{code}/parity"): api(
         lambda s: f"/api/v1/resources/guideline-sets/{s.guideline_set.code}/parity", everyone()
     ),
     ("GET", "/api/v1/resources/{slug}"): api(
-        lambda s: f"/api/v1/resources/{s.resource.slug}", everyone()
+        lambda s: f"/api/v1/resources/{s.resource.slug}",
+        everyone(),
+        extra=[(lambda s: f"/api/v1/resources/{s.submission.slug}", everyone(404))],
     ),
     ("GET", "/api/v1/helplines"): api("/api/v1/helplines", everyone()),
     ("GET", "/api/v1/helplines/{key}"): api(

@@ -303,3 +303,32 @@ def _admin_visit(site, label: str, rights: table.AdminModel, suffix: str) -> tab
 def test_admin_page(site, route):
     label, suffix = table.admin_routes()[route]
     _check(site, _admin_visit(site, label, table.ADMIN_MODELS[label], suffix))
+
+
+# Writes that need no CSRF token: a counter with no session, cookie or identity behind it.
+CSRF_EXEMPT = {"{lang}/help/<str:iso2>/tap/<int:channel_id>/"}
+WRITES = {
+    **{route: visit for route, visit in table.PAGES.items() if visit.post},
+    **{" ".join(key): visit for key, visit in table.API.items() if visit.post},
+}
+
+
+@pytest.mark.parametrize("route", sorted(WRITES))
+def test_a_write_without_its_csrf_token_is_refused(site, route):
+    """As the first role allowed to write, from a page of another site (no CSRF token)."""
+    visit = WRITES[route]
+    role = next(role for role in ROLES if visit.post.expect[role] == table.ALLOWED)
+    client = Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        client.force_login(site.users[role])
+    address = visit.post.url(site) if visit.post.url else visit.url(site)
+    data = visit.post.data(site)
+    if visit.post.json:
+        response = client.post(address, data, content_type="application/json")
+    else:
+        response = client.post(address, data)
+    if route in CSRF_EXEMPT:
+        assert response.status_code != 403
+    else:
+        assert response.status_code == 403, f"{role} POST {address}: {response.status_code}"
+        assert _snapshot() == _baseline(site)
