@@ -57,7 +57,8 @@ def build_site() -> SimpleNamespace:
         "delegate_a": DelegateFactory(country=Country.objects.get(iso2=COUNTRY_A)),
         "delegate_b": DelegateFactory(country=Country.objects.get(iso2=COUNTRY_B)),
         "organisation": UserFactory(role=Role.STAKEHOLDER, organisation=organisation("iwf")),
-        "secretariat": SecretariatFactory(),
+        # as the secretariat signs up its own staff: the role gives the rights, not superuser status
+        "secretariat": SecretariatFactory(is_superuser=False),
     }
     _workgroup(site)
     _consultations(site)
@@ -74,6 +75,8 @@ def build_site() -> SimpleNamespace:
     site.organisation = Organisation.objects.create(
         code="nairobi-parents", name="Nairobi Parents' Network", kind=Organisation.Kind.STAKEHOLDER
     )
+    # The site's operator: more powers than the secretariat, which may not take them over.
+    site.superuser = SecretariatFactory(is_superuser=True)
     # Someone who never signs in here: signing in would change the token's last-login part.
     forgetful = UserFactory(role=Role.PUBLIC)
     site.reset_uid = urlsafe_base64_encode(force_bytes(forgetful.pk))

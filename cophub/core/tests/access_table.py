@@ -450,6 +450,7 @@ class AdminModel:
     add: bool = True
     delete: bool = True
     extra_routes: tuple = ()
+    secretariat: bool = True  # False: for the superuser who runs the site only
 
 
 READ_ONLY = AdminModel(add=False, delete=False)
@@ -460,7 +461,8 @@ ADMIN_MODELS: dict[str, AdminModel] = {
     "core.country": READ_ONLY,
     "core.organisation": AdminModel(),
     "core.mandateparagraph": READ_ONLY,
-    "auth.group": AdminModel(),
+    # permission groups: the secretariat's rights come from its role (accounts.backends)
+    "auth.group": AdminModel(secretariat=False),
     "accounts.user": AdminModel(extra_routes=("<id>/password/",)),
     # requests are decided through the approval action, not made here
     "accounts.accountrequest": READ_ONLY,

@@ -278,25 +278,24 @@ def _admin_visit(site, label: str, rights: table.AdminModel, suffix: str) -> tab
     record = admin.site._registry[model].get_queryset(request).order_by("-pk").first()
     assert record is not None, f"access_site.build_site makes no {label} for its admin pages"
     base = f"/en/admin/{model._meta.app_label}/{model._meta.model_name}/"
+    opens = 200 if rights.secretariat else 403
     if suffix == "":
-        return table.Visit(lambda s: base, table.staff())
+        return table.Visit(lambda s: base, table.staff(opens))
     if suffix == "add/":
-        return table.Visit(lambda s: base + "add/", table.staff(200 if rights.add else 403))
+        return table.Visit(lambda s: base + "add/", table.staff(opens if rights.add else 403))
     if suffix == "<path:object_id>/delete/":
+        deletes = rights.delete and rights.secretariat
         return table.Visit(
             lambda s: f"{base}{record.pk}/delete/",
-            table.staff(200 if rights.delete else 403),
-            table.Post(
-                lambda s: {"post": "yes"},
-                table.staff(table.ALLOWED if rights.delete else 403),
-            ),
+            table.staff(200 if deletes else 403),
+            table.Post(lambda s: {"post": "yes"}, table.staff(table.ALLOWED if deletes else 403)),
         )
     if suffix == "<path:object_id>/":  # the admin's old address of a record: a redirect
         return table.Visit(lambda s: f"{base}{record.pk}/", table.staff(302))
     if suffix == "<id>/password/":
-        return table.Visit(lambda s: f"{base}{record.pk}/password/", table.staff())
+        return table.Visit(lambda s: f"{base}{record.pk}/password/", table.staff(opens))
     action = suffix.removeprefix("<path:object_id>/")
-    return table.Visit(lambda s: f"{base}{record.pk}/{action}", table.staff())
+    return table.Visit(lambda s: f"{base}{record.pk}/{action}", table.staff(opens))
 
 
 @pytest.mark.parametrize("route", sorted(table.admin_routes()))
@@ -332,3 +331,31 @@ def test_a_write_without_its_csrf_token_is_refused(site, route):
     else:
         assert response.status_code == 403, f"{role} POST {address}: {response.status_code}"
         assert _snapshot() == _baseline(site)
+
+
+def test_the_secretariat_cannot_take_over_the_account_of_a_superuser(site):
+    """The secretariat manages accounts, but a superuser's password, address and existence are
+    a superuser's business: otherwise the secretariat could sign in with powers it is not given."""
+    base = f"/en/admin/accounts/user/{site.superuser.pk}/"
+    secretariat, superuser = Client(), Client()
+    secretariat.force_login(site.users["secretariat"])
+    superuser.force_login(site.superuser)
+    password = {"password1": "another long passphrase", "password2": "another long passphrase"}
+    change = {"email": "taken@example.org", "full_name": "Taken", "role": "secretariat"}
+    for method, address, data in [
+        ("post", f"{base}password/", password),
+        ("post", f"{base}change/", change),
+        ("post", f"{base}delete/", {"post": "yes"}),
+        ("get", f"{base}password/", None),
+        ("get", f"{base}delete/", None),
+    ]:
+        response = getattr(secretariat, method)(address, data)
+        assert response.status_code == 403, f"{method} {address}: {response.status_code}"
+        assert _snapshot() == _baseline(site), f"{method} {address} wrote"
+    page = secretariat.get(f"{base}change/")
+    assert page.status_code == 200 and 'name="email"' not in page.content.decode()
+    assert superuser.get(f"{base}password/").status_code == 200
+    assert (
+        secretariat.get(f"/en/admin/accounts/user/{site.users['public'].pk}/password/").status_code
+        == 200
+    )
