@@ -359,3 +359,52 @@ def test_the_secretariat_cannot_take_over_the_account_of_a_superuser(site):
         secretariat.get(f"/en/admin/accounts/user/{site.users['public'].pk}/password/").status_code
         == 200
     )
+
+
+# --- country A and country B ------------------------------------------------------------------------
+
+
+def _signed_in(site, role) -> Client:
+    client = Client()
+    client.force_login(site.users[role])
+    return client
+
+
+def test_only_country_a_sees_the_proposals_for_country_a_on_its_profile(site):
+    caption = "Recent proposals for this country"
+    assert (
+        caption in _signed_in(site, "delegate_a").get(f"/en/countries/{table.A}/").content.decode()
+    )
+    for role in ("public", "delegate_b", "organisation"):
+        page = _signed_in(site, role).get(f"/en/countries/{table.A}/").content.decode()
+        assert caption not in page, role
+    assert caption not in Client().get(f"/en/countries/{table.A}/").content.decode()
+
+
+def test_country_b_cannot_revise_a_document_of_country_a(site):
+    from .access_table import _docx
+
+    def revise(role):
+        return _signed_in(site, role).post(
+            "/en/documents/submit/",
+            {
+                "revise": site.document.slug,
+                "version": "revision",
+                "document_type": "contribution",
+                "title": "Child online protection in Kenyan schools",
+                "original_language": "en",
+                "file": _docx("Schools in Kenya stop teaching online safety."),
+            },
+        )
+
+    with transaction.atomic():
+        response = revise("delegate_b")
+        assert response.status_code == 200
+        assert "Only the sources of a document can revise it." in response.content.decode()
+        assert _snapshot() == _baseline(site)
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        response = revise("delegate_a")
+        assert response.status_code == 302, response.content.decode()
+        assert site.document.versions.filter(status="submitted").count() == 1
+        transaction.set_rollback(True)
