@@ -22,6 +22,7 @@ from cophub.api import api as site_api
 
 from . import access_table as table
 from .access_site import ROLES, SECRET_DRAFT, SECRET_PRACTICE, SECRET_PROPOSAL
+from .headers import FRAMEABLE, header_problems, inline_code
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,17 @@ def missing_lines(routes: set[str], operations: set[tuple[str, str]]) -> list[st
 def test_the_table_covers_every_url_pattern_and_api_operation_exactly():
     problems = missing_lines(site_routes(), api_operations(site_api.get_openapi_schema()))
     assert not problems, "\n".join(problems)
+
+
+def test_most_of_the_table_is_open_to_anyone_and_so_has_its_headers_checked():
+    """Every anonymous 200 answer of the table has its security headers checked (headers.py)."""
+    visits = [
+        expect
+        for visit in [*table.PAGES.values(), *table.API.values()]
+        for expect in [visit.get, *(e for _u, e in visit.extra)]
+        if expect and expect["anonymous"] == 200
+    ]
+    assert len(visits) > 100
 
 
 def test_the_table_covers_every_model_of_the_admin():
@@ -208,7 +220,15 @@ def _leaks(response, role) -> list[str]:
     return [secret for secret, readers in SECRETS.items() if secret in body and role not in readers]
 
 
-def _visit(site, role, method, url, expected, post=None) -> str | None:
+def _security_problems(route, response) -> list[str]:
+    """The headers and inline code of a page an anonymous reader gets (see headers.py)."""
+    found = header_problems(response, frameable=route in FRAMEABLE)
+    if response["Content-Type"].startswith("text/html"):
+        found += inline_code(response.content.decode())
+    return found
+
+
+def _visit(site, route, role, method, url, expected, post=None) -> str | None:
     """What went wrong for this role, or None."""
     refused = method == "POST" and expected != table.ALLOWED
     before = _baseline(site) if refused else None
@@ -227,33 +247,35 @@ def _visit(site, role, method, url, expected, post=None) -> str | None:
             changed = sorted(label for label in before if before[label] != after[label])
         transaction.set_rollback(True)
     outcome = _outcome(response)
-    problem = None
+    problems = []
     if expected == table.ALLOWED:
         if outcome in table.REFUSALS or response.status_code >= 500:
-            problem = f"refused ({outcome}) where writing is allowed"
+            problems.append(f"refused ({outcome}) where writing is allowed")
     elif expected == table.NO_WRITE:
         if response.status_code >= 500:
-            problem = f"answered {outcome}"
+            problems.append(f"answered {outcome}")
     elif outcome != expected:
-        problem = f"answered {outcome}, expected {expected}"
+        problems.append(f"answered {outcome}, expected {expected}")
     if changed:
-        problem = (problem or "") + f" wrote to {', '.join(changed)} though refused"
+        problems.append(f"wrote to {', '.join(changed)} though refused")
     if leaks := _leaks(response, role):
-        problem = (problem or "") + f" shows country A's unpublished {leaks}"
-    return f"{role:12} {method} {url}: {problem}" if problem else None
+        problems.append(f"shows country A's unpublished {leaks}")
+    if role == "anonymous" and method == "GET" and response.status_code == 200:
+        problems += _security_problems(route, response)
+    return f"{role:12} {method} {url}: {'; '.join(problems)}" if problems else None
 
 
-def _check(site, visit: table.Visit):
+def _check(site, route, visit: table.Visit):
     problems = []
     url = visit.url(site)
     for get_url, expect in [(url, visit.get), *((u(site), e) for u, e in visit.extra)]:
         if expect is None:
             continue
-        problems += [_visit(site, role, "GET", get_url, expect[role]) for role in ROLES]
+        problems += [_visit(site, route, role, "GET", get_url, expect[role]) for role in ROLES]
     if visit.post is not None:
         post_url = visit.post.url(site) if visit.post.url else url
         problems += [
-            _visit(site, role, "POST", post_url, visit.post.expect[role], visit.post)
+            _visit(site, route, role, "POST", post_url, visit.post.expect[role], visit.post)
             for role in ROLES
         ]
     problems = [p for p in problems if p]
@@ -262,12 +284,12 @@ def _check(site, visit: table.Visit):
 
 @pytest.mark.parametrize("route", sorted(table.PAGES))
 def test_page(site, route):
-    _check(site, table.PAGES[route])
+    _check(site, route, table.PAGES[route])
 
 
 @pytest.mark.parametrize("operation", sorted(table.API), ids=" ".join)
 def test_api(site, operation):
-    _check(site, table.API[operation])
+    _check(site, " ".join(operation), table.API[operation])
 
 
 def _admin_visit(site, label: str, rights: table.AdminModel, suffix: str) -> table.Visit:
@@ -301,7 +323,7 @@ def _admin_visit(site, label: str, rights: table.AdminModel, suffix: str) -> tab
 @pytest.mark.parametrize("route", sorted(table.admin_routes()))
 def test_admin_page(site, route):
     label, suffix = table.admin_routes()[route]
-    _check(site, _admin_visit(site, label, table.ADMIN_MODELS[label], suffix))
+    _check(site, route, _admin_visit(site, label, table.ADMIN_MODELS[label], suffix))
 
 
 # Writes that need no CSRF token: a counter with no session, cookie or identity behind it.
