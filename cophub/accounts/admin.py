@@ -42,6 +42,18 @@ class UserAdmin(BaseUserAdmin):
             "user_permissions",
         ]
 
+    def has_change_permission(self, request, obj=None):
+        # A superuser's account is changed by a superuser only: setting its password or address
+        # would otherwise hand the secretariat the powers that the fields above keep from it.
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         obj.is_staff = obj.is_superuser or obj.role == Role.SECRETARIAT
         super().save_model(request, obj, form, change)

@@ -235,15 +235,9 @@ def gender_balance(meetings_: QuerySet[Meeting]) -> list[dict]:
         )
     )
     by_meeting = {row["meeting"]: row for row in rows}
-    return [
-        {
-            "meeting": meeting,
-            **by_meeting.get(
-                meeting.pk, {"total": 0, "women": 0, "men": 0, "other": 0, "undisclosed": 0}
-            ),
-        }
-        for meeting in meetings_
-    ]
+    empty = {"total": 0, "women": 0, "men": 0, "other": 0, "undisclosed": 0}
+    # The counted row names its meeting by id: the meeting itself is put after it, not before.
+    return [{**by_meeting.get(meeting.pk, empty), "meeting": meeting} for meeting in meetings_]
 
 
 def registration_of(meeting: Meeting, user) -> MeetingRegistration | None:

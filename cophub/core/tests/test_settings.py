@@ -56,17 +56,26 @@ def test_production_refuses_to_start_without_its_secrets(production_env, tmp_pat
 
 
 def test_healthz_answers_the_load_balancer_by_address_over_http(production_env, tmp_path):
-    """In production settings (HTTPS redirect, host check), a probe by IP over HTTP gets 200."""
+    """In production settings (HTTPS redirect, host check), a probe by IP over HTTP gets 200;
+    a page over HTTPS tells browsers to use HTTPS only, subdomains too, and may be preloaded."""
     assert _cophub("migrate", "--noinput", env=production_env, cwd=tmp_path).returncode == 0
     assert _cophub("collectstatic", "--noinput", env=production_env, cwd=tmp_path).returncode == 0
     probe = (
         "from django.test import Client; "
         "health = Client(HTTP_HOST='10.0.0.5:8000').get('/healthz'); "
         "page = Client(HTTP_HOST='10.0.0.5:8000').get('/en/'); "
-        "print(health.status_code, page.status_code)"
+        "print(health.status_code, page.status_code); "
+        "plain = Client(HTTP_HOST='cophub.example.org').get('/en/'); "
+        "secure = Client(HTTP_HOST='cophub.example.org').get('/en/', secure=True); "
+        "print(plain.status_code, plain['Location'], secure.status_code); "
+        "print(secure['Strict-Transport-Security'])"
     )
     result = _cophub("shell", "--no-imports", "-c", probe, env=production_env, cwd=tmp_path)
-    assert result.stdout.split() == ["200", "400"], result.stderr
+    assert result.stdout.splitlines() == [
+        "200 400",
+        "301 https://cophub.example.org/en/ 200",
+        "max-age=31536000; includeSubDomains; preload",
+    ], result.stderr
 
 
 def test_an_unknown_profile_is_refused(production_env, tmp_path):

@@ -326,6 +326,7 @@ def test_meeting_registration_with_optional_gender_is_counted_per_meeting():
     services.register_for_meeting(meeting=meeting, delegate=delegate, gender="woman")  # changed
     [row] = selectors.gender_balance(selectors.meetings())
     assert (row["total"], row["women"], row["men"], row["undisclosed"]) == (3, 2, 0, 1)
+    assert row["meeting"] == meeting  # the meeting, not its id (the yearly report reads its code)
     with pytest.raises(DomainError, match="Choose one of the answers"):
         services.register_for_meeting(meeting=meeting, delegate=DelegateFactory(), gender="x")
     with pytest.raises(DomainError, match="Only delegates"):
