@@ -9,12 +9,13 @@ from cophub.accounts.models import AccountRequest
 from cophub.testing import check_accessibility
 
 from .factories import SecretariatFactory
+from .signing_in import give_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_delegate_asks_the_secretariat_approves_and_the_delegate_signs_in(browser, live_server):
-    SecretariatFactory(email="secretariat@example.org")
+    staff = SecretariatFactory(email="secretariat@example.org")
 
     delegate = browser.new_context(locale="ar")
     page = delegate.new_page()
@@ -39,6 +40,7 @@ def test_a_delegate_asks_the_secretariat_approves_and_the_delegate_signs_in(brow
     secretariat.fill("#id_username", "secretariat@example.org")
     secretariat.fill("#id_password", "a long and safe passphrase")
     secretariat.click("input[type=submit]")
+    give_code(secretariat, staff)
     secretariat.goto(f"{live_server.url}/en/admin/accounts/accountrequest/")
     secretariat.check("input[name=_selected_action]")
     secretariat.select_option("select[name=action]", "approve")
