@@ -280,6 +280,9 @@ if env.bool("BEHIND_PROXY", default=False):
     AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 OTP_TOTP_ISSUER = "COP Hub"
+# No script of ours reads the CSRF token from its cookie: forms and the API explorer carry it in
+# the page. Secure and SameSite come with the session cookie's settings above.
+CSRF_COOKIE_HTTPONLY = True
 # Idle sessions end sooner than the absolute SESSION_COOKIE_AGE: 30 minutes for the secretariat,
 # whose session can change every record, two hours for everyone else (a delegate drafting a
 # contribution should not lose it over a long read).
