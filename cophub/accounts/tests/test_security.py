@@ -442,3 +442,26 @@ def test_password_reset_gives_the_same_page_for_every_address(client):
     contents = {email: (page.redirect_chain, page.content) for email, page in pages.items()}
     assert len(set(map(repr, contents.values()))) == 1
     assert [message.to for message in mail.outbox] == [["known@example.org"]]
+
+
+# Demo data ----------------------------------------------------------------------------------
+
+
+def test_the_demo_secretariat_signs_in_with_the_published_key(client):
+    import io
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+
+    from cophub.accounts import demo
+
+    out = io.StringIO()
+    demo.load_demo(stdout=out)
+    assert demo.DEMO_TOTP_SECRET in out.getvalue()
+    response = sign_in(client, "secretariat@demo.cophub.invalid", demo.DEMO_PASSWORD)
+    assert response["Location"].startswith("/en/accounts/two-factor/?next=")
+    code = TOTP(b32decode(demo.DEMO_TOTP_SECRET)).token()
+    client.post("/en/accounts/two-factor/", {"code": f"{code:06d}"})
+    assert client.get("/en/admin/").status_code == 200
+    demo.load_demo(stdout=io.StringIO())
+    assert TOTPDevice.objects.count() == 1
