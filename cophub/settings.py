@@ -280,6 +280,8 @@ if env.bool("BEHIND_PROXY", default=False):
     AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 OTP_TOTP_ISSUER = "COP Hub"
+# The admin lists devices (a superuser removes a lost phone's) but never shows their keys or QR codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # No script of ours reads the CSRF token from its cookie: forms and the API explorer carry it in
 # the page. Secure and SameSite come with the session cookie's settings above.
 CSRF_COOKIE_HTTPONLY = True

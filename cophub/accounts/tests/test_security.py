@@ -465,3 +465,13 @@ def test_the_demo_secretariat_signs_in_with_the_published_key(client):
     assert client.get("/en/admin/").status_code == 200
     demo.load_demo(stdout=io.StringIO())
     assert TOTPDevice.objects.count() == 1
+
+
+def test_the_admin_lists_devices_without_their_keys(client):
+    user = SecretariatFactory()
+    client.force_login(user)
+    device = TOTPDevice.objects.get(user=user)
+    page = client.get(f"/en/admin/otp_totp/totpdevice/{device.pk}/change/")
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    assert client.get(f"/en/admin/otp_totp/totpdevice/{device.pk}/config/").status_code != 200
