@@ -15,7 +15,7 @@ from cophub.accounts import security
 from cophub.accounts.models import User
 from cophub.core.admin_site import CopHubAdminSite
 
-from .factories import DelegateFactory, SecretariatFactory
+from .factories import DelegateFactory, SecretariatFactory, with_verified_device
 from .signing_in import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -475,3 +475,19 @@ def test_the_admin_lists_devices_without_their_keys(client):
     assert page.status_code == 200
     assert device.key not in page.content.decode()
     assert client.get(f"/en/admin/otp_totp/totpdevice/{device.pk}/config/").status_code != 200
+
+
+def test_the_secretariat_lifts_a_pause_in_the_admin(client):
+    user = DelegateFactory()
+    for _attempt in range(5):
+        sign_in(Client(), user.email, "wrong password")
+    staff = with_verified_device(
+        User.objects.create_user("staff@example.org", PASSWORD, full_name="S", role="secretariat")
+    )
+    assert not staff.is_superuser
+    client.force_login(staff)
+    attempt = AccessAttempt.objects.get()
+    assert client.get("/en/admin/axes/accessattempt/").status_code == 200
+    client.post(f"/en/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
+    assert not AccessAttempt.objects.exists()
+    assert sign_in(Client(), user.email).status_code == 302
