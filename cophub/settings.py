@@ -5,6 +5,7 @@ required), `development` (what `make run` writes into .env: plain HTTP on the lo
 `test`. Everything else comes from named variables, documented in the README.
 """
 
+import datetime
 import os
 import tempfile
 from pathlib import Path
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,9 +79,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cophub.accounts.middleware.session_expiry_middleware",
+    "cophub.accounts.middleware.second_factor_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "cophub.urls"
@@ -127,6 +136,7 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username and address
     "django.contrib.auth.backends.ModelBackend",
     "cophub.accounts.backends.SecretariatRoleBackend",
 ]
@@ -249,3 +259,34 @@ CSRF_FAILURE_VIEW = "cophub.core.views.csrf_failure"
 
 # Working group: contributions are due this many days before a meeting opens (ITU practice).
 CONTRIBUTION_DEADLINE_DAYS = env.int("CONTRIBUTION_DEADLINE_DAYS", default=12)
+
+# Authentication: login throttling (django-axes), two-factor codes (django-otp) and session expiry.
+# Five wrong passwords for one address from one IP address lock that pair out for 15 minutes:
+# a guesser gets at most 20 tries an hour per account and address against passwords of 12 or more
+# characters that are not common, while nobody can lock a delegate out from everywhere by typing
+# their address wrongly on purpose. The attempts are rows in the shared database, so that every
+# app server behind the load balancer counts the same failures and a restart forgets none.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cophub.accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # who signed in when is the audit log's business, not a second log
+AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "cophub.accounts.security.login_username"
+if env.bool("BEHIND_PROXY", default=False):
+    # The load balancer appends the client's address to X-Forwarded-For; trust only its entry.
+    AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+OTP_TOTP_ISSUER = "COP Hub"
+# The admin lists devices (a superuser removes a lost phone's) but never shows their keys or QR codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# No script of ours reads the CSRF token from its cookie: forms and the API explorer carry it in
+# the page. Secure and SameSite come with the session cookie's settings above.
+CSRF_COOKIE_HTTPONLY = True
+# Idle sessions end sooner than the absolute SESSION_COOKIE_AGE: 30 minutes for the secretariat,
+# whose session can change every record, two hours for everyone else (a delegate drafting a
+# contribution should not lose it over a long read).
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
+SESSION_IDLE_SECONDS_SECRETARIAT = env.int("SESSION_IDLE_SECONDS_SECRETARIAT", default=30 * 60)

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "cophub.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the sign-in receivers

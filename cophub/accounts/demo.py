@@ -1,10 +1,16 @@
 """Demo accounts for a local `make run`: one per role, and requests waiting for the secretariat."""
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from cophub.core.models import Country, Organisation
 
 from .models import AccountRequest, Role, User
+from .security import hex_key
 
 DEMO_PASSWORD = "cophub-demo-2026"  # noqa: S105 - printed for the local demo; loaddemo refuses production
+# The secretariat signs in with a code too: the demo account's authenticator key is published, so
+# that anyone trying the demo can add it to an app (or compute the code) and reach the admin.
+DEMO_TOTP_SECRET = "COPHUBDEMOSECRETFORLOCALUSEONLY2"  # noqa: S105 - as above
 
 DEMO_USERS = [
     {"email": "secretariat@demo.cophub.invalid", "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
@@ -34,10 +40,18 @@ def load_demo(*, stdout) -> None:
         fields = _resolve(fields)
         email = fields.pop("email")
         if not User.objects.filter(email=email).exists():
-            User.objects.create_user(email, DEMO_PASSWORD, **fields)
+            user = User.objects.create_user(email, DEMO_PASSWORD, **fields)
+            if user.role == Role.SECRETARIAT:
+                TOTPDevice.objects.create(
+                    user=user, name="demo", key=hex_key(DEMO_TOTP_SECRET), confirmed=True
+                )
     for fields in DEMO_REQUESTS:
         if not AccountRequest.objects.filter(email=fields["email"]).exists():
             AccountRequest.objects.create(**_resolve(fields))
     stdout.write(
         f"Demo accounts (password {DEMO_PASSWORD}): " + ", ".join(u["email"] for u in DEMO_USERS)
+    )
+    stdout.write(
+        f"The secretariat account also asks for a code: add the key {DEMO_TOTP_SECRET} to an "
+        "authenticator app, or run `oathtool --totp -b " + DEMO_TOTP_SECRET + "`."
     )

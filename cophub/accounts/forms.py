@@ -60,3 +60,18 @@ class AccountRequestForm(forms.Form):
         self.fields["organisation"].queryset = core.organisations()
         for name in self.conditional_fields:
             self.fields[name].conditional = True
+
+
+class CodeForm(forms.Form):
+    """A six-digit code from the authenticator app, or one of the backup codes."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_(
+            "The six digits your authenticator app shows now, or one of your backup codes."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+    )

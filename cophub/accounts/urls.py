@@ -15,5 +15,9 @@ urlpatterns = [
         views.password_reset_confirm,
         name="password-reset-confirm",
     ),
+    path("two-factor/", views.two_factor_verify, name="two-factor-verify"),
+    path("two-factor/set-up/", views.two_factor_enrol, name="two-factor-enrol"),
+    path("two-factor/backup-codes/", views.two_factor_backup_codes, name="two-factor-backup-codes"),
+    path("two-factor/turn-off/", views.two_factor_disable, name="two-factor-disable"),
     path("password/reset/done/", views.password_reset_complete, name="password-reset-complete"),
 ]

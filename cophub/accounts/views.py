@@ -1,16 +1,20 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from cophub.core.errors import DomainError
 
-from . import services
-from .forms import AccountRequestForm, PasswordResetForm
+from . import security, services
+from .forms import AccountRequestForm, CodeForm, PasswordResetForm
 
 
 def request_account(request):
@@ -48,12 +52,131 @@ def request_sent(request):
 @login_required
 @require_safe
 def profile(request):
-    return render(request, "accounts/profile.html")
+    user = request.user
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "two_factor_on": security.confirmed_device(user) is not None,
+            "two_factor_required": security.second_factor_required(user),
+            "backup_codes_left": security.backup_codes_left(user),
+        },
+    )
 
 
 class LoginView(auth_views.LoginView):
+    """The password step; an account with a TOTP device, and every secretariat account, goes on
+    to the code step (or, for a secretariat account without a device yet, to setting one up)."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = self.request.user
+        if not security.second_factor_due(user):
+            return response
+        step = (
+            "accounts:two-factor-verify"
+            if security.confirmed_device(user)
+            else "accounts:two-factor-enrol"
+        )
+        return redirect(reverse(step) + "?" + urlencode({"next": self.get_success_url()}))
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+def two_factor_verify(request):
+    """The code step of signing in."""
+    if security.confirmed_device(request.user) is None:
+        return redirect("accounts:two-factor-enrol")
+    if security.is_verified(request.user):
+        return redirect(_next_url(request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.verify_code(request, form.cleaned_data["code"]):
+            return redirect(_next_url(request))
+        form.add_error("code", _wrong_code())
+    return render(
+        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
+    )
+
+
+def _wrong_code() -> str:
+    return _(
+        "That code is not right. Type the six digits your app shows now; after several wrong "
+        "codes, wait a minute before the next try."
+    )
+
+
+@login_required
+def two_factor_enrol(request):
+    """Set up an authenticator app: a QR code and the key in text, confirmed by a first code."""
+    if security.confirmed_device(request.user) is not None:
+        messages.info(request, _("Two-step sign-in is already on for your account."))
+        return redirect("accounts:profile")
+    device = security.enrolment_device(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.confirm_enrolment(request, device, form.cleaned_data["code"]):
+            codes = security.new_backup_codes(request.user)
+            return render(
+                request,
+                "accounts/two_factor_backup_codes.html",
+                {"codes": codes, "next": _next_url(request), "just_enrolled": True},
+            )
+        form.add_error("code", _wrong_code())
+    return render(
+        request,
+        "accounts/two_factor_enrol.html",
+        {
+            "form": form,
+            "qr_svg": security.qr_svg(device),
+            "secret": security.secret_text(device),
+            "required": security.second_factor_required(request.user),
+            "next": _next_url(request),
+        },
+    )
+
+
+@login_required
+@require_POST
+def two_factor_backup_codes(request):
+    """A fresh set of backup codes, shown once."""
+    if security.confirmed_device(request.user) is None:
+        return redirect("accounts:profile")
+    codes = security.new_backup_codes(request.user)
+    return render(
+        request,
+        "accounts/two_factor_backup_codes.html",
+        {"codes": codes, "next": resolve_url(settings.LOGIN_REDIRECT_URL)},
+    )
+
+
+@login_required
+def two_factor_disable(request):
+    """Turn two-step sign-in off, with a current code as proof that the person holds the app."""
+    if security.confirmed_device(request.user) is None:
+        return redirect("accounts:profile")
+    if security.second_factor_required(request.user):
+        messages.error(request, _("Secretariat accounts must keep two-step sign-in."))
+        return redirect("accounts:profile")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if security.verify_code(request, form.cleaned_data["code"]):
+            security.turn_off(request)
+            messages.success(request, _("Two-step sign-in is off for your account."))
+            return redirect("accounts:profile")
+        form.add_error("code", _wrong_code())
+    return render(request, "accounts/two_factor_disable.html", {"form": form})
 
 
 class LogoutView(auth_views.LogoutView):
@@ -80,3 +203,15 @@ password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once an address and IP address have failed too often: the same page
+    whether or not the address has an account, in the page's language."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "accounts/lockout.html",
+        {"lockout_minutes": minutes},
+        status=getattr(settings, "AXES_HTTP_RESPONSE_CODE", 429),
+    )

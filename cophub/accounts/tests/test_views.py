@@ -3,7 +3,12 @@ from django.core import mail
 
 from cophub.accounts.models import AccountRequest, User
 
-from .factories import AccountRequestFactory, DelegateFactory, SecretariatFactory
+from .factories import (
+    AccountRequestFactory,
+    DelegateFactory,
+    SecretariatFactory,
+    with_verified_device,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +208,7 @@ def test_the_secretariat_role_works_in_the_admin_without_being_superuser(
         "staff@example.org", PASSWORD, full_name="Staff", role=Role.SECRETARIAT
     )
     assert secretariat.is_staff and not secretariat.is_superuser
-    client.force_login(secretariat)
+    client.force_login(with_verified_device(secretariat))
     account_request = AccountRequestFactory(email="via.role@example.org")
     assert client.get("/en/admin/accounts/accountrequest/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
@@ -224,7 +229,8 @@ def test_staff_who_may_only_view_requests_cannot_decide_them(client):
         "viewer@example.org", PASSWORD, full_name="Viewer", is_staff=True
     )
     viewer.user_permissions.add(Permission.objects.get(codename="view_accountrequest"))
-    client.force_login(viewer)
+    client.force_login(with_verified_device(viewer))
+    assert client.get("/en/admin/accounts/accountrequest/").status_code == 200
     account_request = AccountRequestFactory()
     client.post(
         "/en/admin/accounts/accountrequest/",

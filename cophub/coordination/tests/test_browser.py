@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
+from cophub.accounts.tests import signing_in
 from cophub.accounts.tests.factories import SecretariatFactory
 from cophub.coordination import services
 from cophub.coordination.models import Activity, OverlapMark
@@ -22,11 +23,7 @@ PASSWORD = "a long and safe passphrase"
 
 
 def _sign_in(page, live_server, lang, email):
-    page.goto(f"{live_server.url}/{lang}/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    signing_in.sign_in(page, live_server, lang, email, PASSWORD)
 
 
 def test_a_french_activity_overlapping_an_english_one_is_found_marked_and_shown(page, live_server):

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from cophub.accounts.tests import signing_in
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core.models import Country
 from cophub.countries import services
@@ -25,10 +26,7 @@ def _kenya_with_data():
 
 
 def _sign_in(page, live_server, lang, email):
-    page.goto(f"{live_server.url}/{lang}/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    signing_in.sign_in(page, live_server, lang, email, PASSWORD)
 
 
 def test_from_a_russian_profile_to_the_region_matrix_and_its_csv(page, live_server):

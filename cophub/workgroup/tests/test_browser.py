@@ -5,6 +5,7 @@ import io
 import feedparser
 import pytest
 
+from cophub.accounts.tests import signing_in
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.testing import check_accessibility
 
@@ -17,11 +18,7 @@ TITLES = {"en": "Safer online games for children", "ar": "ألعاب أكثر أ
 
 
 def sign_in(page, live_server, lang, user):
-    page.goto(f"{live_server.url}/{lang}/accounts/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    signing_in.sign_in(page, live_server, lang, user, PASSWORD)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
