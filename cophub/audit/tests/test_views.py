@@ -77,20 +77,22 @@ def test_the_page_lists_entries_with_their_changes(client):
     ],
 )
 def test_filters(client, query, labels):
+    since = last_entry_id()  # entries of earlier transactional tests stay in the table
     _some_entries()
     client.force_login(SecretariatFactory())
     page = client.get(f"/en/audit/?{query}")
     assert page.status_code == 200
-    shown = {e.object_label for e in page.context["page"].object_list}
+    shown = {e.object_label for e in page.context["page"].object_list if e.id > since}
     assert shown == labels
 
 
 def test_the_account_number_and_today_filter(client):
+    since = last_entry_id()
     clerk = _some_entries()
     client.force_login(SecretariatFactory())
     today = timezone.localdate().isoformat()
     page = client.get(f"/en/audit/?actor={clerk.pk}&date_from={today}&date_to={today}")
-    assert {e.object_label for e in page.context["page"].object_list} == {
+    assert {e.object_label for e in page.context["page"].object_list if e.id > since} == {
         "Guide for parents",
         "Kenya",
     }
@@ -136,6 +138,7 @@ def _streamed(response) -> str:
 
 
 def test_csv_export_holds_the_filtered_entries_and_is_logged(client):
+    first = last_entry_id()
     _some_entries()
     reader = SecretariatFactory()
     client.force_login(reader)
@@ -145,6 +148,8 @@ def test_csv_export_holds_the_filtered_entries_and_is_logged(client):
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(_streamed(response))))
+    assert {r["model"] for r in rows} == {"resources.resource"}
+    rows = [r for r in rows if int(r["id"]) > first]
     assert [r["object_label"] for r in rows] == ["Guide for parents"]
     assert json.loads(rows[0]["changes"]) == {"status": ["published", "withdrawn"]}
     assert rows[0]["digest"] == Entry.objects.get(object_label="Guide for parents").digest
