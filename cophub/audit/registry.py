@@ -32,7 +32,8 @@ FOLLOWED: dict[str, Followed] = {
     "workgroup.AgendaItem": _followed(),
     "workgroup.Document": _followed(skipped={"search_text", "search_vector"}),
     "workgroup.DocumentFile": _followed(skipped={"text"}),
-    "consultations.Consultation": _followed(),
+    # The key that makes device tallies unlinkable is a secret: a change to it is logged, never it.
+    "consultations.Consultation": _followed(hidden={"duplicate_key"}),
     "consultations.Question": _followed(),
     "consultations.Option": _followed(),
     "resources.Topic": _followed(),

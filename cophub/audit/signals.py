@@ -8,6 +8,7 @@ service that runs them (see registry.NOT_FOLLOWED).
 
 import datetime
 import decimal
+import functools
 import uuid
 
 from django.apps import apps
@@ -31,6 +32,8 @@ def _plain(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID | datetime.timedelta):
         return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"<{len(value)} bytes>"  # keys and binary data are never copied into the log
     if isinstance(value, list | tuple | set | frozenset):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -53,13 +56,14 @@ def _fields(model) -> list:
     ]
 
 
-def _translated_fields(model) -> set[str]:
+@functools.cache
+def _translated_fields(model) -> frozenset[str]:
     from modeltranslation.translator import NotRegistered, translator
 
     try:
-        return set(translator.get_options_for_model(model).fields)
+        return frozenset(translator.get_options_for_model(model).fields)
     except NotRegistered:
-        return set()
+        return frozenset()
 
 
 _field_cache: dict[type, list] = {}
@@ -95,7 +99,15 @@ def _before_save(sender, instance, raw=False, using="default", update_fields=Non
         return
     fields = fields_of(sender)
     if update_fields is not None:
-        fields = [f for f in fields if f.name in update_fields or f.attname in update_fields]
+        # A translated field named in update_fields is saved through its per-language columns.
+        translated = _translated_fields(sender) & set(update_fields)
+        fields = [
+            f
+            for f in fields
+            if f.name in update_fields
+            or f.attname in update_fields
+            or f.name.rsplit("_", 1)[0] in translated
+        ]
     if not fields:
         return
     instance._audit_old = (

@@ -196,3 +196,12 @@ def test_secretariat_downloads_are_logged_with_their_query(client):
     entry = entries_since(since)[0]
     assert (entry.action, entry.method, entry.status) == ("export", "GET", 200)
     assert entry.path == "/en/help/manage/impact.csv?from=2026-01-01"
+
+
+def test_a_consultation_is_logged_without_its_device_key():
+    since = last_entry_id()
+    item = consultation(questions=False)
+    created = entries_since(since, model="consultations.consultation", action="create")[0]
+    assert created.object_pk == str(item.pk)
+    assert created.changes["duplicate_key"] is None
+    assert "kkkk" not in created.content()
