@@ -20,16 +20,16 @@ def entries(
     included."""
     found = Entry.objects.using(using).order_by("-id")
     if actor:
-        found = found.filter(
-            Q(actor_id=int(actor)) if actor.isdigit() else Q(actor__icontains=actor)
-        )
+        # An account number fits in 18 digits; a longer run of digits is searched as text.
+        number = actor.isascii() and actor.isdigit() and len(actor) <= 18
+        found = found.filter(Q(actor_id=int(actor)) if number else Q(actor__icontains=actor))
     if model:
         found = found.filter(model=model)
     if action:
         found = found.filter(action=action)
     if object:
         match = Q(object_label__icontains=object)
-        found = found.filter(match | Q(object_pk=object) if object.isdigit() else match)
+        found = found.filter(match | Q(object_pk=object))
     if date_from:
         found = found.filter(at__gte=_day_start(date_from))
     if date_to:

@@ -74,6 +74,8 @@ def test_the_page_lists_entries_with_their_changes(client):
         ("object=41", {"Guide for parents"}),
         ("object=kenya", {"Kenya"}),
         ("date_from=2000-01-01&date_to=2000-01-02", set()),
+        ("actor=" + "9" * 40, set()),
+        ("actor=%D9%A3", set()),  # an Arabic-Indic digit
     ],
 )
 def test_filters(client, query, labels):
@@ -106,6 +108,7 @@ def test_the_account_number_and_today_filter(client):
         ("action=erase", "Sélectionnez un choix valide."),
         ("model=accounts.secret", "Sélectionnez un choix valide."),
         ("actor=" + "x" * 300, "au plus 254 caractères"),
+        ("object=%00", "Le caractère nul n’est pas autorisé."),
     ],
 )
 def test_bad_filters_get_a_translated_message_not_an_error(client, query, message):
