@@ -32,8 +32,9 @@ FOLLOWED: dict[str, Followed] = {
     "workgroup.AgendaItem": _followed(),
     "workgroup.Document": _followed(skipped={"search_text", "search_vector"}),
     "workgroup.DocumentFile": _followed(skipped={"text"}),
-    # The key that makes device tallies unlinkable is a secret: a change to it is logged, never it.
-    "consultations.Consultation": _followed(hidden={"duplicate_key"}),
+    # The key behind the device tallies is a secret, not part of the record, and is destroyed
+    # when the consultation closes: it never reaches the log.
+    "consultations.Consultation": _followed(skipped={"duplicate_key"}),
     "consultations.Question": _followed(),
     "consultations.Option": _followed(),
     "resources.Topic": _followed(),
