@@ -69,6 +69,17 @@ class Entry(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor or '-'} {self.action} {self.object_label}"
 
+    def role_label(self) -> str:
+        """The role in the page's language, as the accounts name it."""
+        from django.contrib.auth import get_user_model
+        from django.core.exceptions import FieldDoesNotExist
+
+        try:
+            choices = dict(get_user_model()._meta.get_field("role").flatchoices)
+        except FieldDoesNotExist:
+            return self.role
+        return str(choices.get(self.role, self.role))
+
     def content(self) -> str:
         """The entry's content as one canonical string, from which its digest is taken."""
         at = self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds")

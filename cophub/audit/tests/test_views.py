@@ -63,6 +63,7 @@ def test_the_page_lists_entries_with_their_changes(client):
     assert "Guide for parents" in body and "clerk@itu.example" in body
     assert '<th scope="row">status</th>' in body and "withdrawn" in body
     assert "the system" in body  # the entry made without an account
+    assert 'clerk@itu.example <span class="help">(Secretariat)</span>' in body
 
 
 @pytest.mark.parametrize(
