@@ -1,7 +1,7 @@
 """Audit log: what logging adds to a write of a public record.
 
-The same write (a helpline's description changed and saved in its own transaction, as a service
-does) is timed with the audit log following the model and, as the baseline, with its signal
+The same write (an organisation's website changed and saved in its own transaction, as a
+service does) is timed with the audit log following the model and, as the baseline, with its signal
 handlers disconnected, in alternating rounds on the served database. The difference is the
 log's cost per write: one SELECT of the row's earlier values and one INSERT of the entry.
 Consultation answers are not followed at all (registry.NOT_FOLLOWED), so their figure in
@@ -22,18 +22,18 @@ django.setup()
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from cophub.audit import signals
-from cophub.helplines.models import Helpline
+from cophub.core.models import Organisation
 
 writes, rounds = int(sys.argv[1]), int(sys.argv[2])
-helpline = Helpline.objects.order_by("pk").first()
-uid = "audit:helplines.Helpline"
+record = Organisation.objects.order_by("pk").first()  # reference data: in every database
+uid = "audit:core.Organisation"
 
 def follow(on):
     if on:
         signals.connect()
     else:
-        pre_save.disconnect(sender=Helpline, dispatch_uid=uid)
-        post_save.disconnect(sender=Helpline, dispatch_uid=uid)
+        pre_save.disconnect(sender=Organisation, dispatch_uid=uid)
+        post_save.disconnect(sender=Organisation, dispatch_uid=uid)
 
 def write_round(on, count):
     follow(on)
@@ -41,8 +41,8 @@ def write_round(on, count):
     for i in range(count):
         start = time.perf_counter()
         with transaction.atomic():
-            helpline.description_en = f"Free and confidential, day and night ({on} {i})."
-            helpline.save(update_fields=["description_en"])
+            record.website = f"https://example.org/{on}/{i}"
+            record.save(update_fields=["website"])
         latencies.append((time.perf_counter() - start) * 1000)
     return latencies
 
