@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "cophub.countries",
     "cophub.statistics",
     "cophub.coordination",
+    "cophub.audit",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "cophub.accounts.middleware.session_expiry_middleware",
     "cophub.accounts.middleware.second_factor_middleware",
+    "cophub.audit.middleware.audit_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("cophub.countries.urls")),
     path("", include("cophub.statistics.urls")),
     path("", include("cophub.coordination.urls")),
+    path("", include("cophub.audit.urls")),
     path("admin/", admin.site.urls),
 )
 
