@@ -5,10 +5,11 @@ The same published figures as the pages and the SDMX service: confidential cells
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.core import i18n
+from cophub.core.apischema import Pagination
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -127,7 +128,7 @@ def get_indicator(request, code: str):
     response=list[ObservationOut],
     summary="Published observations; each filter takes codes separated by '+'",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_observations(
     request,
     indicator: str | None = None,
