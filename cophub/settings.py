@@ -249,3 +249,17 @@ CSRF_FAILURE_VIEW = "cophub.core.views.csrf_failure"
 
 # Working group: contributions are due this many days before a meeting opens (ITU practice).
 CONTRIBUTION_DEADLINE_DAYS = env.int("CONTRIBUTION_DEADLINE_DAYS", default=12)
+
+# Uploads (core/files.py). Files are checked by their content, stored under MEDIA_ROOT, which no
+# URL serves (no /media/ route, whitenoise serves STATIC_ROOT only), and served by views that check
+# who may read them. Each form has its own size limit with its message; these bound a request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a form's fields (not its files): 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # files above this go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000  # the longest form (a resource in six languages) has ~60
+DATA_UPLOAD_MAX_NUMBER_FILES = 10  # every form takes one file
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "cophub.core.files.BoundedUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from cophub.accounts.models import Role
 from cophub.core.errors import DomainError
-from cophub.core.files import check_upload, extract_text
+from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
 
@@ -138,7 +138,7 @@ def add_language_version(
     if file:
         version.file_kind = _checked_kind(file)
         version.extracted_text = extract_text(file, version.file_kind)
-        version.file.save(file.name, file, save=False)
+        version.file.save(safe_filename(file.name, version.file_kind), file, save=False)
     elif not version.link:
         raise DomainError(_("Give a file or a link."), field="link")
     version.full_clean(exclude=["file", "resource"])
