@@ -2,7 +2,7 @@
 
 The suite runs a bounded, derandomised number of examples so that every run tries the same
 inputs. COPHUB_FUZZ_EXAMPLES=<n> runs n examples per test from a random seed instead: the
-longer run, done by hand (see bench/fuzz.sh).
+longer run, done by hand (bench/fuzz_long.sh).
 """
 
 import contextlib
