@@ -1,9 +1,12 @@
 """Uploaded resource files: stored under MEDIA_ROOT, which no address serves, and served by a
 view that checks who may read the resource, as the kind their content is, with a safe name."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core import files
@@ -152,3 +155,28 @@ def test_upload_settings_are_set_deliberately(settings):
     assert settings.FILE_UPLOAD_HANDLERS[-1] == "cophub.core.files.BoundedUploadHandler"
     assert settings.MEDIA_ROOT != settings.STATIC_ROOT
     assert not getattr(settings, "WHITENOISE_ROOT", None)
+
+
+def test_a_submitter_sends_at_most_ten_practices_a_day(client):
+    from cophub.resources import services
+
+    delegate = DelegateFactory()
+    for number in range(services.MAX_SUBMISSIONS_PER_DAY):
+        services.submit_best_practice(
+            user=delegate,
+            titles={"en": f"Practice {number}"},
+            original_language="en",
+            links={"en": "https://example.org/p"},
+            topics=["cyberbullying"],
+        )
+    client.force_login(delegate)
+    response = client.post(
+        "/ar/resources/submit/", SUBMISSION | {"link": "https://example.org/mentors"}
+    )
+    assert response.status_code == 200
+    assert "لقد أرسلت العدد الأقصى" in " ".join(response.context["form"].non_field_errors())
+    assert Resource.objects.count() == services.MAX_SUBMISSIONS_PER_DAY
+    # A day later the count starts again; another person was never counted.
+    Resource.objects.update(submitted_at=timezone.now() - datetime.timedelta(days=1, seconds=1))
+    client.post("/en/resources/submit/", SUBMISSION | {"link": "https://example.org/mentors"})
+    assert Resource.objects.count() == services.MAX_SUBMISSIONS_PER_DAY + 1
