@@ -12,7 +12,7 @@ from ninja.security import django_auth
 
 from cophub.accounts.models import Role
 from cophub.core import i18n
-from cophub.core.apischema import Pagination, choice
+from cophub.core.apischema import Pagination, Year, choice
 from cophub.core.errors import DomainError
 from cophub.core.problems import problem_response
 
@@ -182,7 +182,7 @@ def list_activities(
     country: str = "",
     region: str = "",
     status: choice(Activity.Status) | None = None,
-    year: int | None = None,
+    year: Year | None = None,
     language: str = "",
 ):
     return selectors.activities(

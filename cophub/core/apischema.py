@@ -29,6 +29,10 @@ def choice(choices: type[models.TextChoices]):
     ]
 
 
+# A year as a filter: the years a date can hold, so that year=-5 is a 422, not a server error.
+Year = Annotated[int, Field(ge=1, le=9999)]
+
+
 class Pagination(LimitOffsetPagination):
     """ninja's limit and offset, with an upper bound on the offset: an offset past what SQL's
     integers hold made the database driver fail (a server error) instead of a 422."""

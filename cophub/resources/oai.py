@@ -270,6 +270,8 @@ def _list(request, root, verb: str, arguments: dict):
             # key's signature) must still be an error, not a server error.
             if not isinstance(arguments, dict) or "metadataPrefix" not in arguments:
                 raise ValueError(arguments)
+            if any(NOT_XML.search(str(v)) for v in [*arguments, *arguments.values()]):
+                raise ValueError(arguments)
         except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
             raise OAIError(
                 "badResumptionToken", "The resumption token is not valid or has expired."

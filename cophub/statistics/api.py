@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.core import i18n
-from cophub.core.apischema import Pagination
+from cophub.core.apischema import Pagination, Year
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -135,8 +135,8 @@ def list_observations(
     country: str | None = None,
     sex: str | None = None,
     age: str | None = None,
-    start_year: int | None = None,
-    end_year: int | None = None,
+    start_year: Year | None = None,
+    end_year: Year | None = None,
 ):
     given = {"indicator": indicator, "country": country, "sex": sex, "age": age}
     filters = {name: set(value.split("+")) for name, value in given.items() if value}
@@ -150,7 +150,7 @@ def list_observations(
     response=list[ObservationOut],
     summary="One indicator's totals country by country for a year (the latest when not given)",
 )
-def comparison(request, code: str, year: int | None = None):
+def comparison(request, code: str, year: Year | None = None):
     indicator = selectors.indicator(code)
     periods = selectors.periods(indicator)
     year = year or (periods[0] if periods else None)

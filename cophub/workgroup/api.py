@@ -7,7 +7,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from cophub.core import i18n
-from cophub.core.apischema import Pagination
+from cophub.core.apischema import Pagination, Year
 
 from . import selectors
 from .models import DocumentType
@@ -143,7 +143,7 @@ class DocumentFilters(Schema):
     country: str = ""
     document_type: DocumentType | None = None
     language: str = ""
-    year: int | None = None
+    year: Year | None = None
 
 
 @router.get(

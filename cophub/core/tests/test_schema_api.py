@@ -167,6 +167,22 @@ def test_an_offset_past_sql_integers_is_refused(client):
     assert client.get("/api/v1/resources?offset=1000000000").json()["items"] == []
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/documents?year=-28483",
+        "/api/v1/coordination/activities?year=-237",
+        "/api/v1/coordination/activities?year=10000",
+        "/api/v1/statistics/observations?start_year=99999999999999999999",
+    ],
+)
+def test_a_year_no_date_can_hold_is_refused(client, path):
+    """Found by the long schemathesis run: date(year, 1, 1) raised, a server error."""
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+
+
 def test_refusals_of_signed_in_operations_are_documented(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     proposals = paths["/api/v1/countries/{iso2}/proposals"]["post"]["responses"]

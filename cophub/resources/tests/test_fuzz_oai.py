@@ -126,8 +126,11 @@ def test_control_characters_are_a_bad_argument(client, repository):
     assert etree.fromstring(response.content).find(f"{OAI}error").get("code") == "badArgument"
 
 
-def test_a_signed_token_without_arguments_is_a_bad_token(client, repository):
-    token = signing.dumps({"arguments": None, "after": 0, "cursor": 0}, salt=oai.TOKEN_SALT)
+@pytest.mark.parametrize("arguments", [None, {"metadataPrefix": "\x1f"}])
+def test_a_signed_token_with_arguments_never_issued_is_a_bad_token(client, repository, arguments):
+    """Found by the fuzzing above (the second by its long run): server errors."""
+    state = {"arguments": arguments, "after": 0, "cursor": 0}
+    token = signing.dumps(state, salt=oai.TOKEN_SALT)
     response = client.get("/oai", {"verb": "ListRecords", "resumptionToken": token})
     error = etree.fromstring(response.content).find(f"{OAI}error")
     assert error.get("code") == "badResumptionToken"

@@ -227,3 +227,19 @@ def test_the_api_answers_any_file_with_a_documented_status(
             assert response["Content-Type"] == "application/problem+json"
             assert response.json()["detail"]
             assert table(Observation) == before
+
+
+def test_two_observations_with_one_key_on_one_line_are_refused(secretariat, earlier):
+    """Found by the long run of the fuzzing above: on SQLite, two Obs elements on the same line
+    with the same key were both stored (the second over the first) instead of refused."""
+    observations = OBS.format(year=2023, value=1) + OBS.format(year=2023, value=2)
+    data = SDMX_ML.format(
+        indicator="CYBERBULLYING", country="KE", sex="_T", age="_T", observations=observations
+    ).encode()
+    before = table(Observation)
+    with pytest.raises(services.SubmissionRejected) as rejected:
+        services.submit_observations(data=data, file_name="one-line.xml", submitted_by=secretariat)
+    assert [e.message for e in rejected.value.report.errors] == [
+        "This observation repeats element Obs on line 1."
+    ]
+    assert table(Observation) == before
