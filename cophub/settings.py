@@ -292,3 +292,16 @@ CSRF_COOKIE_HTTPONLY = True
 # contribution should not lose it over a long read).
 SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=2 * 60 * 60)
 SESSION_IDLE_SECONDS_SECRETARIAT = env.int("SESSION_IDLE_SECONDS_SECRETARIAT", default=30 * 60)
+# Uploads (core/files.py). Files are checked by their content, stored under MEDIA_ROOT, which no
+# URL serves (no /media/ route, whitenoise serves STATIC_ROOT only), and served by views that check
+# who may read them. Each form has its own size limit with its message; these bound a request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a form's fields (not its files): 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # files above this go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000  # the longest form (a resource in six languages) has ~60
+DATA_UPLOAD_MAX_NUMBER_FILES = 10  # every form takes one file
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "cophub.core.files.BoundedUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750

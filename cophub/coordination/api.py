@@ -7,11 +7,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.accounts.models import Role
 from cophub.core import i18n
+from cophub.core.apischema import Pagination, Year, choice
 from cophub.core.errors import DomainError
 from cophub.core.problems import problem_response
 
@@ -46,8 +47,8 @@ class ActivityOut(Schema):
     slug: str
     url: str
     organisation: str
-    kind: Activity.Kind
-    status: Activity.Status
+    kind: choice(Activity.Kind)
+    status: choice(Activity.Status)
     title: str
     titles: dict[str, str]
     description: str
@@ -171,17 +172,17 @@ def _query(**params) -> selectors.ActivityQuery:
     response=list[ActivityOut],
     summary="Activities of the register, filtered as on the pages, most recent start first",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_activities(
     request,
     q: str = "",
     organisation: str = "",
-    kind: Activity.Kind | None = None,
+    kind: choice(Activity.Kind) | None = None,
     topic: str = "",
     country: str = "",
     region: str = "",
-    status: Activity.Status | None = None,
-    year: int | None = None,
+    status: choice(Activity.Status) | None = None,
+    year: Year | None = None,
     language: str = "",
 ):
     return selectors.activities(
@@ -201,13 +202,13 @@ class ActivityIn(Schema):
     """A new activity; the codes are those the register's pages and the API answer with."""
 
     organisation: str
-    kind: Activity.Kind
+    kind: choice(Activity.Kind)
     titles: dict[str, str]
     descriptions: dict[str, str] = {}
     original_language: str
     starts_on: datetime.date
     ends_on: datetime.date | None = None
-    status: Activity.Status = Activity.Status.ONGOING
+    status: choice(Activity.Status) = Activity.Status.ONGOING
     countries: list[str] = []
     regions: list[str] = []
     topics: list[str] = []
@@ -270,7 +271,7 @@ def activity_overlaps(request, slug: str):
     response=list[MarkOut],
     summary="Pairs of activities the secretariat marked coordinated, complementary or duplicate",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_marks(request, organisation: str = "", relation: OverlapMark.Relation | None = None):
     return selectors.marks(organisation=organisation, relation=relation or "")
 

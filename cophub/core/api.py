@@ -3,7 +3,9 @@
 import datetime
 
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from cophub.core.apischema import Pagination, choice
 
 from . import i18n, mandate, selectors
 from .models import MandateParagraph, Organisation
@@ -47,7 +49,7 @@ class OrganisationOut(Schema):
     acronym: str
     name: str
     names: dict[str, str]
-    kind: Organisation.Kind
+    kind: choice(Organisation.Kind)
     parent: str | None
     website: str
 
@@ -98,7 +100,7 @@ def list_regions(request):
     response=list[CountryOut],
     summary="ISO 3166-1 countries with their ITU region and UN groups",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_countries(
     request,
     region: str | None = None,
@@ -118,8 +120,8 @@ def get_country(request, iso2: str):
     response=list[OrganisationOut],
     summary="Organisations taking part in COP work",
 )
-@paginate(LimitOffsetPagination)
-def list_organisations(request, kind: Organisation.Kind | None = None):
+@paginate(Pagination)
+def list_organisations(request, kind: choice(Organisation.Kind) | None = None):
     return selectors.organisations(kind=kind)
 
 
@@ -128,7 +130,7 @@ def list_organisations(request, kind: Organisation.Kind | None = None):
     response=list[MandateParagraphOut],
     summary="Operative paragraphs of Resolutions 1306 and 179",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_mandate(request, resolution: MandateParagraph.Resolution | None = None):
     return selectors.mandate_paragraphs(resolution=resolution)
 

@@ -8,9 +8,12 @@ too: every registered document must be readable by anyone, without a password (R
 
 import io
 import logging
+import unicodedata
 import zipfile
 from typing import BinaryIO
 
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -37,6 +40,13 @@ _OOXML_PARTS = {
 _MAX_EXPANSION = 100
 # Search needs the words, not whole books: the text kept per file is capped.
 MAX_TEXT_CHARS = 2_000_000
+# and so are the pages read for it, so that a PDF of a million empty pages costs no more.
+MAX_TEXT_PAGES = 2_000
+# Whatever its ratio, no file is unpacked past this size, for checking or for its words.
+MAX_EXPANDED_BYTES = 500 * 1024 * 1024
+# Only PDF opens in the browser (its viewer runs no script of the file's); every other kind is
+# downloaded. Anything else is never served as what its name says.
+INLINE_KINDS = {"pdf"}
 
 
 def _size(file: BinaryIO) -> int:
@@ -62,7 +72,7 @@ def _zip_kind(data: bytes) -> str | None:
         expanded = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError):
         return None
-    if expanded > _MAX_EXPANSION * max(len(data), 1):
+    if expanded > min(_MAX_EXPANSION * max(len(data), 1), MAX_EXPANDED_BYTES):
         raise DomainError(_("The file could not be read: it expands to far more than its size."))
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         raise DomainError(_("Files with macros are not accepted. Please save it without macros."))
@@ -137,7 +147,14 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    parts, length = [], 0
+    for number, page in enumerate(reader.pages):
+        if number >= MAX_TEXT_PAGES or length >= MAX_TEXT_CHARS:
+            break
+        text = page.extract_text() or ""
+        parts.append(text)
+        length += len(text) + 1
+    return "\n".join(parts)
 
 
 def _docx_document(data: bytes):
@@ -225,9 +242,71 @@ def extract_text(file: BinaryIO, kind: str) -> str:
     """
     data = _read_all(file)
     try:
+        if kind != "pdf":
+            # The same bound as check_upload(): extract_text() may be given any file.
+            _zip_kind(data)
         words = _TEXT_READERS[kind](data)
     except Exception as error:  # noqa: BLE001 - a file that opened may still hold unreadable parts
         logger.warning("could not extract the text of a %s file: %s", kind, error)
         return ""
     # PostgreSQL text cannot hold NUL characters.
     return words.replace("\x00", "")[:MAX_TEXT_CHARS]
+
+
+# Characters that are never part of a file's name: controls, format characters (the bidi
+# overrides that make "cod.exe" show as "exe.doc", zero-width joiners), surrogates, unassigned.
+_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+_MAX_STEM = 120
+
+
+def safe_filename(name: str, kind: str) -> str:
+    """The name a file is stored and served under: its last path part, without control or bidi
+    characters, ending in the extension of the kind its content was found to be."""
+    name = unicodedata.normalize("NFC", name or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(
+        " " if char.isspace() else char
+        for char in name
+        if unicodedata.category(char) not in _DROPPED_CATEGORIES or char.isspace()
+    )
+    stem = " ".join(name.split())
+    if stem.lower().endswith(f".{kind}"):
+        stem = stem[: -len(kind) - 1]
+    stem = stem.strip(" .")[:_MAX_STEM].strip(" .") or "document"
+    return f"{stem}.{kind}"
+
+
+def file_response(file, *, filename: str, kind: str) -> FileResponse:
+    """An uploaded file, served as the kind its content was found to be, never as its name or
+    the sender's claimed type says: a PDF opens in the browser; any other kind, and anything
+    unknown, is downloaded. nosniff stops the browser guessing from the bytes (a PDF that is
+    also a web page stays a PDF)."""
+    content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
+    response = FileResponse(
+        file.open("rb"),
+        content_type=content_type,
+        as_attachment=kind not in INLINE_KINDS,
+        filename=safe_filename(filename, kind if kind in CONTENT_TYPES else "bin"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# The largest file any form takes (a resource, 50 MB): a bigger upload is counted to the end,
+# so that the form can say how big it was, but no more of it is written to disk.
+MAX_STORED_UPLOAD_BYTES = 50 * 1024 * 1024 + 1
+
+
+class BoundedUploadHandler(TemporaryFileUploadHandler):
+    """Django's temporary-file handler that writes at most MAX_STORED_UPLOAD_BYTES of a file."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.written = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        room = MAX_STORED_UPLOAD_BYTES - self.written
+        if room > 0:
+            self.file.write(raw_data[:room])
+            self.written += min(room, len(raw_data))
+        return None

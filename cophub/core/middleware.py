@@ -1,4 +1,5 @@
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .i18n import LANGUAGE_CODES
 from .problems import problem_response
@@ -15,10 +16,27 @@ def api_language_middleware(get_response):
 
     def middleware(request):
         if request.path.startswith(API_PREFIXES):
-            asked = request.GET.get("lang", "")
+            asked = request.GET.get("lang")
             if asked in LANGUAGE_CODES:
                 translation.activate(asked)
                 request.LANGUAGE_CODE = asked
+            elif asked is not None:
+                # The schema lists the six codes: another one is an error, not a silent default.
+                response = problem_response(
+                    request,
+                    422,
+                    detail=_("Some parameters are not valid."),
+                    # In the words of the API's other parameter errors (pydantic's, in English).
+                    errors=[
+                        {
+                            "type": "enum",
+                            "loc": ["query", "lang"],
+                            "msg": "Input should be " + ", ".join(map(repr, LANGUAGE_CODES)),
+                        }
+                    ],
+                )
+                response["Content-Language"] = translation.get_language()
+                return response
         response = get_response(request)
         if request.path.startswith(API_PREFIXES):
             # Errors raised outside the API's own handlers (a wrong method, a CSRF refusal)

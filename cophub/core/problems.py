@@ -79,12 +79,20 @@ PROBLEM_SCHEMA = {
     "required": ["type", "title", "status"],
 }
 
-# Every operation may answer these, whatever it does.
+# Every operation may answer these, whatever it does: Django itself answers 400 to a request it
+# cannot read (too many fields, a body over DATA_UPLOAD_MAX_MEMORY_SIZE).
 PROBLEM_STATUSES = {
+    "400": "A request that cannot be read",
     "404": "No such record or address",
     "405": "Method not allowed",
     "422": "A parameter is not valid",
     "500": "Server error",
+}
+# And the operations that need a signed-in user these: no session, or a missing CSRF token or a
+# role without the right (django_auth checks the CSRF token of a session).
+SIGNED_IN_STATUSES = {
+    "401": "Not signed in",
+    "403": "No CSRF token, or not allowed to do this",
 }
 
 
@@ -97,7 +105,8 @@ def document_languages_and_problems(schema: dict, language_codes: list[str]) -> 
             "name": "lang",
             "in": "query",
             "required": False,
-            "description": "Language of the answer; overrides Accept-Language.",
+            "description": "Language of the answer; overrides Accept-Language. Another code is "
+            "refused with 422.",
             "schema": {"type": "string", "enum": language_codes},
         },
         {
@@ -112,8 +121,10 @@ def document_languages_and_problems(schema: dict, language_codes: list[str]) -> 
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             operation.setdefault("parameters", []).extend(language_parameters)
-            for status, description in PROBLEM_STATUSES.items():
-                operation["responses"].setdefault(
-                    status, {"description": description, "content": problem}
-                )
+            statuses = PROBLEM_STATUSES | (SIGNED_IN_STATUSES if operation.get("security") else {})
+            for status, description in statuses.items():
+                operation["responses"].setdefault(status, {"description": description})
+            for status, response in operation["responses"].items():
+                if int(status) >= 400:
+                    response.setdefault("content", problem)
     return schema

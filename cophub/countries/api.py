@@ -6,11 +6,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.core import i18n
 from cophub.core import selectors as core_selectors
+from cophub.core.apischema import Pagination, choice
 from cophub.core.errors import DomainError
 from cophub.core.problems import problem_response
 
@@ -74,7 +75,7 @@ class MilestoneOut(Schema):
     owner: str
     start_date: datetime.date | None
     target_date: datetime.date
-    status: Milestone.Status
+    status: choice(Milestone.Status)
     item: str | None
 
     @staticmethod
@@ -82,7 +83,7 @@ class MilestoneOut(Schema):
         return obj.item.code if obj.item else None
 
 
-class DocumentOut(Schema):
+class RoadmapDocumentOut(Schema):
     title: str
     url: str
 
@@ -90,8 +91,8 @@ class DocumentOut(Schema):
 class RoadmapOut(Schema):
     iso2: str
     title: str
-    kind: Roadmap.Kind
-    status: Roadmap.Status
+    kind: choice(Roadmap.Kind)
+    status: choice(Roadmap.Status)
     start_year: int | None
     end_year: int | None
     cop_in_cybersecurity_strategy: Roadmap.CyberStrategy
@@ -99,7 +100,7 @@ class RoadmapOut(Schema):
     progress: int | None
     demo: bool
     milestones: list[MilestoneOut]
-    documents: list[DocumentOut]
+    documents: list[RoadmapDocumentOut]
 
 
 class ChangedFieldOut(Schema):
@@ -193,7 +194,7 @@ def get_roadmap(request, iso2: str):
     response=list[ChangeOut],
     summary="Every change to a country's record, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_history(request, iso2: str):
     return selectors.history(core_selectors.country(iso2))
 
@@ -224,15 +225,15 @@ def get_comparison(request, region: str | None = None, group: core_selectors.UnG
 
 
 class ProposalIn(Schema):
-    kind: Proposal.Kind
+    kind: choice(Proposal.Kind)
     payload: dict  # the same shape as the forms send; see docs/countries.md
 
 
 class ProposalOut(Schema):
     id: int
     country: str
-    kind: Proposal.Kind
-    status: Proposal.Status
+    kind: choice(Proposal.Kind)
+    status: choice(Proposal.Status)
     proposed_at: datetime.datetime
 
     @staticmethod

@@ -3,10 +3,11 @@
 import datetime
 
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cophub.core import i18n
 from cophub.core import selectors as core
+from cophub.core.apischema import Pagination, choice
 
 from . import selectors
 from .models import ChannelKind, Kind
@@ -41,7 +42,7 @@ class ChannelOut(Schema):
 
 class HelplineOut(Schema):
     key: str
-    kind: Kind
+    kind: choice(Kind)
     name: str
     names: dict[str, str]
     operator_name: str
@@ -106,8 +107,8 @@ class FinderOut(Schema):
     response=list[HelplineOut],
     summary="Child helplines and reporting hotlines; by country (its region's services too)",
 )
-@paginate(LimitOffsetPagination)
-def list_helplines(request, country: str | None = None, kind: Kind | None = None):
+@paginate(Pagination)
+def list_helplines(request, country: str | None = None, kind: choice(Kind) | None = None):
     return selectors.helplines(country=country, kind=kind)
 
 

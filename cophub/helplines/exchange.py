@@ -100,6 +100,11 @@ def read_rows(content: bytes, file_format: str) -> list[dict]:
     if file_format == "json":
         try:
             rows = json.loads(text)
+        except RecursionError:
+            # Nested deeper than Python's parser goes: certainly not a list of flat objects.
+            raise ImportRejected(
+                [RowError(None, "", _("The JSON file must be a list of objects."))]
+            ) from None
         except json.JSONDecodeError as error:
             raise ImportRejected(
                 [

@@ -6,9 +6,10 @@ import datetime
 from django.conf import settings
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cophub.core import i18n
+from cophub.core.apischema import Pagination, choice
 from cophub.core.errors import DomainError
 
 from . import selectors
@@ -40,7 +41,7 @@ class VersionOut(Schema):
 
 class ResourceOut(Schema):
     slug: str
-    kind: Resource.Kind
+    kind: choice(Resource.Kind)
     title: str
     titles: dict[str, str]
     summary: str
@@ -137,11 +138,11 @@ class ParityOut(Schema):
     response=list[ResourceOut],
     summary="Published resources: search (`q`) and filter as on the pages, best match first",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_resources(
     request,
     q: str = "",
-    kind: Resource.Kind | None = None,
+    kind: choice(Resource.Kind) | None = None,
     audience: str = "",
     topic: str = "",
     language: str = "",

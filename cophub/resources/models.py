@@ -284,7 +284,13 @@ class LanguageVersion(models.Model):
 
     @property
     def url(self) -> str:
-        return self.file.url if self.file else self.link
+        # Files are served by resources.views.version_file, which checks who may read them;
+        # MEDIA_ROOT itself is served by nothing.
+        if self.file:
+            return reverse(
+                "resources:file", kwargs={"slug": self.resource.slug, "language": self.language}
+            )
+        return self.link
 
 
 class SearchEntry(models.Model):

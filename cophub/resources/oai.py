@@ -9,6 +9,7 @@ status "deleted", so that harvesters drop it too.
 """
 
 import datetime
+import re
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -33,6 +34,9 @@ PAGE_SIZE = 100
 TOKEN_SALT = "cophub.resources.oai"  # noqa: S105 - a namespace for signing, not a secret
 TOKEN_MAX_AGE = 24 * 60 * 60
 GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
+# The characters an XML 1.0 document may hold: an argument with any other cannot be echoed in the
+# answer's <request> element, so it is a bad argument rather than a server error.
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 VERBS = {
     "Identify": (set(), set()),
     "ListMetadataFormats": (set(), {"identifier"}),
@@ -139,6 +143,8 @@ def _deleted_records(arguments: dict):
 
 def _check_arguments(params) -> tuple[str, dict]:
     for key in params:
+        if any(NOT_XML.search(text) for text in [key, *params.getlist(key)]):
+            raise OAIError("badArgument", "An argument holds characters that XML cannot carry.")
         if len(params.getlist(key)) > 1:
             raise OAIError("badArgument", f"The argument '{key}' is repeated.")
     verb = params.get("verb")
@@ -260,6 +266,12 @@ def _list(request, root, verb: str, arguments: dict):
             phase = state.get("phase", "records")
             if phase not in ("records", "deleted"):
                 raise ValueError(phase)
+            # Only this endpoint signs tokens, but a token from an older release (or another
+            # key's signature) must still be an error, not a server error.
+            if not isinstance(arguments, dict) or "metadataPrefix" not in arguments:
+                raise ValueError(arguments)
+            if any(NOT_XML.search(str(v)) for v in [*arguments, *arguments.values()]):
+                raise ValueError(arguments)
         except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
             raise OAIError(
                 "badResumptionToken", "The resumption token is not valid or has expired."

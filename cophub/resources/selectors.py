@@ -607,6 +607,14 @@ def new_resources(limit: int = 50) -> QuerySet[Resource]:
     return with_listing_data(public_resources().order_by("-created_at", "-id"))[:limit]
 
 
+def language_version_file(slug: str, language: str, *, user=None) -> LanguageVersion:
+    """The uploaded file of one language version, for whoever may see the resource."""
+    found = resource(slug, user=user)
+    return get_object_or_404(
+        LanguageVersion.objects.exclude(file=""), resource=found, language=language
+    )
+
+
 def published_between(start, end) -> QuerySet[Resource]:
     return public_resources().filter(published_on__gte=start, published_on__lte=end)
 

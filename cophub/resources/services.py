@@ -4,6 +4,7 @@ members to share best practices, instructs the Secretary-General 8)."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from cophub.accounts.models import Role
 from cophub.core.errors import DomainError
-from cophub.core.files import check_upload, extract_text
+from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
 
@@ -28,6 +29,9 @@ from .models import (
 )
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# Each submission is read by the secretariat: a person sends a few a day, and more is a script
+# or a mistake. Counted per submitter over the last 24 hours.
+MAX_SUBMISSIONS_PER_DAY = 10
 # Addresses under /resources/ that are pages, not resources.
 RESERVED_SLUGS = frozenset({"guidelines", "submit", "submissions", "review", "topics", "feed"})
 SUBMITTING_ROLES = (Role.MEMBER_STATE, Role.SECTOR_MEMBER, Role.STAKEHOLDER, Role.SECRETARIAT)
@@ -138,7 +142,7 @@ def add_language_version(
     if file:
         version.file_kind = _checked_kind(file)
         version.extracted_text = extract_text(file, version.file_kind)
-        version.file.save(file.name, file, save=False)
+        version.file.save(safe_filename(file.name, version.file_kind), file, save=False)
     elif not version.link:
         raise DomainError(_("Give a file or a link."), field="link")
     version.full_clean(exclude=["file", "resource"])
@@ -258,6 +262,17 @@ def submit_best_practice(*, user, **fields) -> Resource:
     if not user.is_authenticated or user.role not in SUBMITTING_ROLES:
         raise DomainError(
             _("Only delegates of Member States, Sector Members and stakeholders can submit.")
+        )
+    # The submitter's row is locked so that two submissions sent at once are counted in turn.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    since = timezone.now() - datetime.timedelta(days=1)
+    sent = Resource.objects.filter(submitted_by=user, submitted_at__gte=since).count()
+    if sent >= MAX_SUBMISSIONS_PER_DAY:
+        raise DomainError(
+            _(
+                "You have sent as many best practices as we take from one person in a day. "
+                "Please send the next one tomorrow."
+            )
         )
     return create_resource(
         kind=Resource.Kind.BEST_PRACTICE,

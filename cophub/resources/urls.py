@@ -16,4 +16,5 @@ urlpatterns = [
     path("resources/review/<slug:slug>/", views.review, name="review"),
     path("resources/<slug:slug>/", views.resource_detail, name="detail"),
     path("resources/<slug:slug>/editions/", views.resource_editions, name="editions"),
+    path("resources/<slug:slug>/files/<str:language>", views.version_file, name="file"),
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cophub.core.errors import DomainError
+from cophub.core.files import file_response
 from cophub.core.jsonld import as_script_text
 
 from . import jsonld, selectors, services
@@ -106,6 +107,14 @@ def resource_detail(request, slug):
             "jsonld": as_script_text(jsonld.resource_jsonld(request, resource)),
             "has_editions": bool(resource.previous_edition_id or hasattr(resource, "next_edition")),
         },
+    )
+
+
+@require_safe
+def version_file(request, slug, language):
+    version = selectors.language_version_file(slug, language, user=request.user)
+    return file_response(
+        version.file, filename=f"{slug}-{language}.{version.file_kind}", kind=version.file_kind
     )
 
 

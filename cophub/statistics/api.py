@@ -5,10 +5,11 @@ The same published figures as the pages and the SDMX service: confidential cells
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.core import i18n
+from cophub.core.apischema import Pagination, Year
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -127,15 +128,15 @@ def get_indicator(request, code: str):
     response=list[ObservationOut],
     summary="Published observations; each filter takes codes separated by '+'",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_observations(
     request,
     indicator: str | None = None,
     country: str | None = None,
     sex: str | None = None,
     age: str | None = None,
-    start_year: int | None = None,
-    end_year: int | None = None,
+    start_year: Year | None = None,
+    end_year: Year | None = None,
 ):
     given = {"indicator": indicator, "country": country, "sex": sex, "age": age}
     filters = {name: set(value.split("+")) for name, value in given.items() if value}
@@ -149,7 +150,7 @@ def list_observations(
     response=list[ObservationOut],
     summary="One indicator's totals country by country for a year (the latest when not given)",
 )
-def comparison(request, code: str, year: int | None = None):
+def comparison(request, code: str, year: Year | None = None):
     indicator = selectors.indicator(code)
     periods = selectors.periods(indicator)
     year = year or (periods[0] if periods else None)

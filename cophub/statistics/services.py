@@ -317,10 +317,12 @@ class _DjangoWriter:
 
     def add(self, number: int, row: tuple) -> None:
         key = row[:7]
-        first = self.seen.setdefault(key, number)
-        if first != number:
-            self.duplicates.append((number, first))
-        elif not self.report.error_count and not self.duplicates:
+        # By key, not by number: two Obs elements on one line of an SDMX-ML file share a number.
+        if key in self.seen:
+            self.duplicates.append((number, self.seen[key]))
+            return
+        self.seen[key] = number
+        if not self.report.error_count and not self.duplicates:
             self.chunk.append(row)
             if len(self.chunk) >= CHUNK:
                 self.flush()

@@ -4,9 +4,10 @@ import datetime
 
 from django.urls import reverse
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cophub.core import i18n
+from cophub.core.apischema import Pagination, Year
 
 from . import selectors
 from .models import DocumentType
@@ -142,7 +143,7 @@ class DocumentFilters(Schema):
     country: str = ""
     document_type: DocumentType | None = None
     language: str = ""
-    year: int | None = None
+    year: Year | None = None
 
 
 @router.get(
@@ -153,7 +154,7 @@ def list_groups(request):
 
 
 @router.get("/meetings", response=list[MeetingOut], summary="Meetings, latest first")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_meetings(request, group: str | None = None, upcoming: bool | None = None):
     return selectors.meetings(group_code=group, upcoming=upcoming)
 
@@ -168,7 +169,7 @@ def get_meeting(request, code: str):
     response=list[DocumentOut],
     summary="The public document registry, with the filters and search of its page",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_documents(request, filters: Query[DocumentFilters]):
     data = filters.dict()
     data["document_type"] = data["document_type"] or ""

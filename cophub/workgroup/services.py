@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cophub.core.errors import DomainError
-from cophub.core.files import check_upload, extract_text
+from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 
 from . import search
@@ -65,7 +65,7 @@ def _checked_files(files: dict) -> list[tuple[str, str, object, str, str]]:
         upload.seek(0)
         text = extract_text(upload, kind)
         upload.seek(0)
-        checked.append((language, upload.name.rsplit("/", 1)[-1], upload, kind, text))
+        checked.append((language, safe_filename(upload.name, kind), upload, kind, text))
     return checked
 
 

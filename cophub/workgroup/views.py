@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cophub.core import i18n
 from cophub.core.errors import DomainError
+from cophub.core.files import file_response
 from cophub.core.jsonld import as_script_text
 from cophub.core.templatetags.cophub import translated
 
@@ -194,7 +195,7 @@ def document_detail(request, slug):
 @require_safe
 def document_file(request, slug, language):
     file = selectors.document_file(slug, language)
-    response = FileResponse(file.file.open("rb"), filename=file.filename)
+    response = file_response(file.file, filename=file.filename, kind=file.kind)
     response["Content-Language"] = language
     return response
 

@@ -1,0 +1,41 @@
+"""Helpers for the API's schemas, shared by every app's api.py."""
+
+from typing import Annotated
+
+from django.db import models
+from ninja.pagination import LimitOffsetPagination
+from pydantic import Field, WithJsonSchema
+
+# No list of the API holds a billion records; SQL integers end at 2**63.
+MAX_OFFSET = 1_000_000_000
+
+
+def choice(choices: type[models.TextChoices]):
+    """A field of `choices`, documented in place in the OpenAPI schema.
+
+    django-ninja files every enum under its class name in one table of components, so
+    Organisation.Kind and Activity.Kind would both be "Kind" and one would overwrite the other:
+    the schema would then document the wrong values for one of them.
+    """
+    return Annotated[
+        choices,
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": list(choices.values),
+                "title": choices.__qualname__.replace(".", ""),
+            }
+        ),
+    ]
+
+
+# A year as a filter: the years a date can hold, so that year=-5 is a 422, not a server error.
+Year = Annotated[int, Field(ge=1, le=9999)]
+
+
+class Pagination(LimitOffsetPagination):
+    """ninja's limit and offset, with an upper bound on the offset: an offset past what SQL's
+    integers hold made the database driver fail (a server error) instead of a 422."""
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
