@@ -270,3 +270,25 @@ def test_limits_can_be_switched_off(client, limits):
     limits.RATELIMIT_ENABLE = False
     for _ in range(LIMIT + 2):
         assert client.get("/en/resources/?q=x").status_code == 200
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_refusal_page_in_a_browser_is_accessible_and_has_the_quick_exit(
+    page, live_server, limits, language
+):
+    from cophub.testing import check_accessibility
+
+    limits.RATELIMITS = {**limits.RATELIMITS, "signin": "1/m"}
+    for _ in range(2):
+        page.goto(f"{live_server.url}/{language}/accounts/login/")
+        page.fill('input[name="username"]', "someone@example.org")
+        page.fill('input[name="password"]', "not the password")
+        page.click('main button[type="submit"]')
+        page.wait_for_load_state()
+    with translation.override(language):
+        title = translation.gettext("Too many requests")
+    assert page.inner_text("h1") == title
+    assert page.locator("#quick-exit").is_visible()
+    check_accessibility(page)
