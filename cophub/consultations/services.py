@@ -53,7 +53,7 @@ class Participant:
     country: str  # ISO 3166-1 alpha-2
     language: str
     nonce: str
-    served_at: int = 0  # when the form was signed, in whole seconds since the epoch
+    served_at: float = 0.0  # when the form was signed (seconds since the epoch)
 
     @property
     def may_write_free_text(self) -> bool:
@@ -100,23 +100,8 @@ def schedule_consultation(*, consultation: Consultation) -> Consultation:
     return consultation
 
 
-class _FormSigner(signing.TimestampSigner):
-    """Signs the form with the time it was served: `now` when given, else the clock."""
-
-    def __init__(self, *args, served_at: datetime.datetime | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.served_at = served_at
-
-    def timestamp(self):
-        if self.served_at is None:
-            return super().timestamp()
-        return signing.b62_encode(int(self.served_at.timestamp()))
-
-
-def _signer(
-    consultation: Consultation, served_at: datetime.datetime | None = None
-) -> signing.TimestampSigner:
-    return _FormSigner(salt=f"cophub.consultations.{consultation.pk}", served_at=served_at)
+def _signer(consultation: Consultation) -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=f"cophub.consultations.{consultation.pk}")
 
 
 def _signed_at(token: str) -> int:
@@ -155,8 +140,17 @@ def start_participation(
         raise DomainError(_("Please choose one of the answers."), field="sex")
     if not Country.objects.filter(iso2=country).exists():
         raise DomainError(_("Please choose your country."), field="country")
-    payload = {"a": age_band, "s": sex, "c": country, "l": language, "n": secrets.token_hex(16)}
-    return _signer(consultation, served_at=now).sign_object(payload, compress=True)
+    served_at = now or timezone.now()
+    payload = {
+        "a": age_band,
+        "s": sex,
+        "c": country,
+        "l": language,
+        "n": secrets.token_hex(16),
+        # Milliseconds: the signer's own time is in whole seconds, too coarse for the minimum.
+        "t": int(served_at.timestamp() * 1000),
+    }
+    return _signer(consultation).sign_object(payload, compress=True)
 
 
 def read_participation(*, consultation: Consultation, token: str) -> Participant:
@@ -169,7 +163,8 @@ def read_participation(*, consultation: Consultation, token: str) -> Participant
             country=payload["c"],
             language=payload["l"],
             nonce=payload["n"],
-            served_at=_signed_at(token),
+            # A form signed before the time was written into it: the signer's second.
+            served_at=payload["t"] / 1000 if "t" in payload else _signed_at(token),
         )
     except (signing.BadSignature, KeyError, TypeError) as error:
         raise DomainError(

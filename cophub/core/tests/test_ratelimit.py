@@ -3,6 +3,8 @@ with 429 and writes nothing; budgets are per user or per address; a forwarded ad
 only behind our own proxy."""
 
 import json
+import os
+import uuid
 
 import django_ratelimit.core
 import pytest
@@ -140,6 +142,17 @@ def test_an_api_write_over_the_limit_is_a_problem_and_writes_nothing(client, lim
     assert str(problem["detail"]).endswith(f"{response['Retry-After']} s.")
     assert 1 <= int(response["Retry-After"]) <= 61
     assert Activity.objects.count() == LIMIT
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_every_write_method_to_any_view_draws_on_the_write_budget(client, limits, method):
+    """No view is listed anywhere: a write to a view that refuses the method still counts."""
+    send = getattr(client, method)
+    for _ in range(LIMIT):
+        assert send("/en/mandate/").status_code == 405
+    assert send("/en/mandate/").status_code == 429
+    assert send("/api/v1/regions").status_code == 429
+    assert client.get("/en/mandate/").status_code == 200  # reading is not limited
 
 
 @pytest.mark.parametrize(
@@ -292,3 +305,36 @@ def test_the_refusal_page_in_a_browser_is_accessible_and_has_the_quick_exit(
     assert page.inner_text("h1") == title
     assert page.locator("#quick-exit").is_visible()
     check_accessibility(page)
+
+
+# A Redis of the developer's or CI's own for the test below (never a production one): its
+# keys are written under a prefix of the test's own and deleted afterwards, nothing is flushed.
+TEST_REDIS_URL = os.environ.get("COPHUB_TEST_REDIS_URL", "")
+
+
+@pytest.mark.skipif(not TEST_REDIS_URL, reason="COPHUB_TEST_REDIS_URL names no Redis to test on")
+def test_app_servers_sharing_redis_share_the_counts(client, limits):
+    """Two app servers, each with its own Redis client, draw on one budget per address."""
+    import redis
+
+    prefix = f"cophub-test-{uuid.uuid4().hex}"
+    server = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": TEST_REDIS_URL,
+        "KEY_PREFIX": prefix,
+    }
+    limits.CACHES = {**limits.CACHES, "server_a": server, "server_b": dict(server)}
+    try:
+        statuses = []
+        for n in range(LIMIT + 1):
+            limits.RATELIMIT_USE_CACHE = "server_a" if n % 2 else "server_b"
+            statuses.append(client.get("/en/resources/?q=x").status_code)
+        assert statuses == [200] * LIMIT + [429]
+        keys = redis.Redis.from_url(TEST_REDIS_URL).keys(f"{prefix}:*")
+        assert len(keys) == 1  # one count, under a key that holds no address
+        assert b"127.0.0.1" not in keys[0]
+        assert 0 < redis.Redis.from_url(TEST_REDIS_URL).ttl(keys[0]) <= 65
+    finally:
+        connection = redis.Redis.from_url(TEST_REDIS_URL)
+        for key in connection.scan_iter(f"{prefix}:*"):
+            connection.delete(key)
