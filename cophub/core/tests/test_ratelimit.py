@@ -92,6 +92,21 @@ def test_sign_in_is_limited_and_the_refused_attempt_signs_no_one_in(client, limi
     assert user.last_login is None
 
 
+@pytest.mark.parametrize(
+    "path", ["/en/accounts/login/", "/en/admin/login/", "/fr/accounts/password/reset/"]
+)
+def test_every_way_to_sign_in_draws_on_the_sign_in_budget(client, limits, path):
+    limits.RATELIMITS = {**limits.RATELIMITS, "write": "1000/m"}
+    for _ in range(LIMIT):
+        assert (
+            client.post(path, {"username": "a@example.org", "email": "a@example.org"}).status_code
+            != 429
+        )
+    assert client.post(path, {"username": "a@example.org"}).status_code == 429
+    # Other writes have a budget of their own.
+    assert client.post("/en/accounts/request/", {}).status_code == 200
+
+
 def test_a_page_form_over_the_limit_stores_nothing_and_says_so_in_the_page_language(client, limits):
     for n in range(LIMIT):
         assert client.post("/es/accounts/request/", account_request(n)).status_code == 302
