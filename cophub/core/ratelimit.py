@@ -6,7 +6,10 @@ the settings: sign-in, write, search, consultation) and per client: the signed-i
 the client's network address. A new write view is covered without doing anything.
 
 The counting is django-ratelimit's (`get_usage`: a fixed window per key in the cache, shared by
-every app server when the cache is Redis). The address of a client who is not signed in, who
+every app server when the cache is Redis): a small, long-lived library that counts in whatever
+Django cache is configured, with no model and no store of its own. It is called from this one
+middleware rather than through its per-view decorator, so that no write can be left out by
+forgetting a decorator; login throttling per account is a separate control. The address of a client who is not signed in, who
 may be a child, is never stored: it reaches the cache only as a keyed hash (HMAC under a key
 derived from SECRET_KEY), inside a cache key that expires with its window, and is never
 written to the database or a log (docs/data-protection.md).
