@@ -215,3 +215,29 @@ def test_scripted_stuffing_from_many_addresses(client, defences):
         assert post_answers(client, item, token, address).status_code == 200
     assert Response.objects.count() == 10
     assert DeviceTally.objects.values("digest").distinct().count() == 10
+
+
+def test_behind_the_load_balancer_each_client_has_a_device_tally_of_its_own(client, settings):
+    settings.BEHIND_PROXY = True
+    item = consultation(device_limit=2)
+    balancer = "10.0.0.2"  # every request reaches the app from the load balancer
+    for visitor in ("203.0.113.5", "203.0.113.6"):
+        for _ in range(2):
+            token, _page = fetch_form(client, item, balancer)
+            answer = client.post(
+                f"/en/consultations/{item.slug}/questions/",
+                {"p": token, **answers_for(item)},
+                REMOTE_ADDR=balancer,
+                HTTP_X_FORWARDED_FOR=f"192.0.2.1, {visitor}",
+            )
+            assert answer.status_code == 200
+    assert Response.objects.count() == 4
+    token, _page = fetch_form(client, item, balancer)
+    full = client.post(
+        f"/en/consultations/{item.slug}/questions/",
+        {"p": token, **answers_for(item)},
+        REMOTE_ADDR=balancer,
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+    )
+    assert "many answers from this device" in full.content.decode()
+    assert Response.objects.count() == 4
