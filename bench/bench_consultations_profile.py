@@ -147,6 +147,9 @@ def measure(posts: int, profile: bool) -> dict:
         "question_page_cpu_ms": round(statistics.mean(page_cpu), 3),
         "question_page_queries": len(page_queries.captured_queries),
         "bare_view_cpu_ms": round(statistics.mean(bare_cpu), 3),
+        # The bench server's limits (bench/harness.py): on, so that their cost is measured.
+        "rate_limits": getattr(settings, "RATELIMITS", None),
+        "min_answer_seconds": getattr(settings, "CONSULTATION_MIN_ANSWER_SECONDS", None),
     }
     if profiler:
         stream = io.StringIO()

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "cophub.core.ratelimit.RateLimitMiddleware",  # before CsrfViewMiddleware's check runs
     "django.contrib.messages.middleware.MessageMiddleware",
     "cophub.accounts.middleware.session_expiry_middleware",
     "cophub.accounts.middleware.second_factor_middleware",
@@ -224,7 +225,7 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env.bool("BEHIND_PROXY", default=False):
+if env.bool("BEHIND_PROXY", default=False):  # also read for the rate limits, below
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
@@ -305,3 +306,39 @@ FILE_UPLOAD_HANDLERS = [
 ]
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Abuse resistance: rate limits on every write and on search (cophub/core/ratelimit.py,
+# django-ratelimit's counting). A rate is "N/period" (s, m, h, d) per signed-in user, else per
+# client address, which reaches the cache only as a keyed hash. The cache must be shared by
+# every app server (REDIS_URL) for the limits to hold across them. Tests run with the limits
+# on but high; the rate-limit tests set them low. The benches set them high (bench/harness.py).
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # a count lost in the cache lets the request through
+_unlimited_in_tests = "100000/m"
+RATELIMITS = {
+    # Password guessing and reset-mail bombing, per address (login throttling per account is
+    # separate).
+    "signin": env.str("RATELIMIT_SIGNIN", default=_unlimited_in_tests if TESTING else "10/m"),
+    # Any other write: forms, the API, the admin.
+    "write": env.str("RATELIMIT_WRITE", default=_unlimited_in_tests if TESTING else "60/m"),
+    # Searches and the heavy machine reads (OAI-PMH, SDMX data).
+    "search": env.str("RATELIMIT_SEARCH", default=_unlimited_in_tests if TESTING else "60/m"),
+    # The youth consultation's two posts per child (consent, answers): a school class behind
+    # one address must get through in a few minutes.
+    "consultation": env.str(
+        "RATELIMIT_CONSULTATION", default=_unlimited_in_tests if TESTING else "120/m"
+    ),
+}
+RATELIMIT_SIGNIN_VIEWS = frozenset(
+    {"login", "admin:login", "accounts:password-reset", "accounts:password-reset-confirm"}
+)
+RATELIMIT_CONSULTATION_VIEWS = frozenset({"consultations:take-part", "consultations:questions"})
+RATELIMIT_SEARCH_VIEWS = frozenset(
+    {"resources-root:oai", "statistics-root:sdmx-data", "statistics-root:sdmx-availability"}
+)
+# The youth consultation's answers are refused, kindly, when sent sooner than this after the
+# question page was served (the time is signed into the form). Off in tests unless a test sets it.
+CONSULTATION_MIN_ANSWER_SECONDS = env.int(
+    "CONSULTATION_MIN_ANSWER_SECONDS", default=0 if TESTING else 5
+)

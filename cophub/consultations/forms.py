@@ -5,6 +5,11 @@ from cophub.core.models import Country
 
 from .models import AgeBand, Question, Sex
 
+# A field that people never see or reach (hidden by the style sheet, aria-hidden, out of the
+# tab order) and that scripts filling every field fill in: an answer that has it is not stored.
+# Named like a field browsers do not fill in by themselves.
+TRAP_FIELD = "website"
+
 
 class ParticipantForm(forms.Form):
     """The consent step: the three things we ask about the participant, and their agreement."""

@@ -9,6 +9,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -41,6 +42,10 @@ class AlreadySent(DomainError):
     pass
 
 
+class AnsweredTooFast(DomainError):
+    """Sent sooner after the form was served than a person can read and answer it."""
+
+
 @dataclass(frozen=True)
 class Participant:
     age_band: str
@@ -48,6 +53,7 @@ class Participant:
     country: str  # ISO 3166-1 alpha-2
     language: str
     nonce: str
+    served_at: float = 0.0  # when the form was signed (seconds since the epoch)
 
     @property
     def may_write_free_text(self) -> bool:
@@ -98,6 +104,11 @@ def _signer(consultation: Consultation) -> signing.TimestampSigner:
     return signing.TimestampSigner(salt=f"cophub.consultations.{consultation.pk}")
 
 
+def _signed_at(token: str) -> int:
+    """The time a valid signed form carries (`payload:time:signature`)."""
+    return signing.b62_decode(token.rsplit(signing.Signer().sep, 2)[-2])
+
+
 def start_participation(
     *,
     consultation: Consultation,
@@ -111,8 +122,9 @@ def start_participation(
 ) -> str:
     """Check the consent step and return the signed token the question page carries.
 
-    Nothing is stored: the token holds the three answers about the participant and a one-time
-    number, and travels with the form.
+    Nothing is stored: the token holds the three answers about the participant, a one-time
+    number and the time it was signed (the time the question page is served), and travels
+    with the form.
     """
     _ensure_open(consultation, now or timezone.now())
     if not consent:
@@ -128,7 +140,16 @@ def start_participation(
         raise DomainError(_("Please choose one of the answers."), field="sex")
     if not Country.objects.filter(iso2=country).exists():
         raise DomainError(_("Please choose your country."), field="country")
-    payload = {"a": age_band, "s": sex, "c": country, "l": language, "n": secrets.token_hex(16)}
+    served_at = now or timezone.now()
+    payload = {
+        "a": age_band,
+        "s": sex,
+        "c": country,
+        "l": language,
+        "n": secrets.token_hex(16),
+        # Milliseconds: the signer's own time is in whole seconds, too coarse for the minimum.
+        "t": int(served_at.timestamp() * 1000),
+    }
     return _signer(consultation).sign_object(payload, compress=True)
 
 
@@ -142,6 +163,8 @@ def read_participation(*, consultation: Consultation, token: str) -> Participant
             country=payload["c"],
             language=payload["l"],
             nonce=payload["n"],
+            # A form signed before the time was written into it: the signer's second.
+            served_at=payload["t"] / 1000 if "t" in payload else _signed_at(token),
         )
     except (signing.BadSignature, KeyError, TypeError) as error:
         raise DomainError(
@@ -250,6 +273,19 @@ def _count_device(consultation: Consultation, digest: str, shard: int, share: in
         return cursor.fetchone() is not None
 
 
+def _ensure_not_too_fast(participant: Participant, now: datetime.datetime) -> None:
+    """A script sends its answers the moment it has the form; a person reads first. The time
+    the form was served is signed into it, so the check needs nothing stored."""
+    minimum = settings.CONSULTATION_MIN_ANSWER_SECONDS
+    if minimum and now.timestamp() - participant.served_at < minimum:
+        raise AnsweredTooFast(
+            _(
+                "Thank you! You answered very quickly. Please take a moment to check your "
+                "answers, then send them again."
+            )
+        )
+
+
 def submit_response(
     *,
     consultation: Consultation,
@@ -269,6 +305,7 @@ def submit_response(
     if participant is None:
         participant = read_participation(consultation=consultation, token=token)
     _ensure_open(consultation, now)
+    _ensure_not_too_fast(participant, now)
     questions = selectors.questions_of(consultation, cached=True)
     built, errors = [], {}
     for question in questions:

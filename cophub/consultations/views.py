@@ -16,9 +16,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from cophub.core.errors import DomainError
 from cophub.core.help import help_for_country
+from cophub.core.ratelimit import client_address
 
 from . import exports, selectors, services
-from .forms import ParticipantForm, questions_form
+from .forms import TRAP_FIELD, ParticipantForm, questions_form
 from .models import Consultation
 
 
@@ -109,10 +110,16 @@ def _blank_fields(consultation, free_text: bool) -> str:
     return selectors.kept_in_process(key, render_fields)
 
 
-def _question_page(request, consultation, participant, token, *, form=None, status=200):
+def _question_page(request, consultation, participant, token, *, form=None, notice="", status=200):
     if form is None and _same_for_everyone(request, token):
         return HttpResponse(_blank_question_page(request, consultation, participant, token))
-    context = {"consultation": consultation, "token": token, "form": form}
+    context = {
+        "consultation": consultation,
+        "token": token,
+        "form": form,
+        "notice": notice,
+        "trap": TRAP_FIELD,
+    }
     if form is None:
         context["fields"] = _blank_fields(consultation, participant.may_write_free_text)
     return render(request, "consultations/questions.html", context, status=status)
@@ -152,6 +159,7 @@ def _blank_question_page(request, consultation, participant, token) -> str:
             "consultation": consultation,
             "token": _FORM_MARK,
             "csrf_token": _CSRF_MARK,
+            "trap": TRAP_FIELD,
             "fields": _blank_fields(consultation, free_text),
         }
         return render_to_string("consultations/questions.html", context, request=stand_in)
@@ -174,8 +182,14 @@ def questions(request, slug):
         if consultation.state(timezone.now()) != "open":
             return _problem_page(request, consultation, _closed_message(consultation), status=410)
         return _question_page(request, consultation, participant, token)
+    if request.POST.get(TRAP_FIELD):
+        # Filled in by a script that fills every field: people never see the field. The
+        # answer is the one a stored submission gets, so the script learns nothing.
+        return HttpResponse(_plain_thanks(request, consultation))
     answers = {key: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
-    device = request.META.get("REMOTE_ADDR", "") + "|" + request.META.get("HTTP_USER_AGENT", "")
+    # Behind the load balancer the connection's address is the balancer's: the client's is
+    # the one the rate limits use.
+    device = client_address(request) + "|" + request.META.get("HTTP_USER_AGENT", "")
     try:
         submission = services.submit_response(
             consultation=consultation,
@@ -185,15 +199,16 @@ def questions(request, slug):
             participant=participant,
         )
     except services.InvalidAnswers as error:
-        form = questions_form(
-            selectors.questions_of(consultation, cached=True),
-            free_text=participant.may_write_free_text,
-            data=request.POST,
-        )
-        form.is_valid()
+        form = _answered_form(consultation, participant, request.POST)
         for key, message in error.errors.items():
             form.add_error(key, message)
         return _question_page(request, consultation, participant, token, form=form, status=422)
+    except services.AnsweredTooFast as error:
+        # A child who clicked through: their answers stay on the page, to check and send.
+        form = _answered_form(consultation, participant, request.POST)
+        return _question_page(
+            request, consultation, participant, token, form=form, notice=error.message, status=422
+        )
     except services.AlreadySent as error:
         return _problem_page(request, consultation, error.message, status=409)
     except DomainError as error:
@@ -209,6 +224,16 @@ def questions(request, slug):
             },
         )
     return HttpResponse(_plain_thanks(request, consultation))
+
+
+def _answered_form(consultation, participant, data):
+    form = questions_form(
+        selectors.questions_of(consultation, cached=True),
+        free_text=participant.may_write_free_text,
+        data=data,
+    )
+    form.is_valid()
+    return form
 
 
 def _plain_thanks(request, consultation) -> str:

@@ -86,6 +86,7 @@ PROBLEM_STATUSES = {
     "404": "No such record or address",
     "405": "Method not allowed",
     "422": "A parameter is not valid",
+    "429": "Too many requests from this client: wait for the seconds in Retry-After",
     "500": "Server error",
 }
 # And the operations that need a signed-in user these: no session, or a missing CSRF token or a

@@ -111,3 +111,34 @@ def test_results_page_with_breakdowns_and_suppression_without_javascript(
         assert table.locator("tr", has_text="13 to 15").locator("td").first.inner_text() == "7"
     finally:
         context.close()
+
+
+def test_a_child_who_answers_too_fast_checks_and_sends_again_and_never_meets_the_trap(
+    page, live_server, settings
+):
+    settings.CONSULTATION_MIN_ANSWER_SECONDS = 3
+    item = consultation()
+    _take_part(
+        page, live_server.url, item, lang="fr", age_band="16-17", sex="girl", country="FR",
+        text="Plus de cours sur la vie privée",
+    )  # fmt: skip
+    notice = page.locator("#check-answers")
+    assert notice.is_visible()
+    assert "Prends un moment pour vérifier tes réponses" in notice.inner_text()
+    assert Response.objects.count() == 0
+    # The answers are still there; the trap field is neither shown nor reachable.
+    assert page.locator('input[type="radio"]:checked').count() == 2
+    assert page.input_value("textarea") == "Plus de cours sur la vie privée"
+    trap = page.locator('input[name="website"]')
+    assert trap.count() == 1 and not trap.is_visible()
+    page.focus("textarea")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.name") != "website"
+    page.wait_for_timeout(3_000)
+    page.click('button[type="submit"]')
+    page.wait_for_load_state()
+    check_accessibility(page)
+    assert "Tes réponses ont été envoyées" in page.inner_text("main")
+    response = Response.objects.get()
+    assert (response.age_band, response.sex, response.country_id) == ("16-17", "girl", "FR")

@@ -64,6 +64,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(self._check(consultation, check)))
             return
         rng = random.Random()  # noqa: S311 - bench profiles, not secrets
+        # Forms served a minute before they are sent, as a young person answering takes: the
+        # bench posts them at once, which the minimum answering time would refuse.
+        served = timezone.now() - datetime.timedelta(seconds=60)
         forms = [
             services.start_participation(
                 consultation=consultation,
@@ -73,6 +76,7 @@ class Command(BaseCommand):
                 consent=True,
                 adult_agrees=False,
                 language="en",
+                now=served,
             )  # fmt: skip
             for _ in range(tokens)
         ]
