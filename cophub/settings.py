@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cophub.core.dbfaults.DatabaseUnavailableMiddleware",  # last: sees the views' exceptions
 ]
 
 ROOT_URLCONF = "cophub.urls"
