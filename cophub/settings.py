@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cophub.countries",
     "cophub.statistics",
     "cophub.coordination",
+    "cophub.backups",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
