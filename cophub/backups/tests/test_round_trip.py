@@ -7,21 +7,17 @@ Then every table of both databases is read whole, ordered by its primary key, an
 by row (and, on PostgreSQL, every sequence), and every file byte for byte.
 """
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from .support import POSTGRES, pg_params, run_cophub
 
-POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 # --- the data ----------------------------------------------------------------------------------
@@ -72,15 +68,7 @@ def _open(database_url_or_settings):
 def _source_params():
     if not POSTGRES:
         return connection.settings_dict["NAME"]
-    return _pg_params(connection.settings_dict["NAME"])
-
-
-def _pg_params(name: str) -> dict:
-    s = connection.settings_dict
-    params = {"dbname": name, "host": s["HOST"], "port": s["PORT"] or 5432, "user": s["USER"]}
-    if s["PASSWORD"]:
-        params["password"] = s["PASSWORD"]
-    return params
+    return pg_params(connection.settings_dict["NAME"])
 
 
 def _tables(db) -> list[str]:
@@ -126,55 +114,6 @@ def _files(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
-
-
-# --- a database and a media folder of their own for the restore ---------------------------------
-
-
-@pytest.fixture
-def new_database(tmp_path):
-    """The address of a new, empty database, and how to open it."""
-    if not POSTGRES:
-        path = tmp_path / "restored.sqlite3"
-        yield f"sqlite:///{path}", str(path)
-        return
-    import psycopg
-
-    name = f"{connection.settings_dict['NAME']}_restored"
-    params = _pg_params("postgres")
-    with psycopg.connect(**params, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    p = _pg_params(name)
-    password = f":{p['password']}" if "password" in p else ""
-    try:
-        yield f"postgres://{p['user']}{password}@{p['host']}:{p['port']}/{name}", p
-    finally:
-        with psycopg.connect(**params, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def run_cophub(*args, database_url: str, data_dir: Path, **env) -> subprocess.CompletedProcess:
-    environment = dict(os.environ)
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    environment |= {
-        "DATABASE_URL": database_url,
-        "DJANGO_ENV": "test",
-        "COPHUB_DATA_DIR": str(data_dir),
-        "COPHUB_ENV_FILE": str(data_dir / "none.env"),
-        "LANG": "C.UTF-8",
-        **env,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "cophub", *args],
-        env=environment, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-
-
-@pytest.fixture
-def media(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "source-media"
-    return settings.MEDIA_ROOT
 
 
 # --- the round trip ---------------------------------------------------------------------------
