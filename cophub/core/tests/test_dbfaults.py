@@ -4,7 +4,7 @@ import sys
 from unittest import mock
 
 import pytest
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import RequestFactory
 
@@ -72,3 +72,57 @@ def test_a_failure_outside_a_view_reaches_handler500_and_is_a_503():
         response = dbfaults.server_error(request)
     assert response.status_code == 503
     assert response["Retry-After"] == str(dbfaults.RETRY_AFTER_SECONDS)
+
+
+def _drop_the_sites_connection() -> int:
+    """What a restart of PostgreSQL does to every open connection: the server ends it."""
+    import psycopg
+
+    pid = connection.connection.info.backend_pid
+    s = connection.settings_dict
+    params = {"dbname": s["NAME"], "host": s["HOST"], "port": s["PORT"] or 5432, "user": s["USER"]}
+    with psycopg.connect(**params, password=s["PASSWORD"] or None, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
+def _request_boundary(signal):
+    # What the WSGI handler sends around every request (the test client leaves it out).
+    from django.core.handlers.wsgi import WSGIHandler
+
+    signal.send(sender=WSGIHandler)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("health_checks", [True, False])
+def test_a_connection_the_database_server_dropped_is_replaced_by_itself(
+    client, monkeypatch, health_checks
+):
+    """With the production settings (kept connections, health checks), the first request after
+    a restart of PostgreSQL is answered; without health checks it gets a clean 503 and the
+    next one is answered. Neither needs the app servers restarted."""
+    from django.core.signals import request_finished, request_started
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the server ends the connection: PostgreSQL")
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    monkeypatch.setitem(connection.settings_dict, "CONN_HEALTH_CHECKS", health_checks)
+    _request_boundary(request_started)
+    assert client.get("/api/v1/countries").status_code == 200
+    _request_boundary(request_finished)
+    dropped = _drop_the_sites_connection()
+
+    _request_boundary(request_started)
+    first = client.get("/api/v1/countries")
+    _request_boundary(request_finished)
+    if health_checks:
+        assert first.status_code == 200
+    else:
+        assert first.status_code == 503
+        assert first["Retry-After"] == str(dbfaults.RETRY_AFTER_SECONDS)
+        _request_boundary(request_started)
+        assert client.get("/api/v1/countries").status_code == 200
+        _request_boundary(request_finished)
+    assert connection.connection.info.backend_pid != dropped
