@@ -412,6 +412,10 @@ def scenario(
             "still_failing_after_retries": len(writes.failed),
             "outage_seconds": None if outage is None else round(outage, 2),
             "seconds_to_recovery": None if recovered_in is None else round(recovered_in, 2),
+            # From the moment the database accepted connections again (pg_ctl -w returned).
+            "seconds_after_database_back": None
+            if recovered_in is None or "restart_seconds" not in fault_info
+            else round(max(0.0, recovered_in - fault_info["restart_seconds"]), 2),
             "writes_per_s": round(2 * requests / elapsed, 1),
             "tracebacks_in_server_log": tracebacks,
         }
@@ -428,7 +432,13 @@ def scenario(
             f"duplicates {figure['duplicates']}, incomplete {figure['incomplete']}; answers to "
             f"the burst {figure['answers_to_the_burst']} (None: connection dropped), "
             f"{figure['unclean_answers']} unclean; outage {figure['outage_seconds']} s, site back "
-            f"{figure['seconds_to_recovery']} s after the fault began; "
+            f"{figure['seconds_to_recovery']} s after the fault began"
+            + (
+                f" ({figure['seconds_after_database_back']} s after the database was back)"
+                if figure["seconds_after_database_back"] is not None
+                else ""
+            )
+            + "; "
             f"{figure['tracebacks_in_server_log']} tracebacks in the server log",
             flush=True,
         )
