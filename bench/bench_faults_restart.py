@@ -17,7 +17,6 @@ Run: .venv/bin/python bench/bench_faults_restart.py   (BENCH_REQUESTS, default 1
 import http.client
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,71 +33,7 @@ sys.path.insert(0, str(HERE))
 from bench_consultations_submit import csrf  # noqa: E402
 from harness import PROJECT_DIR, _free_port, _wait_until_up, server_env  # noqa: E402
 
-# --- a PostgreSQL cluster of the bench's own ----------------------------------------------------
-
-
-def _postgres_bin() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    if not found:
-        raise RuntimeError("no PostgreSQL server programs under /usr/lib/postgresql/*/bin")
-    return found[-1].parent
-
-
-def _as_owner(command: list[str]) -> list[str]:
-    # PostgreSQL refuses to run as root: the cluster belongs to the postgres account then.
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-@dataclass
-class Cluster:
-    folder: Path
-    port: int
-    bin: Path = field(default_factory=_postgres_bin)
-
-    @property
-    def data(self) -> Path:
-        return self.folder / "data"
-
-    @property
-    def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/cophub"
-
-    def pg_ctl(self, *args: str) -> float:
-        """Run pg_ctl, waiting for it to finish; returns the seconds it took."""
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
-        started = time.monotonic()
-        subprocess.run(
-            _as_owner([str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"), "-o", options, "-w", *args]),
-            check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        return time.monotonic() - started
-
-
-@contextmanager
-def private_cluster():
-    folder = Path(tempfile.mkdtemp(prefix="cophub-pg-"))
-    try:
-        if os.geteuid() == 0:
-            shutil.chown(folder, "postgres", "postgres")
-        cluster = Cluster(folder, _free_port())
-        subprocess.run(
-            _as_owner([str(cluster.bin / "initdb"), "-D", str(cluster.data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]),
-            check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        cluster.pg_ctl("start")
-        try:
-            subprocess.run(
-                [str(cluster.bin / "createdb"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", "cophub"],
-                check=True,
-            )  # fmt: skip
-            yield cluster
-        finally:
-            subprocess.run(
-                _as_owner([str(cluster.bin / "pg_ctl"), "-D", str(cluster.data), "-m", "immediate", "stop"]),
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+from cophub.core.tests.private_cluster import Cluster, private_cluster  # noqa: E402, F401
 
 
 @contextmanager
