@@ -218,3 +218,24 @@ def test_a_backup_into_a_folder_that_does_not_exist(tmp_path, media):
 def _manifest(path: Path) -> dict:
     with tarfile.open(path) as tar:
         return json.load(tar.extractfile("manifest.json"))
+
+
+def test_force_replaces_what_a_database_holds(good_archive, tmp_path, new_database):
+    url, params = new_database
+    data_dir = tmp_path / "restored"
+    first = run_cophub("restore", str(good_archive), database_url=url, data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    refused = run_cophub("restore", str(good_archive), database_url=url, data_dir=data_dir)
+    assert refused.returncode == 1
+    assert "The database is not empty" in refused.stderr
+    forced = run_cophub(
+        "restore", str(good_archive), "--force", database_url=url, data_dir=data_dir
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert "every row count and file checksum matches the archive" in forced.stdout
+    helplines = run_cophub(
+        "shell", "--verbosity", "0", "-c",
+        "from cophub.helplines.models import Helpline; print(Helpline.objects.count())",
+        database_url=url, data_dir=data_dir,
+    )  # fmt: skip
+    assert helplines.stdout.strip() == "1"
