@@ -23,6 +23,7 @@ referred to by any row; a second attempt overwrites them.
 
 import datetime
 import hashlib
+import io
 import json
 import os
 import re
@@ -261,8 +262,6 @@ def create_backup(path: Path, *, connection, storage) -> Report:
                     "files": files,
                 }
                 data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
-                import io
-
                 _add(tar, MANIFEST, io.BytesIO(data), len(data))
         os.replace(partial, path)
     finally:
@@ -347,7 +346,7 @@ def read_archive(path: Path, work: Path) -> dict:
     return manifest
 
 
-def _check_migrations(manifest: dict, connection) -> None:
+def _check_migrations(manifest: dict) -> None:
     """An archive from a newer COP Hub holds migrations this code does not know."""
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     unknown = [f"{app}.{name}" for app, name in manifest["database"]["migrations"]]
@@ -498,7 +497,7 @@ def restore_backup(path: Path, *, connection, storage, force: bool = False) -> R
                 _("The archive holds a %(archive)s database; this site uses %(site)s.")
                 % {"archive": vendor, "site": connection.vendor}
             )
-        _check_migrations(manifest, connection)
+        _check_migrations(manifest)
         if vendor == "postgresql":
             _binary("pg_restore")  # before anything is written
         _refuse_unless_forced(connection, storage, manifest, force)
