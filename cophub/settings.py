@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "cophub.statistics",
     "cophub.coordination",
     "cophub.audit",
+    "cophub.backups",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
+    "cophub.core.dbfaults.DatabaseUnavailableMiddleware",  # last: sees the views' exceptions
 ]
 
 ROOT_URLCONF = "cophub.urls"

@@ -39,4 +39,4 @@ urlpatterns += i18n_patterns(
 handler400 = "cophub.core.views.bad_request"
 handler403 = "cophub.core.views.permission_denied"
 handler404 = "cophub.core.views.page_not_found"
-handler500 = "cophub.core.views.server_error"
+handler500 = "cophub.core.dbfaults.server_error"

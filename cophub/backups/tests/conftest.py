@@ -1,0 +1,34 @@
+import pytest
+from django.db import connection
+
+from .support import POSTGRES, pg_params
+
+
+@pytest.fixture
+def media(tmp_path, settings):
+    """The source site's file storage, in a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "source-media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def new_database(tmp_path):
+    """The address of a new, empty database, and how to open it."""
+    if not POSTGRES:
+        path = tmp_path / "restored.sqlite3"
+        yield f"sqlite:///{path}", str(path)
+        return
+    import psycopg
+
+    name = f"{connection.settings_dict['NAME']}_restored"
+    params = pg_params("postgres")
+    with psycopg.connect(**params, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    p = pg_params(name)
+    password = f":{p['password']}" if "password" in p else ""
+    try:
+        yield f"postgres://{p['user']}{password}@{p['host']}:{p['port']}/{name}", p
+    finally:
+        with psycopg.connect(**params, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
