@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "cophub.core.middleware.healthz_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cophub.core.db_router.pin_to_primary_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cophub.core.middleware.api_language_middleware",
@@ -249,3 +250,15 @@ CSRF_FAILURE_VIEW = "cophub.core.views.csrf_failure"
 
 # Working group: contributions are due this many days before a meeting opens (ITU practice).
 CONTRIBUTION_DEADLINE_DAYS = env.int("CONTRIBUTION_DEADLINE_DAYS", default=12)
+
+# Deployment at scale (docs/deploy.md): a read replica, the task queue and object storage.
+# A read replica (optional): reads go there, writes and the reads that must see them go to the
+# primary (cophub/core/db_router.py). Tests use the primary's test database for both.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["cophub.core.db_router.PrimaryReplicaRouter"]
+# How long a browser reads from the primary after it wrote: well above the replica's usual lag.
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
