@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cophub.countries",
     "cophub.statistics",
     "cophub.coordination",
+    "cophub.jobs",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -262,3 +263,23 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 DATABASE_ROUTERS = ["cophub.core.db_router.PrimaryReplicaRouter"]
 # How long a browser reads from the primary after it wrote: well above the replica's usual lag.
 REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+
+# The task queue (Celery, Redis as the broker; cophub/jobs/): e-mail delivery and search
+# indexing run in `cophub worker` processes. Without TASK_BROKER_URL tasks run inline, in the
+# process that queues them, so that a bare machine needs no broker.
+CELERY_BROKER_URL = env.str("TASK_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+# A task killed with its worker (kill -9, a lost host) goes back on the queue, not away.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis gives an unacknowledged message to another worker after this long: longer than any task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("TASK_VISIBILITY_TIMEOUT", default=3600)
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Deployments that share one Redis name their own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.str("TASK_QUEUE", default="cophub")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
