@@ -283,3 +283,29 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Deployments that share one Redis name their own queue.
 CELERY_TASK_DEFAULT_QUEUE = env.str("TASK_QUEUE", default="cophub")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Uploaded files on S3-compatible object storage (django-storages) when S3_BUCKET is set, so
+# that every app server sees the same files; else the data folder (FileSystemStorage). The
+# bucket stays private: documents are streamed through our views, which check who may read
+# them, and any direct link a page gives is signed and expires in S3_URL_SECONDS.
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            # "path" for servers without bucket subdomains (MinIO, Garage, Ceph by address).
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_SECONDS", default=300),
+            # A second upload with the same name gets a new key instead of replacing the first.
+            "file_overwrite": False,
+        },
+    }
