@@ -4,7 +4,6 @@ delivers it to a real SMTP server, once, though its message is on the queue twic
 import base64
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,10 @@ from cophub.accounts import services as accounts
 from cophub.accounts.tests.factories import AccountRequestFactory, SecretariatFactory
 from cophub.jobs import tasks
 from cophub.jobs.models import OutgoingMail
-from cophub.testing import running_in_ci
+from cophub.testing import free_port, running_in_ci
 
 # Each run uses a queue of its own, so that runs sharing this Redis database do not meet.
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -58,7 +51,7 @@ def smtp_server():
             return "250 Message accepted for delivery"
 
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller.port, inbox.messages
     controller.stop()

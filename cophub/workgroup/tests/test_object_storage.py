@@ -2,13 +2,13 @@
 server in this process (moto's): a file submitted through the site comes back through the site
 byte for byte, and is in the private bucket, not on the local disk."""
 
-import socket
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
+from cophub.testing import free_port
 from cophub.workgroup.models import Document
 
 from .factories import MeetingFactory, Upload, docx_bytes
@@ -18,17 +18,11 @@ pytestmark = pytest.mark.django_db
 BUCKET = "cophub-test-files"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def s3_endpoint():
     from moto.server import ThreadedMotoServer
 
-    port = _free_port()
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"
