@@ -84,7 +84,8 @@ def mixed_load(host, port, *, requests: int, concurrency: int, show: bool = Fals
         print(
             "    "
             + "; ".join(
-                f"{name} {load.per_second:.1f} req/s" for (name, _), load in zip(MIX, loads)
+                f"{name} {load.per_second:.1f} req/s"
+                for (name, _), load in zip(MIX, loads, strict=True)
             ),
             flush=True,
         )
