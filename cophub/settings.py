@@ -280,6 +280,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("TASK_VISIBILITY_TIMEOUT", default=3600)
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while the broker is down gives up within a second (the mail is
+# in the outbox and is queued again when a worker starts).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Deployments that share one Redis name their own queue.
 CELERY_TASK_DEFAULT_QUEUE = env.str("TASK_QUEUE", default="cophub")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False

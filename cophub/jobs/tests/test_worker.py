@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from email import message_from_bytes
 
 import pytest
@@ -15,7 +16,7 @@ from django.db import connection
 
 from cophub.accounts import services as accounts
 from cophub.accounts.tests.factories import AccountRequestFactory, SecretariatFactory
-from cophub.jobs import tasks
+from cophub.jobs import services, tasks
 from cophub.jobs.models import OutgoingMail
 from cophub.testing import free_port, running_in_ci
 
@@ -57,23 +58,31 @@ def smtp_server():
     controller.stop()
 
 
-@pytest.fixture
-def queue_name(settings, redis_client):
-    """Queue on the real broker from this process, as an app server with TASK_BROKER_URL does."""
+@contextmanager
+def _queueing_to(settings, broker_url: str, queue: str):
+    """Queue on a real broker from this process, as an app server with TASK_BROKER_URL does."""
     from cophub.celery import app
 
-    name = f"cophub-test-{uuid.uuid4().hex}"
     saved = {
         key: app.conf[key] for key in ("task_always_eager", "broker_url", "task_default_queue")
     }
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.update(task_always_eager=False, broker_url=TEST_REDIS_URL, task_default_queue=name)
+    app.conf.update(task_always_eager=False, broker_url=broker_url, task_default_queue=queue)
     # The queues and routes are read from the configuration once: read them again.
     app.__dict__.pop("amqp", None)
-    yield name
-    app.conf.update(saved)
-    app.pool.force_close_all()
-    app.__dict__.pop("amqp", None)
+    try:
+        yield
+    finally:
+        app.conf.update(saved)
+        app.pool.force_close_all()
+        app.__dict__.pop("amqp", None)
+
+
+@pytest.fixture
+def queue_name(settings, redis_client):
+    name = f"cophub-test-{uuid.uuid4().hex}"
+    with _queueing_to(settings, TEST_REDIS_URL, name):
+        yield name
     redis_client.delete(name, f"_kombu.binding.{name}", f"_kombu.binding_permanent.{name}")
 
 
@@ -165,3 +174,14 @@ def test_a_worker_delivers_the_set_password_mail_once(
     assert mail.sent_at is not None
     assert (mail.body, mail.attempts) == ("", 1)
     assert "deliver_mail" in worker_log and "succeeded" in worker_log
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.django_db(transaction=True)
+def test_an_action_succeeds_at_once_while_the_broker_is_down(settings, caplog):
+    # Nothing listens on this port: the mail stays in the outbox for a worker's start.
+    with _queueing_to(settings, f"redis://127.0.0.1:{free_port()}/0", "cophub-test-down"):
+        written = services.queue_mail(to="d@example.org", subject="S", body="B\n")
+    assert "could not queue cophub.jobs.tasks.deliver_mail" in caplog.text
+    written.refresh_from_db()
+    assert written.sent_at is None
