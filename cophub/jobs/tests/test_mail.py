@@ -87,3 +87,21 @@ def test_a_broker_that_cannot_be_reached_does_not_fail_the_committed_action(capl
 def test_without_a_broker_tasks_run_inline(settings):
     assert settings.CELERY_BROKER_URL == ""
     assert queue.runs_inline()
+
+
+def test_mail_left_unsent_is_queued_again_when_a_worker_starts():
+    import datetime
+
+    from django.utils import timezone
+
+    from cophub.jobs.signals import queue_unsent_mail_on_start
+
+    stale = OutgoingMail.objects.create(recipient="e@example.org", subject="Old", body="B\n")
+    OutgoingMail.objects.filter(pk=stale.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    fresh = OutgoingMail.objects.create(recipient="f@example.org", subject="New", body="B\n")
+    queue_unsent_mail_on_start()  # without a broker the task runs here
+    assert [m.to for m in mail.outbox] == [["e@example.org"]]
+    fresh.refresh_from_db()
+    assert fresh.sent_at is None  # its own message is still on its way
