@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "cophub.coordination",
     "cophub.audit",
     "cophub.backups",
+    "cophub.jobs",
     "cophub.core.admin_site.CopHubAdminConfig",  # Django's admin, with its JavaScript in Chinese too
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "cophub.core.middleware.healthz_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cophub.core.db_router.pin_to_primary_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cophub.core.middleware.api_language_middleware",
@@ -344,3 +346,69 @@ RATELIMIT_SEARCH_VIEWS = frozenset(
 CONSULTATION_MIN_ANSWER_SECONDS = env.int(
     "CONSULTATION_MIN_ANSWER_SECONDS", default=0 if TESTING else 5
 )
+# Deployment at scale (docs/deploy.md): a read replica, the task queue and object storage.
+# A read replica (optional): reads go there, writes and the reads that must see them go to the
+# primary (cophub/core/db_router.py). Tests use the primary's test database for both.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["cophub.core.db_router.PrimaryReplicaRouter"]
+# How long a browser reads from the primary after it wrote: well above the replica's usual lag.
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+
+# The task queue (Celery, Redis as the broker; cophub/jobs/): e-mail delivery and search
+# indexing run in `cophub worker` processes. Without TASK_BROKER_URL tasks run inline, in the
+# process that queues them, so that a bare machine needs no broker.
+CELERY_BROKER_URL = env.str("TASK_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+# A task killed with its worker (kill -9, a lost host) goes back on the queue, not away.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis gives an unacknowledged message to another worker after this long: longer than any task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("TASK_VISIBILITY_TIMEOUT", default=3600)
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while the broker is down gives up within a second (the mail is
+# in the outbox and is queued again when a worker starts).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Deployments that share one Redis name their own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.str("TASK_QUEUE", default="cophub")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Uploaded files on S3-compatible object storage (django-storages) when S3_BUCKET is set, so
+# that every app server sees the same files; else the data folder (FileSystemStorage). The
+# bucket stays private: documents are streamed through our views, which check who may read
+# them, and any direct link a page gives is signed and expires in S3_URL_SECONDS.
+if env.str("S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            # "path" for servers without bucket subdomains (MinIO, Garage, Ceph by address).
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("S3_URL_SECONDS", default=300),
+            # A second upload with the same name gets a new key instead of replacing the first.
+            "file_overwrite": False,
+        },
+    }

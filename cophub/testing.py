@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,10 @@ def check_accessibility(page) -> None:
     )
     violations = results.response["violations"]
     assert not violations, f"axe-core on {page.url}:\n{results.generate_report()}"
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on (for a server a test starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,9 +1,7 @@
 """Every write on accounts: asking for one, and the secretariat's decision."""
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -13,22 +11,15 @@ from django.utils.translation import gettext as _
 
 from cophub.core.errors import DomainError
 from cophub.core.models import Organisation
+from cophub.jobs.services import send_mail_after_commit
 
 from .models import ORGANISATION_ROLES, REQUESTABLE_ROLES, AccountRequest, Role, User
 
 
 def _send(*, to: str, language: str, template: str, context: dict) -> None:
-    """One e-mail in the recipient's language, sent once the transaction has committed.
-
-    The template's first line is the subject.
-    """
-
-    def send():
-        with translation.override(language):
-            subject, _sep, body = render_to_string(template, context).strip().partition("\n")
-            send_mail(subject.strip(), body.strip() + "\n", None, [to])
-
-    transaction.on_commit(send)
+    """One e-mail in the recipient's language, delivered by the task queue once the transaction
+    has committed. The template's first line is the subject."""
+    send_mail_after_commit(to=to, language=language, template=template, context=context)
 
 
 def _localised_url(name: str, language: str, **kwargs) -> str:

@@ -16,8 +16,9 @@ from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
+from cophub.jobs import queue
 
-from . import analysis
+from . import analysis, tasks
 from .models import (
     Audience,
     DeletedRecord,
@@ -147,7 +148,7 @@ def add_language_version(
         raise DomainError(_("Give a file or a link."), field="link")
     version.full_clean(exclude=["file", "resource"])
     version.save()
-    index_resource(resource)
+    queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return version
 
 
@@ -244,7 +245,7 @@ def create_resource(
     for language, file in files.items():
         if file:
             add_language_version(resource=resource, language=language, file=file)
-    index_resource(resource)
+    queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return resource
 
 
@@ -357,7 +358,7 @@ def resubmit(*, resource: Resource, user, titles=None, summaries=None) -> Resour
     resource.status = Resource.Status.SUBMITTED
     resource.submitted_at = timezone.now()
     resource.save()
-    index_resource(resource)
+    queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return resource
 
 

@@ -7,10 +7,8 @@ import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
+from cophub.jobs.services import send_mail_after_commit
 
 from . import search
 from .models import (
@@ -292,24 +291,22 @@ def _subscribers_of(document: Document):
 
 
 def _notify_subscribers(document: Document, base_url: str) -> None:
-    """Tell each subscriber, in their language, once the registration has committed."""
-    recipients = list(_subscribers_of(document).only("email", "language", "token"))
-
-    def send():
-        for subscription in recipients:
-            with translation.override(subscription.language):
-                context = {
-                    "document": document,
-                    "url": base_url + reverse("workgroup:document", args=[document.slug]),
-                    "unsubscribe": base_url
-                    + reverse("workgroup:unsubscribe", args=[subscription.token]),
-                }
-                text = render_to_string("workgroup/email/new_document.txt", context)
-                subject, _sep, body = text.strip().partition("\n")
-                send_mail(subject.strip(), body.strip() + "\n", None, [subscription.email])
-
-    if recipients:
-        transaction.on_commit(send)
+    """Tell each subscriber, in their language, once the registration has committed (the task
+    queue delivers the mail)."""
+    for subscription in _subscribers_of(document).only("email", "language", "token"):
+        with translation.override(subscription.language):
+            context = {
+                "document": document,
+                "url": base_url + reverse("workgroup:document", args=[document.slug]),
+                "unsubscribe": base_url
+                + reverse("workgroup:unsubscribe", args=[subscription.token]),
+            }
+        send_mail_after_commit(
+            to=subscription.email,
+            language=subscription.language,
+            template="workgroup/email/new_document.txt",
+            context=context,
+        )
 
 
 def registry_changed() -> None:

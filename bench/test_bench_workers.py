@@ -1,0 +1,28 @@
+"""The worker-scaling bench runs and reports its ratio from the rates it prints."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.timeout(600)
+def test_bench_workers_reports_the_two_worker_ratio_beside_the_bare_view(tmp_path):
+    out = tmp_path / "figures.json"
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "bench_workers.py"), "--requests", "40", "--concurrency", "2", "--rounds", "1", "--no-demo", "--json", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    (figure,) = json.loads(out.read_text())
+    assert figure["errors"] == 0
+    assert figure["throughput_ratio"] == round(
+        figure["req_per_s"] / figure["one_worker_req_per_s"], 3
+    )
+    assert figure["baseline_ratio"] == round(
+        figure["baseline_req_per_s"] / figure["baseline_one_worker_req_per_s"], 3
+    )
+    assert f"(ratio {figure['throughput_ratio']})" in result.stdout
+    assert "1 worker(s)" in result.stdout and "2 worker(s)" in result.stdout
