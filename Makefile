@@ -47,11 +47,12 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# Pin what pyproject.toml asks for (and the build backend) to exact versions with their hashes.
+# Pin what pyproject.toml asks for (and the build backend, setuptools) to exact versions with
+# their hashes, for CPython 3.11 on Linux.
 lock: $(INSTALLED)
-	$(BIN)/pip-compile --quiet --extra test --all-build-deps --generate-hashes --allow-unsafe \
-	  --strip-extras --no-emit-index-url --no-emit-find-links --no-emit-trusted-host \
-	  -o requirements.lock pyproject.toml
+	echo "setuptools>=69" | $(BIN)/uv pip compile pyproject.toml - --extra test --generate-hashes \
+	  --python-version 3.11 --python-platform linux --custom-compile-command "make lock" \
+	  --quiet -o requirements.lock
 
 # bandit on the code, pip-audit on the pinned dependencies (.ci/supply-chain says what fails).
 audit: $(INSTALLED)

@@ -335,7 +335,14 @@ RATELIMITS = {
     ),
 }
 RATELIMIT_SIGNIN_VIEWS = frozenset(
-    {"login", "admin:login", "accounts:password-reset", "accounts:password-reset-confirm"}
+    {
+        "login",
+        "admin:login",
+        "accounts:password-reset",
+        "accounts:password-reset-confirm",
+        "accounts:two-factor-verify",
+        "accounts:two-factor-disable",
+    }
 )
 RATELIMIT_CONSULTATION_VIEWS = frozenset({"consultations:take-part", "consultations:questions"})
 RATELIMIT_SEARCH_VIEWS = frozenset(

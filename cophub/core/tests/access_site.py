@@ -81,6 +81,7 @@ def build_site() -> SimpleNamespace:
     forgetful = UserFactory(role=Role.PUBLIC)
     site.reset_uid = urlsafe_base64_encode(force_bytes(forgetful.pk))
     site.reset_token = default_token_generator.make_token(forgetful)
+    _security(site)
     return site
 
 
@@ -147,7 +148,11 @@ def _consultations(site):
 
 
 def _resources(site):
-    site.resource = make_resource(status=Resource.Status.PUBLISHED)
+    site.resource = make_resource(
+        status=Resource.Status.PUBLISHED,
+        links={},
+        files={"en": docx_upload("Moderated chat rooms for children aged 9 to 12.")},
+    )
     old = make_resource(
         kind="guideline",
         guideline_set="parents-educators",
@@ -241,3 +246,28 @@ def _coordination(site):
     )
     site.topic = Topic.objects.order_by("pk").first()
     site.today = timezone.localdate()
+
+
+def _security(site):
+    """Backup codes, a paused sign-in and its logs, and a seal of the audit log."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from cophub.audit.services import seal
+
+    backup = StaticDevice.objects.create(user=site.superuser, name="backup", confirmed=True)
+    backup.token_set.create(token="a1b2c3d4")
+    request = {
+        "user_agent": "Firefox",
+        "http_accept": "text/html",
+        "path_info": "/en/accounts/login/",
+    }
+    AccessAttempt.objects.create(
+        username="nobody@example.org", ip_address="192.0.2.7", get_data="", post_data="",
+        failures_since_start=5, **request,
+    )  # fmt: skip
+    AccessFailureLog.objects.create(
+        username="nobody@example.org", ip_address="192.0.2.7", **request
+    )
+    AccessLog.objects.create(username="nobody@example.org", ip_address="192.0.2.7", **request)
+    seal()

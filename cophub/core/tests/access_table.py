@@ -128,6 +128,29 @@ PAGES: dict[str, Visit] = {
         lambda s: f"/en/accounts/password/reset/{s.reset_uid}/{s.reset_token}/", everyone(302)
     ),
     "{lang}/accounts/password/reset/done/": page("/en/accounts/password/reset/done/", everyone()),
+    # two-step sign-in: the secretariat has a confirmed app and has given its code; the others have
+    # none, so the code page sends them to set one up and turning it off sends them to the profile
+    "{lang}/accounts/two-factor/": page(
+        "/en/accounts/two-factor/",
+        signed_in(302),
+        Post(lambda s: {"code": "000000"}, answers(NO_WRITE, anonymous=LOGIN)),
+    ),
+    "{lang}/accounts/two-factor/set-up/": page(
+        "/en/accounts/two-factor/set-up/",
+        signed_in(200, secretariat=302),
+        # a wrong first code keeps the unconfirmed device it was meant to confirm
+        Post(lambda s: {"code": "000000"}, answers(ALLOWED, anonymous=LOGIN, secretariat=NO_WRITE)),
+    ),
+    "{lang}/accounts/two-factor/backup-codes/": page(
+        "/en/accounts/two-factor/backup-codes/",
+        signed_in(405),
+        Post(expect=answers(NO_WRITE, anonymous=LOGIN, secretariat=ALLOWED)),
+    ),
+    "{lang}/accounts/two-factor/turn-off/": page(
+        "/en/accounts/two-factor/turn-off/",
+        signed_in(302),
+        Post(lambda s: {"code": "000000"}, answers(NO_WRITE, anonymous=LOGIN)),
+    ),
     # workgroup
     # Searches must not find country A's draft (every answer is searched for its words).
     "{lang}/documents/": page(
@@ -293,6 +316,12 @@ PAGES: dict[str, Visit] = {
             )
         ],
     ),
+    # a file of a published resource is public; a submission's only for its submitter and us
+    "{lang}/resources/<slug:slug>/files/<str:language>": page(
+        lambda s: f"/en/resources/{s.resource.slug}/files/en",
+        everyone(),
+        extra=[(lambda s: f"/en/resources/{s.resource.slug}/files/fr", everyone(404))],
+    ),
     "{lang}/resources/<slug:slug>/editions/": page(
         lambda s: f"/en/resources/{s.guideline.slug}/editions/", everyone()
     ),
@@ -436,7 +465,28 @@ PAGES: dict[str, Visit] = {
         lambda s: f"/en/admin/r/{s.topic_type_id}/{s.topic.pk}/", staff(302)
     ),
     "{lang}/admin/^(?P<app_label>core|auth|accounts|workgroup|consultations|resources|helplines"
-    "|countries|statistics|coordination)/$": page("/en/admin/workgroup/", staff()),
+    "|countries|statistics|coordination|audit|otp_totp|otp_static|axes)/$": page(
+        "/en/admin/workgroup/", staff()
+    ),
+    # a device's key as a QR code or URI: for the superuser alone, like the device itself
+    "{lang}/admin/otp_totp/totpdevice/<int:pk>/config/": page(
+        lambda s: f"/en/admin/otp_totp/totpdevice/{s.users['secretariat'].otp_device.pk}/config/",
+        staff(403),
+    ),
+    "{lang}/admin/otp_totp/totpdevice/<int:pk>/qrcode/": page(
+        lambda s: f"/en/admin/otp_totp/totpdevice/{s.users['secretariat'].otp_device.pk}/qrcode/",
+        staff(403),
+    ),
+    # the audit log: the secretariat reads and exports it
+    "{lang}/audit/": page("/en/audit/", secretariat()),
+    "{lang}/audit/export.<str:file_format>": page(
+        "/en/audit/export.csv",
+        secretariat(),
+        extra=[
+            ("/en/audit/export.json", secretariat()),
+            ("/en/audit/export.xml", secretariat(404)),
+        ],
+    ),
     "{lang}/admin/(?P<url>.*)$": page("/en/admin/nothing-here/", staff(404)),
 }
 
@@ -499,6 +549,16 @@ ADMIN_MODELS: dict[str, AdminModel] = {
     "coordination.topic": READ_ONLY,
     "coordination.activity": AdminModel(),
     "coordination.overlapmark": AdminModel(),
+    # the audit log is append-only: read, never added to, changed or deleted here
+    "audit.entry": READ_ONLY,
+    "audit.seal": READ_ONLY,
+    # two-step sign-in devices: a superuser removes a lost phone's; the keys are never shown
+    "otp_totp.totpdevice": AdminModel(secretariat=False),
+    "otp_static.staticdevice": AdminModel(secretariat=False),
+    # paused sign-ins: the secretariat lifts one by deleting it
+    "axes.accessattempt": AdminModel(add=False, delete=True),
+    "axes.accesslog": AdminModel(add=False, delete=True),
+    "axes.accessfailurelog": AdminModel(add=False, delete=True),
 }
 
 ADMIN_MODEL_ROUTES = (
