@@ -68,6 +68,9 @@ NOT_FOLLOWED: dict[str, str] = {
     "consultations.Response": "answers from children",
     "consultations.Answer": "answers from children",
     "consultations.FreeTextAnswer": "answers from children",
+    # The outbox holds set-password links until they are sent; the action that wrote the mail
+    # (an account approved, a document registered) is the entry.
+    "jobs.OutgoingMail": "mail waiting to be sent, with set-password links",
     "consultations.DeviceTally": "anonymous counts of answers per device",
     # Millions of rows copied in by a submission, which is logged once.
     "statistics.Observation": "logged once per submission",

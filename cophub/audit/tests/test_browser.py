@@ -7,27 +7,18 @@ import io
 import pytest
 
 from cophub.accounts.tests.factories import SecretariatFactory
+from cophub.accounts.tests.signing_in import sign_in
 from cophub.coordination.tests.factories import make_activity
 from cophub.testing import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a long and safe passphrase"
-
-
-def _sign_in(page, live_server, lang, email):
-    page.goto(f"{live_server.url}/{lang}/accounts/login/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_the_secretariat_finds_its_edit_in_the_log_and_exports_it(page, live_server, lang):
     activity = make_activity()
     SecretariatFactory(email=f"clerk-{lang}@itu.example")
-    _sign_in(page, live_server, lang, f"clerk-{lang}@itu.example")
+    sign_in(page, live_server, lang, f"clerk-{lang}@itu.example")
 
     page.goto(f"{live_server.url}/{lang}/coordination/{activity.slug}/edit/")
     page.fill("#id_title", f"Cyberbullying campaign in Kenya ({lang})")

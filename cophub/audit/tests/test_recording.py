@@ -1,9 +1,9 @@
 """A change through a page, the API, the admin and a service each leaves the right entry."""
 
 import pytest
-from django.contrib.auth import authenticate
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
+from cophub.accounts.tests.signing_in import PASSWORD, totp_code
 from cophub.audit import services as audit
 from cophub.audit.models import Entry
 from cophub.consultations.models import Answer, Response
@@ -155,8 +155,10 @@ def test_a_role_change_is_logged():
 def test_secretariat_sign_in_sign_out_and_failed_sign_in(client):
     secretariat = SecretariatFactory(email="clerk@itu.example")
     since = last_entry_id()
-    assert authenticate(email="clerk@itu.example", password="wrong guess") is None
-    assert client.login(email="clerk@itu.example", password="a long and safe passphrase")
+    login = "/en/accounts/login/"
+    client.post(login, {"username": "clerk@itu.example", "password": "wrong guess"})
+    client.post(login, {"username": "clerk@itu.example", "password": PASSWORD})
+    client.post("/en/accounts/two-factor/", {"code": totp_code(secretariat.otp_device)})
     client.post("/en/accounts/logout/")
     actions = [(e.action, e.actor_id) for e in entries_since(since) if e.action != "request"]
     assert actions == [
@@ -171,8 +173,9 @@ def test_secretariat_sign_in_sign_out_and_failed_sign_in(client):
 def test_others_signing_in_and_their_page_views_are_not_secretariat_actions(client):
     UserFactory(email="reader@example.org")
     since = last_entry_id()
-    assert authenticate(email="reader@example.org", password="wrong") is None
-    assert client.login(email="reader@example.org", password="a long and safe passphrase")
+    login = "/en/accounts/login/"
+    client.post(login, {"username": "reader@example.org", "password": "wrong"})
+    client.post(login, {"username": "reader@example.org", "password": PASSWORD})
     client.get("/en/")
     assert entries_since(since) == []
 

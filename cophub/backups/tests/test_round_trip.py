@@ -30,6 +30,7 @@ def build_data_in_every_app() -> None:
     from cophub.coordination.tests.factories import make_activity
     from cophub.countries.tests import factories as countries
     from cophub.helplines.tests import factories as helplines
+    from cophub.jobs.services import queue_mail
     from cophub.resources.tests.factories import docx_upload, make_resource
     from cophub.statistics.tests import factories as statistics
     from cophub.workgroup.tests import factories as workgroup
@@ -52,6 +53,7 @@ def build_data_in_every_app() -> None:
     )
     workgroup.AgendaItemFactory()
     registered_documents(workgroup.MeetingFactory(), 3)
+    queue_mail(to="focal.point@example.org", subject="Your account", body="Welcome to COP Hub.")
 
 
 # --- reading a database whole ------------------------------------------------------------------
