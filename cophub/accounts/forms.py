@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
+from cophub.jobs.services import queue_mail
 
 from .models import REQUESTABLE_ROLES, User
 
@@ -14,6 +16,13 @@ class PasswordResetForm(DjangoPasswordResetForm):
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email, is_active=True)
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """Into the outbox, for the task queue to send: the answer does not wait for the mail
+        server, so a known address is not told from an unknown one by the time it takes."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        queue_mail(to=context["user"].email, subject=subject, body=body)
 
 
 class AccountRequestForm(forms.Form):
