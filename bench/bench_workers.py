@@ -13,20 +13,17 @@ reaches 2; what the mix should do is scale about as well as the bare view does.
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 from harness import (
-    PROJECT_DIR,
     Load,
     _cophub,
-    _free_port,
-    _wait_until_up,
     bench_database,
     generate_load,
+    gunicorn,
     server_env,
 )
 
@@ -54,23 +51,6 @@ def prepared_database(database: str, demo: bool):
             _cophub(["loaddemo"], env)
         _cophub(["collectstatic", "--noinput", "--verbosity", "0"], env)
         yield env
-
-
-@contextmanager
-def gunicorn(env: dict, workers: int):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cophub.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", str(THREADS), "--worker-class", "gthread",
-         "--log-level", "error"],
-        env=env, cwd=PROJECT_DIR,
-    )  # fmt: skip
-    try:
-        _wait_until_up("127.0.0.1", port)
-        yield "127.0.0.1", port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def mixed_load(host, port, *, requests: int, concurrency: int, show: bool = False) -> Load:
@@ -146,7 +126,7 @@ def measure_workers(
     results = {}
     with prepared_database(database, demo) as env:
         for workers in (1, 2):
-            with gunicorn(env, workers) as (host, port):
+            with gunicorn(env, workers=workers, threads=THREADS) as (host, port):
                 results[workers] = measure(
                     host, port, requests=requests, concurrency=concurrency, rounds=rounds
                 )

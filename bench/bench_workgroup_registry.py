@@ -15,8 +15,6 @@ import http.client
 import itertools
 import os
 import random
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -24,14 +22,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from harness import (
-    PROJECT_DIR,
     Load,
     _cophub,
-    _free_port,
-    _wait_until_up,
     bench_database,
     compare,
     generate_load,
+    gunicorn,
     print_figure,
     server_env,
 )
@@ -62,18 +58,8 @@ def registry_server(database: str, documents: int, workers: int = 2):
         _cophub(["migrate", "--noinput"], env)
         _cophub(["seedregistry", "--documents", str(documents)], env)
         _cophub(["collectstatic", "--noinput", "--verbosity", "0"], env)
-        port = _free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cophub.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--threads", "4", "--worker-class", "gthread", "--log-level", "error"],
-            env=env, cwd=PROJECT_DIR,
-        )  # fmt: skip
-        try:
-            _wait_until_up("127.0.0.1", port)
-            yield "127.0.0.1", port
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        with gunicorn(env, workers=workers) as address:
+            yield address
 
 
 LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"]

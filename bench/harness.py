@@ -124,23 +124,31 @@ def cophub_server(
         if demo:
             _cophub(["loaddemo"], env)
         _cophub(["collectstatic", "--noinput", "--verbosity", "0"], env)
-        port = _free_port()
         print(
             f"rate limits: on, {BENCH_RATE} per class and client for the bench "
             "(RATELIMIT_SIGNIN, _WRITE, _SEARCH, _CONSULTATION)",
             flush=True,
         )
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cophub.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread", "--log-level", "error"],
-            env=env, cwd=PROJECT_DIR,
-        )  # fmt: skip
-        try:
-            _wait_until_up("127.0.0.1", port)
-            yield "127.0.0.1", port
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        with gunicorn(env, workers=workers, threads=threads) as address:
+            yield address
+
+
+@contextmanager
+def gunicorn(env: dict, *, workers: int, threads: int = 4):
+    """COP Hub under gunicorn on a free local port, as production serves it; (host, port)."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "cophub.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
+         "--log-level", "error"],
+        env=env, cwd=PROJECT_DIR,
+    )  # fmt: skip
+    try:
+        _wait_until_up("127.0.0.1", port)
+        yield "127.0.0.1", port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def _wait_until_up(host: str, port: int, timeout: float = 60) -> None:

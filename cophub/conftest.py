@@ -1,3 +1,6 @@
+import os
+import secrets
+
 import pytest
 from django.utils import translation
 
@@ -39,3 +42,23 @@ def _no_language_left_active():
     """A test client's request leaves its page's language active; the next test starts afresh."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def production_env(tmp_path):
+    """The environment of a production app server, for a `cophub` process run in tmp_path."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_ENV", "DEBUG", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env |= {
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "cophub.example.org",
+        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "COPHUB_ENV_FILE": str(tmp_path / "no.env"),
+        "COPHUB_DATA_DIR": str(tmp_path),
+    }
+    return env

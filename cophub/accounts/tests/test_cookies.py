@@ -1,8 +1,6 @@
 """The session and CSRF cookies as the production settings profile sends them at sign-in."""
 
 import json
-import os
-import secrets
 import subprocess
 import sys
 import textwrap
@@ -35,22 +33,8 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_production_sends_secure_httponly_samesite_cookies_at_sign_in(tmp_path):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ENV", "DEBUG", "HTTPS"}
-    }
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "cophub.settings",
-        "DJANGO_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "cophub.example.org",
-        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "COPHUB_ENV_FILE": str(tmp_path / "no.env"),
-        "COPHUB_DATA_DIR": str(tmp_path),
-    }
+def test_production_sends_secure_httponly_samesite_cookies_at_sign_in(production_env, tmp_path):
+    env = production_env | {"DJANGO_SETTINGS_MODULE": "cophub.settings"}
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT],
         env=env,

@@ -1,5 +1,3 @@
-import os
-import secrets
 import subprocess
 import sys
 
@@ -18,25 +16,6 @@ def _cophub(*args, env, cwd):
         text=True,
         timeout=600,
     )
-
-
-@pytest.fixture
-def production_env(tmp_path):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env |= {
-        "DJANGO_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "cophub.example.org",
-        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "COPHUB_ENV_FILE": str(tmp_path / "no.env"),
-        "COPHUB_DATA_DIR": str(tmp_path),
-    }
-    return env
 
 
 def test_deployment_checks_are_clean_with_production_settings(production_env, tmp_path):
