@@ -40,11 +40,14 @@ bench: $(INSTALLED) translations
 	$(BIN)/python bench/run.py
 
 # Every dependency, test tools and build backend included, at the version and hash the lock file
-# pins; then COP Hub itself, built with those pinned tools.
+# pins; then COP Hub itself, built with those pinned tools. The lock is complete, so pip's resolver
+# is kept out of it (--no-deps): a release on the registry after the lock was made cannot change
+# what is installed. `pip check` then proves the pinned set is consistent.
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check || { echo "The pinned packages do not fit together: run 'make lock' and commit requirements.lock." >&2; exit 1; }
 	touch $@
 
 # Pin what pyproject.toml asks for (and the build backend, setuptools) to exact versions with

@@ -72,3 +72,40 @@ def test_a_stale_lock_file_is_named(lock_text, problem):
         "build-system": {"requires": []},
     }
     assert any(p.startswith(problem) for p in lock_problems(project, lock_text))
+
+
+def install_lines(makefile: str) -> list[str]:
+    """Every line of the Makefile that installs from a lock file."""
+    return [
+        line.strip()
+        for line in makefile.splitlines()
+        if "pip install" in line and re.search(r"-r\s+\S*\.lock", line)
+    ]
+
+
+def resolver_problems(makefile: str) -> list[str]:
+    """An install from a lock that lets pip's resolver choose a version (no --no-deps)."""
+    lines = install_lines(makefile)
+    if not lines:
+        return ["no line installs from a lock file"]
+    return [
+        f"installs through the resolver: {line}"
+        for line in lines
+        if "--no-deps" not in line.split() or "--require-hashes" not in line.split()
+    ]
+
+
+def test_the_makefile_installs_the_lock_without_the_resolver():
+    assert resolver_problems((ROOT / "Makefile").read_text()) == []
+
+
+@pytest.mark.parametrize(
+    "makefile",
+    [
+        "x:\n\t$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock\n",
+        "x:\n\t$(BIN)/python -m pip install --no-deps -r requirements.lock\n",
+        "x:\n\t$(BIN)/python -m pip install -e .\n",
+    ],
+)
+def test_an_install_through_the_resolver_is_named(makefile):
+    assert resolver_problems(makefile) != []
