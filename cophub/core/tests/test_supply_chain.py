@@ -1,6 +1,8 @@
-"""The lock file pins every dependency pyproject.toml asks for, at a version it allows, with hashes."""
+"""The lock files pin every dependency pyproject.toml asks for, at a version it allows, with hashes,
+and the Makefile installs them as pinned, without a resolver."""
 
 import re
+import runpy
 import tomllib
 from pathlib import Path
 
@@ -29,49 +31,74 @@ def read_lock(text: str) -> dict[str, tuple[str, int]]:
     return pins
 
 
-def asked_for(project: dict) -> list[Requirement]:
-    requirements = [
-        *project["project"]["dependencies"],
-        *project["project"]["optional-dependencies"]["test"],
-        *project["build-system"]["requires"],
+def runtime_requirements(project: dict) -> list[Requirement]:
+    return [
+        Requirement(text)
+        for text in [*project["project"]["dependencies"], *project["build-system"]["requires"]]
     ]
-    return [Requirement(text) for text in requirements]
 
 
-def lock_problems(project: dict, lock_text: str) -> list[str]:
-    pins = read_lock(lock_text)
+def requirements_for_tests(project: dict) -> list[Requirement]:
+    return [Requirement(text) for text in project["project"]["optional-dependencies"]["test"]]
+
+
+def lock_problems(project: dict, runtime_lock: str, test_lock: str) -> list[str]:
+    """What the two locks get wrong: the site's needs in requirements.lock, the test extra's in
+    either, every pin hashed, and nothing only the tests need in the site's lock."""
+    runtime, tests = read_lock(runtime_lock), read_lock(test_lock)
     problems = []
-    for requirement in asked_for(project):
+    for requirement, pins, where in [
+        *((r, runtime, "requirements.lock") for r in runtime_requirements(project)),
+        *((r, runtime | tests, "requirements-test.lock") for r in requirements_for_tests(project)),
+    ]:
         name = canonicalize_name(requirement.name)
         if name not in pins:
-            problems.append(f"{requirement.name} is not in requirements.lock")
+            problems.append(f"{requirement.name} is not in {where}")
             continue
-        version, hashes = pins[name]
+        version, _hashes = pins[name]
         if not requirement.specifier.contains(version, prereleases=True):
             problems.append(f"{requirement.name}=={version} does not satisfy {requirement}")
-    problems += [f"{name} has no hash" for name, (_v, hashes) in pins.items() if not hashes]
+    site_needs = {canonicalize_name(r.name) for r in runtime_requirements(project)}
+    problems += [
+        f"{r.name} is only for the tests but is in requirements.lock"
+        for r in requirements_for_tests(project)
+        if canonicalize_name(r.name) in runtime and canonicalize_name(r.name) not in site_needs
+    ]
+    problems += [f"{name} is in both lock files" for name in runtime.keys() & tests.keys()]
+    problems += [
+        f"{name} has no hash" for name, (_v, hashes) in (runtime | tests).items() if not hashes
+    ]
     return problems
 
 
-def test_the_lock_file_pins_every_dependency_with_hashes():
+def test_the_lock_files_pin_every_dependency_with_hashes():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    assert lock_problems(project, (ROOT / "requirements.lock").read_text()) == []
+    runtime = (ROOT / "requirements.lock").read_text()
+    tests = (ROOT / "requirements-test.lock").read_text()
+    assert lock_problems(project, runtime, tests) == []
 
 
 @pytest.mark.parametrize(
-    ("lock_text", "problem"),
+    ("runtime_lock", "test_lock", "problem"),
     [
-        ("", "Django is not in requirements.lock"),
-        ("django==4.2.1 \\\n    --hash=sha256:aa\n", "Django==4.2.1 does not satisfy"),
-        ("django==5.2.1\n", "django has no hash"),
+        ("", "", "Django is not in requirements.lock"),
+        ("", "django==5.2.1 \\\n    --hash=sha256:aa\n", "Django is not in requirements.lock"),
+        ("django==4.2.1 \\\n    --hash=sha256:aa\n", "", "Django==4.2.1 does not satisfy"),
+        ("django==5.2.1\n", "", "django has no hash"),
+        ("django==5.2.1 \\\n    --hash=sha256:aa\n", "", "pytest is not in requirements-test.lock"),
+        ("pytest==8.1.1 \\\n    --hash=sha256:aa\n", "", "pytest is only for the tests"),
+        ("", "pytest==8.1.1\n", "pytest has no hash"),
     ],
 )
-def test_a_stale_lock_file_is_named(lock_text, problem):
+def test_a_stale_lock_file_is_named(runtime_lock, test_lock, problem):
     project = {
-        "project": {"dependencies": ["Django>=5.2,<5.3"], "optional-dependencies": {"test": []}},
+        "project": {
+            "dependencies": ["Django>=5.2,<5.3"],
+            "optional-dependencies": {"test": ["pytest>=8"]},
+        },
         "build-system": {"requires": []},
     }
-    assert any(p.startswith(problem) for p in lock_problems(project, lock_text))
+    assert any(p.startswith(problem) for p in lock_problems(project, runtime_lock, test_lock))
 
 
 def install_lines(makefile: str) -> list[str]:
@@ -109,3 +136,21 @@ def test_the_makefile_installs_the_lock_without_the_resolver():
 )
 def test_an_install_through_the_resolver_is_named(makefile):
     assert resolver_problems(makefile) != []
+
+
+def supply_chain_script():
+    return runpy.run_path(str(ROOT / ".ci" / "supply-chain"), run_name="supply_chain")
+
+
+@pytest.mark.parametrize(
+    ("pinned", "releases", "note"),
+    [
+        ("2024.5.15", ["2013-02-16", "2024.5.15", "2024.5.10"], "the newest of 2024.5.x"),
+        ("1.2.0", ["2013-02-16", "1.2.0", "1.2.3", "1.3.0"], "behind 1.2.3 of 1.2.x"),
+        ("2013-02-16", ["2013-02-16"], "no record"),
+    ],
+)
+def test_the_audit_reads_release_names_that_are_not_versions(pinned, releases, note):
+    series_note = supply_chain_script()["_series_note"]
+    record = {"info": {"version": releases[-1]}, "releases": dict.fromkeys(releases, [])}
+    assert note in series_note({"name": "regex", "version": pinned}, record)
