@@ -1,5 +1,6 @@
 import os
 import secrets
+from urllib.parse import quote
 
 import pytest
 from django.utils import translation
@@ -44,8 +45,41 @@ def _no_language_left_active():
     translation.deactivate()
 
 
+def database_url(settings_dict: dict, name: str) -> str:
+    """A DATABASE_URL for the database `name` on the server that `settings_dict` reaches."""
+    user = quote(settings_dict["USER"] or "", safe="")
+    password = quote(settings_dict["PASSWORD"] or "", safe="")
+    credentials = f"{user}:{password}@" if password else f"{user}@"
+    host = settings_dict["HOST"] or ""
+    if not host and settings_dict.get("DATA_DIR"):  # the embedded server, not yet reached here
+        from cophub.core.embedded_db import server
+
+        host = server.socket_dir(settings_dict["DATA_DIR"])
+    if host.startswith("/"):  # a Unix socket (the embedded server)
+        return f"postgres://{credentials}/{name}?host={quote(host)}"
+    port = f":{settings_dict['PORT']}" if settings_dict["PORT"] else ""
+    return f"postgres://{credentials}{host}{port}/{name}"
+
+
 @pytest.fixture
-def production_env(tmp_path):
+def scratch_database(django_db_blocker):
+    """A new, empty database on the tests' PostgreSQL server, dropped afterwards: its URL.
+
+    For a `cophub` process that a test starts (migrate, serve) with a database of its own."""
+    from django.db import connection
+
+    name = f"scratch_{secrets.token_hex(6)}"
+    with django_db_blocker.unblock():
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        settings_dict = connection.settings_dict
+    yield database_url(settings_dict, name)
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def production_env(tmp_path, scratch_database):
     """The environment of a production app server, for a `cophub` process run in tmp_path."""
     env = {
         key: value
@@ -57,7 +91,7 @@ def production_env(tmp_path):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "cophub.example.org",
         "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": scratch_database,
         "COPHUB_ENV_FILE": str(tmp_path / "no.env"),
         "COPHUB_DATA_DIR": str(tmp_path),
     }

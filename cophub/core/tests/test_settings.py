@@ -26,7 +26,7 @@ def test_deployment_checks_are_clean_with_production_settings(production_env, tm
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "EMAIL_URL"])
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "EMAIL_URL", "DATABASE_URL"])
 def test_production_refuses_to_start_without_its_secrets(production_env, tmp_path, variable):
     del production_env[variable]
     result = _cophub("check", env=production_env, cwd=tmp_path)
