@@ -5,15 +5,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cophub.core.models import Country, Organisation
 
 from .models import AccountRequest, Role, User
-from .security import hex_key
+from .security import code_accepted_now, hex_key
 
 DEMO_PASSWORD = "cophub-demo-2026"  # noqa: S105 - printed for the local demo; loaddemo refuses production
 # The secretariat signs in with a code too: the demo account's authenticator key is published, so
 # that anyone trying the demo can add it to an app (or compute the code) and reach the admin.
+DEMO_SECRETARIAT_EMAIL = "secretariat@demo.cophub.invalid"
 DEMO_TOTP_SECRET = "COPHUBDEMOSECRETFORLOCALUSEONLY2"  # noqa: S105 - as above
 
 DEMO_USERS = [
-    {"email": "secretariat@demo.cophub.invalid", "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
+    {"email": DEMO_SECRETARIAT_EMAIL, "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
     {"email": "delegate.ke@demo.cophub.invalid", "full_name": "Wanjiru Kamau", "role": Role.MEMBER_STATE, "country": "KE"},
     {"email": "delegate.sa@demo.cophub.invalid", "full_name": "Faisal Al-Harbi", "role": Role.MEMBER_STATE, "country": "SA", "preferred_language": "ar"},
     {"email": "member.iwf@demo.cophub.invalid", "full_name": "Sophie Martin", "role": Role.STAKEHOLDER, "organisation": "iwf", "preferred_language": "fr"},
@@ -53,5 +54,15 @@ def load_demo(*, stdout) -> None:
     )
     stdout.write(
         f"The secretariat account also asks for a code: add the key {DEMO_TOTP_SECRET} to an "
-        "authenticator app, or run `oathtool --totp -b " + DEMO_TOTP_SECRET + "`."
+        "authenticator app, or run `cophub democode` for the code it accepts now."
     )
+
+
+def demo_code() -> str:
+    """The code the demo secretariat account accepts now (`cophub democode`)."""
+    device = TOTPDevice.objects.filter(
+        user__email=DEMO_SECRETARIAT_EMAIL, name="demo", confirmed=True
+    ).first()
+    if device is None:
+        raise LookupError("The demo data is not loaded: run `cophub loaddemo` first.")
+    return code_accepted_now(device)

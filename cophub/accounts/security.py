@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -175,3 +176,14 @@ def note_activity(request, now: float | None = None) -> None:
         session[SIGNED_IN_AT] = now
     if now - session.get(LAST_SEEN_AT, 0) >= LAST_SEEN_RESOLUTION:
         session[LAST_SEEN_AT] = now
+
+
+def code_accepted_now(device: TOTPDevice) -> str:
+    """The code `device` accepts now: the one an authenticator app shows, or the next time step's
+    if this step's code has been used (django-otp accepts each step once, and one step ahead)."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time = device.t0 + (device.last_t + 1) * device.step
+    return f"{totp.token():0{device.digits}d}"

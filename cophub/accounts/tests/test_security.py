@@ -497,3 +497,30 @@ def test_the_secretariat_lifts_a_pause_in_the_admin(client):
     client.post(f"/en/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
     assert not AccessAttempt.objects.exists()
     assert sign_in(Client(), user.email).status_code == 302
+
+
+def test_the_democode_command_gives_the_code_the_demo_secretariat_signs_in_with(client):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from cophub.accounts import demo
+
+    with pytest.raises(CommandError, match="run `cophub loaddemo` first"):
+        call_command("democode", stdout=io.StringIO())
+    demo.load_demo(stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("democode", stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    sign_in(client, demo.DEMO_SECRETARIAT_EMAIL, demo.DEMO_PASSWORD)
+    client.post("/en/accounts/two-factor/", {"code": code})
+    assert client.get("/en/admin/").status_code == 200
+    # That step's code is used now: the command gives the next one, which is accepted too.
+    other = Client()
+    sign_in(other, demo.DEMO_SECRETARIAT_EMAIL, demo.DEMO_PASSWORD)
+    out = io.StringIO()
+    call_command("democode", stdout=out)
+    assert out.getvalue().strip() != code
+    other.post("/en/accounts/two-factor/", {"code": out.getvalue().strip()})
+    assert other.get("/en/admin/").status_code == 200

@@ -437,3 +437,16 @@ def test_country_b_cannot_revise_a_document_of_country_a(site):
         assert response.status_code == 302, response.content.decode()
         assert site.document.versions.filter(status="submitted").count() == 1
         transaction.set_rollback(True)
+
+
+def test_the_records_of_the_module_outlive_the_sign_in_cool_off(site):
+    """A run of this module may take longer than the sign-in pause lasts; the pause among the
+    module's records (and so every digest of "nothing was written") must stay as it is."""
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    with transaction.atomic():
+        AccessAttempt.objects.update(attempt_time=timezone.now() - timezone.timedelta(days=1))
+        Client().post("/en/accounts/login/", {"username": "someone@example.org", "password": "x"})
+        assert AccessAttempt.objects.filter(username="nobody@example.org").exists()
+        transaction.set_rollback(True)
