@@ -42,31 +42,37 @@ bench: $(TEST_INSTALLED) translations
 	$(BIN)/python bench/run.py
 
 # What the site needs (requirements.lock, the build backend included), at the version and hash the
-# lock pins; then COP Hub itself, built with those pinned tools. The lock is complete, so pip's
-# resolver is kept out of it (--no-deps): a release on the registry after the lock was made cannot
-# change what is installed. `pip check` then proves that the pinned set fits together.
-$(INSTALLED): pyproject.toml requirements.lock
+# lock pins; then COP Hub itself, built with those pinned tools. The installer is uv (pinned in
+# requirements-bootstrap.lock, which pip installs first): it installs the locks in seconds where
+# pip takes minutes. The locks are complete, so no resolver runs (--no-deps): a release on the
+# registry after the lock was made cannot change what is installed. `pip check` then proves
+# that the pinned set fits together.
+UV_INSTALL = $(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes --no-deps
+$(INSTALLED): pyproject.toml requirements-bootstrap.lock requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-bootstrap.lock
+	$(UV_INSTALL) -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check || { echo "$(LOCK_BROKEN)" >&2; exit 1; }
 	touch $@
 
 # What only the tests and the developers' tools need (requirements-test.lock), the same way.
 $(TEST_INSTALLED): $(INSTALLED) requirements-test.lock
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
+	$(UV_INSTALL) -r requirements-test.lock
 	$(BIN)/python -m pip check || { echo "$(LOCK_BROKEN)" >&2; exit 1; }
 	touch $@
 
-LOCK_BROKEN := The pinned packages do not fit together: run 'make lock' and commit both lock files.
+LOCK_BROKEN := The pinned packages do not fit together: run 'make lock' and commit the lock files.
 
 # Pin what pyproject.toml asks for to exact versions with their hashes, for CPython 3.11 on Linux:
-# the site's dependencies and the build backend (setuptools) in requirements.lock; the test extra's
-# own packages in requirements-test.lock, at the versions of requirements.lock where they share one.
+# the installer (uv) in requirements-bootstrap.lock; the site's dependencies and the build backend
+# (setuptools) in requirements.lock; the test extra's own packages in requirements-test.lock, at
+# the versions of requirements.lock where they share one.
 UV_COMPILE = $(BIN)/uv pip compile --generate-hashes --python-version 3.11 --python-platform linux \
 	  --custom-compile-command "make lock" --quiet
 lock:
-	test -x $(BIN)/uv || { echo "make lock runs uv from the test lock: run make test once first" >&2; exit 1; }
+	test -x $(BIN)/uv || { echo "make lock runs the installed uv: run make run or make test once first" >&2; exit 1; }
+	echo "uv>=0.9" | $(UV_COMPILE) - -o requirements-bootstrap.lock
 	echo "setuptools>=69" | $(UV_COMPILE) pyproject.toml - -o requirements.lock
 	$(UV_COMPILE) pyproject.toml --extra test -c requirements.lock -o requirements-test.lock \
 	  $$($(BIN)/python -c "import re, sys; print(' '.join('--no-emit-package ' + m for m in re.findall(r'^([A-Za-z0-9][A-Za-z0-9._-]*)==', open('requirements.lock').read(), re.M)))")

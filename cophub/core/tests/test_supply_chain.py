@@ -78,6 +78,12 @@ def test_the_lock_files_pin_every_dependency_with_hashes():
     assert lock_problems(project, runtime, tests) == []
 
 
+def test_the_installer_is_pinned_alone_with_its_hashes():
+    pins = read_lock((ROOT / "requirements-bootstrap.lock").read_text())
+    assert list(pins) == ["uv"]
+    assert pins["uv"][1] > 0
+
+
 @pytest.mark.parametrize(
     ("runtime_lock", "test_lock", "problem"),
     [
@@ -111,8 +117,11 @@ def install_lines(makefile: str) -> list[str]:
 
 
 def resolver_problems(makefile: str) -> list[str]:
-    """An install from a lock that lets pip's resolver choose a version (no --no-deps)."""
-    lines = install_lines(makefile)
+    """An install from a lock that lets a resolver choose a version (no --no-deps), or skips the
+    hashes; a Makefile variable holding the install command is read as its value."""
+    variables = dict(re.findall(r"^([A-Z_]+) = (.+)$", makefile, re.M))
+    expanded = re.sub(r"\$\(([A-Z_]+)\)", lambda m: variables.get(m[1], m[0]), makefile)
+    lines = install_lines(expanded)
     if not lines:
         return ["no line installs from a lock file"]
     return [
@@ -132,6 +141,7 @@ def test_the_makefile_installs_the_lock_without_the_resolver():
         "x:\n\t$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock\n",
         "x:\n\t$(BIN)/python -m pip install --no-deps -r requirements.lock\n",
         "x:\n\t$(BIN)/python -m pip install -e .\n",
+        "UV = uv pip install --require-hashes\nx:\n\t$(UV) -r requirements.lock\n",
     ],
 )
 def test_an_install_through_the_resolver_is_named(makefile):
