@@ -13,7 +13,6 @@ from ninja.security import django_auth
 from cophub.accounts.models import Role
 from cophub.core import i18n
 from cophub.core.apischema import Pagination, Year, choice
-from cophub.core.errors import DomainError
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -231,10 +230,7 @@ def create_activity(request, body: ActivityIn):
         return problem_response(
             request, 403, detail=_("Only the secretariat records activities in the register.")
         )
-    try:
-        activity = services.record_activity(**body.dict(), created_by=request.auth)
-    except DomainError as error:
-        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    activity = services.record_activity(**body.dict(), created_by=request.auth)
     return Status(201, selectors.activity(activity.slug))
 
 

@@ -12,7 +12,6 @@ from ninja.security import django_auth
 from cophub.core import i18n
 from cophub.core import selectors as core_selectors
 from cophub.core.apischema import Pagination, choice
-from cophub.core.errors import DomainError
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -255,10 +254,7 @@ def create_proposal(request, iso2: str, body: ProposalIn):
             403,
             detail=_("You can propose changes only for the Member State you represent."),
         )
-    try:
-        proposal = services.propose_change(
-            country=country, kind=body.kind, payload=body.payload, by=request.auth
-        )
-    except DomainError as error:
-        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    proposal = services.propose_change(
+        country=country, kind=body.kind, payload=body.payload, by=request.auth
+    )
     return Status(201, proposal)

@@ -10,7 +10,6 @@ from ninja.pagination import paginate
 
 from cophub.core import i18n
 from cophub.core.apischema import Pagination, choice
-from cophub.core.errors import DomainError
 
 from . import selectors
 from .models import Resource
@@ -153,10 +152,7 @@ def list_resources(
     query = selectors.SearchQuery(
         text=q, kind=kind or "", audience=audience, topic=topic, language=language, country=country
     )
-    try:
-        return selectors.search(query, facets=False).queryset
-    except DomainError as error:
-        raise HttpError(422, str(error.message)) from error
+    return selectors.search(query, facets=False).queryset
 
 
 @router.get("/resources/topics", response=list[TopicOut], summary="The controlled topic vocabulary")

@@ -272,21 +272,9 @@ def submit_observations(request, format: Submission.Format | None = None):
         return problem_response(
             request, 400, detail=_("“%(format)s” is not a file format.") % {"format": asked}
         )
-    try:
-        report = services.submit_observations(
-            data=data, file_name=file_name, file_format=asked or format, submitted_by=user
-        )
-    except services.SubmissionRejected as rejected:
-        return problem_response(
-            request,
-            422,
-            detail=rejected.message,
-            rows_read=rejected.report.rows_read,
-            error_count=rejected.report.error_count,
-            errors=[{"row": e.row, "message": e.message} for e in rejected.report.errors],
-        )
-    except services.DomainError as error:
-        return problem_response(request, 422, detail=str(error.message))
+    report = services.submit_observations(
+        data=data, file_name=file_name, file_format=asked or format, submitted_by=user
+    )
     return Status(
         201,
         {

@@ -86,6 +86,13 @@ class SubmissionRejected(DomainError):
         )
         self.report = report
 
+    def problem_members(self) -> dict:
+        return {
+            "rows_read": self.report.rows_read,
+            "error_count": self.report.error_count,
+            "errors": [{"row": e.row, "message": e.message} for e in self.report.errors],
+        }
+
 
 def figures_changed() -> None:
     """Raise the figures' version (see selectors.VERSION): every server process then computes

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from openapi_spec_validator import validate
 
@@ -137,3 +139,38 @@ def test_the_api_documentation_is_served_by_us_with_the_quick_exit(client):
     assert 'id="quick-exit"' in html
     assert "/static/ninja/swagger-ui-bundle" in html
     assert "cdn" not in html.lower()
+
+
+def test_a_domain_error_is_a_problem_with_its_status_detail_and_members(rf):
+    """Any app's domain error that an operation lets through is answered by the one handler."""
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+    from ninja import NinjaAPI
+
+    from cophub.core.errors import DomainError
+    from cophub.core.problems import install_problem_handlers
+
+    class Conflict(DomainError):
+        status = 409
+
+        def problem_members(self):
+            return {"held_by": "CWG-COP-24-7"}
+
+    api = NinjaAPI(urls_namespace="domain-errors-test")
+    install_problem_handlers(api)
+    request = rf.post("/api/v1/documents")
+    with translation.override("fr"):
+        refused = api.on_exception(request, DomainError(_("Not found"), field="number"))
+        taken = api.on_exception(request, Conflict(_("Forbidden")))
+    assert refused.status_code == 422
+    assert refused["Content-Type"] == "application/problem+json"
+    assert json.loads(refused.content) == {
+        "type": "about:blank",
+        "title": "La requête n'a pas pu être traitée",
+        "status": 422,
+        "instance": "/api/v1/documents",
+        "detail": "Introuvable",
+        "field": "number",
+    }
+    assert taken.status_code == 409
+    assert json.loads(taken.content)["held_by"] == "CWG-COP-24-7"
