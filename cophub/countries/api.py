@@ -9,9 +9,8 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.core import i18n
 from cophub.core import selectors as core_selectors
-from cophub.core.apischema import Pagination, choice
+from cophub.core.apischema import Pagination, choice, translated, translations
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -29,21 +28,10 @@ class ChecklistItemOut(Schema):
     explanations: dict[str, str]
     source: str
 
-    @staticmethod
-    def resolve_title(obj):
-        return i18n.translated_value(obj, "title").text
-
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
-
-    @staticmethod
-    def resolve_explanation(obj):
-        return i18n.translated_value(obj, "explanation").text
-
-    @staticmethod
-    def resolve_explanations(obj):
-        return i18n.translations_of(obj, "explanation")
+    resolve_title = translated("title")
+    resolve_titles = translations("title")
+    resolve_explanation = translated("explanation")
+    resolve_explanations = translations("explanation")
 
 
 class EvidenceOut(Schema):
