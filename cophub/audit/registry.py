@@ -75,9 +75,7 @@ NOT_FOLLOWED: dict[str, str] = {
     # Millions of rows copied in by a submission, which is logged once.
     "statistics.Observation": "logged once per submission",
     "statistics.ObservationRevision": "logged once per submission",
-    "statistics.DataVersion": "a counter that a submission moves on",
     "workgroup.DocumentCounter": "the numbering counter; the document itself is logged",
-    "workgroup.RegistryVersion": "a counter for the registry's caches",
     "workgroup.MeetingRegistration": "a delegate's attendance: personal, not a public record",
     "workgroup.Subscription": "a reader's e-mail subscription: personal, not a public record",
     "resources.SearchEntry": "the search index, derived from the resource",

@@ -35,8 +35,25 @@ class QuestionInline(TranslationStackedInline):
     show_change_link = True
 
 
+class ConsultationContentAdmin(TranslationAdmin):
+    """An edit here changes what the young people's pages show: the consultations' version is
+    raised with it (the admin's change view is one transaction)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.consultation_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.consultation_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.consultation_changed()
+
+
 @admin.register(Consultation)
-class ConsultationAdmin(TranslationAdmin):
+class ConsultationAdmin(ConsultationContentAdmin):
     list_display = ["title", "meeting", "opens_at", "closes_at", "published", "links"]
     list_filter = ["published"]
     search_fields = ["title", "slug"]
@@ -129,7 +146,7 @@ class OptionInline(TranslationTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TranslationAdmin):
+class QuestionAdmin(ConsultationContentAdmin):
     list_display = ["text", "consultation", "kind", "order", "results_published"]
     list_filter = ["kind", "results_published", "consultation"]
     inlines = [OptionInline]

@@ -5,19 +5,22 @@ answer can be traced back to one of a handful of young people from one place and
 """
 
 import datetime
-import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from cophub.core import cache as versioned
 from cophub.core.models import Country, Region
 
 from .models import AgeBand, Answer, Consultation, Option, Question, Response, Sex
 
 SUPPRESSION_THRESHOLD = 5
 DIMENSIONS = ("age_band", "sex", "country", "region")
+T = TypeVar("T")
 
 
 def suppressed(count: int) -> int | None:
@@ -29,39 +32,28 @@ def public_consultations():
     return Consultation.objects.filter(published=True).select_related("meeting__group")
 
 
+# The name of the consultations' data version (core.cache): raised by every change to a
+# consultation or its questions, so a kept copy never outlives one.
+VERSION = "consultations"
 # A burst of 500 young people a second reads the same consultation and questions: each process
-# keeps them a short while, as objects in its own memory (a shared cache would unpickle them on
-# every request, which costs more than the rest of the read). An edit by the secretariat during
-# the window shows within this many seconds; the window itself is computed from the clock, so a
-# kept copy opens and closes on time.
+# keeps them, as objects in its own memory (a shared cache would unpickle them on every request,
+# which costs more than the rest of the read), until the version changes or this many seconds
+# pass. The window itself is computed from the clock, so a kept copy opens and closes on time.
 QUESTIONS_CACHE_SECONDS = 30
-_KEPT_AT_MOST = 500
-_kept: dict[str, tuple[float, object]] = {}
 
 
-def kept_in_process(key: str, compute):
-    """`compute()`, kept in this process for QUESTIONS_CACHE_SECONDS; None is not kept.
+def kept_for_all(key: str, compute: Callable[[], T]) -> T:
+    """What every young person reads alike (a consultation, its questions, the blank question
+    page, the thanks), kept in each process until the consultation changes; None is not kept.
 
-    The values are shared by the request threads, which only read them."""
-    now = time.monotonic()
-    entry = _kept.get(key)
-    if entry is not None and entry[0] > now:
-        return entry[1]
-    value = compute()
-    if value is not None:
-        if len(_kept) >= _KEPT_AT_MOST:
-            _kept.clear()
-        _kept[key] = (now + QUESTIONS_CACHE_SECONDS, value)
-    return value
-
-
-def forget_kept() -> None:
-    _kept.clear()
+    Keyed by slug as well as id by the callers: a restored database may give a new consultation
+    an old one's id."""
+    return versioned.cached(VERSION, key, compute, timeout=QUESTIONS_CACHE_SECONDS, in_process=True)
 
 
 def answerable_consultation(slug: str) -> Consultation | None:
-    """The public consultation for the question page, kept a short while by each process."""
-    return kept_in_process(f"by-slug:{slug}", lambda: consultation_by_slug(slug))
+    """The public consultation for the question page, kept by each process (see above)."""
+    return kept_for_all(f"by-slug:{slug}", lambda: consultation_by_slug(slug))
 
 
 def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | None:
@@ -74,9 +66,7 @@ def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | No
 def questions_of(consultation: Consultation, *, cached: bool = False) -> list[Question]:
     if not cached:
         return list(consultation.questions.prefetch_related("options"))
-    # Keyed by slug too: a test database (or a restored one) may give a new consultation an
-    # old one's id.
-    return kept_in_process(
+    return kept_for_all(
         f"questions:{consultation.pk}:{consultation.slug}",
         lambda: list(consultation.questions.prefetch_related("options")),
     )

@@ -15,6 +15,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
 
@@ -97,7 +98,15 @@ def schedule_consultation(*, consultation: Consultation) -> Consultation:
     if consultation.duplicate_key is None and consultation.closes_at > timezone.now():
         consultation.duplicate_key = secrets.token_bytes(32)
     consultation.save()
+    consultation_changed()
     return consultation
+
+
+def consultation_changed() -> None:
+    """A change to a consultation or its questions: every process reads them afresh (the
+    question pages keep them, see selectors.kept_for_all). Called by the services here and by
+    edits in the admin."""
+    versioned.bump(selectors.VERSION)
 
 
 def _signer(consultation: Consultation) -> signing.TimestampSigner:
@@ -455,6 +464,7 @@ def close_consultation(*, consultation: Consultation) -> Consultation:
         raise DomainError(_("The consultation is still open."))
     consultation.duplicate_key = None
     consultation.save(update_fields=["duplicate_key"])
+    consultation_changed()
     DeviceTally.objects.filter(consultation=consultation).delete()
     Response.objects.filter(consultation=consultation).update(receipt=None)
     return consultation

@@ -99,7 +99,7 @@ def take_part(request, slug):
 
 
 def _blank_fields(consultation, free_text: bool) -> str:
-    """The question fields before any answer: the same for everyone, so kept a short while."""
+    """The question fields before any answer: the same for everyone, so kept."""
     key = f"fields:{consultation.pk}:{consultation.slug}:{translation.get_language()}:{free_text}"
 
     def render_fields():
@@ -107,7 +107,7 @@ def _blank_fields(consultation, free_text: bool) -> str:
         form = questions_form(questions, free_text=free_text)
         return render_to_string("core/includes/form.html", {"form": form})
 
-    return selectors.kept_in_process(key, render_fields)
+    return selectors.kept_for_all(key, render_fields)
 
 
 def _question_page(request, consultation, participant, token, *, form=None, notice="", status=200):
@@ -146,7 +146,7 @@ def _same_for_everyone(request, token: str) -> bool:
 
 
 def _blank_question_page(request, consultation, participant, token) -> str:
-    """The blank question page, rendered once a short while per language and age group with
+    """The blank question page, rendered once per language and age group, and kept, with
     stand-ins, which each request replaces with its own signed form and CSRF token. The
     template work of the page (the layout, the language links) is most of its CPU time."""
     free_text = participant.may_write_free_text
@@ -164,7 +164,7 @@ def _blank_question_page(request, consultation, participant, token) -> str:
         }
         return render_to_string("consultations/questions.html", context, request=stand_in)
 
-    page = selectors.kept_in_process(key, render_page)
+    page = selectors.kept_for_all(key, render_page)
     # get_token also has the CSRF cookie sent, as {% csrf_token %} does.
     return page.replace(_FORM_MARK, token).replace(_CSRF_MARK, get_token(request))
 
@@ -238,8 +238,8 @@ def _answered_form(consultation, participant, data):
 
 def _plain_thanks(request, consultation) -> str:
     """The thank-you page without a danger signal is the same for everyone who answered in a
-    language: rendered once a short while, it leaves the CPU to the next submissions."""
-    return selectors.kept_in_process(
+    language: rendered once and kept, it leaves the CPU to the next submissions."""
+    return selectors.kept_for_all(
         f"thanks:{consultation.pk}:{consultation.slug}:{request.path}",
         lambda: render_to_string(
             "consultations/thanks.html", {"consultation": consultation}, request=request

@@ -12,8 +12,7 @@ from ninja.security import django_auth
 
 from cophub.accounts.models import Role
 from cophub.core import i18n
-from cophub.core.apischema import Pagination, Year, choice
-from cophub.core.errors import DomainError
+from cophub.core.apischema import Pagination, Year, choice, translated, translations
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -27,13 +26,8 @@ class TopicOut(Schema):
     label: str
     labels: dict[str, str]
 
-    @staticmethod
-    def resolve_label(obj):
-        return str(i18n.translated_value(obj, "label"))
-
-    @staticmethod
-    def resolve_labels(obj):
-        return i18n.translations_of(obj, "label")
+    resolve_label = translated("label")
+    resolve_labels = translations("label")
 
 
 class LinkOut(Schema):
@@ -72,21 +66,10 @@ class ActivityOut(Schema):
     def resolve_organisation(obj):
         return obj.organisation.code
 
-    @staticmethod
-    def resolve_title(obj):
-        return str(i18n.translated_value(obj, "title"))
-
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
-
-    @staticmethod
-    def resolve_description(obj):
-        return str(i18n.translated_value(obj, "description"))
-
-    @staticmethod
-    def resolve_descriptions(obj):
-        return i18n.translations_of(obj, "description")
+    resolve_title = translated("title")
+    resolve_titles = translations("title")
+    resolve_description = translated("description")
+    resolve_descriptions = translations("description")
 
     @staticmethod
     def resolve_countries(obj):
@@ -231,10 +214,7 @@ def create_activity(request, body: ActivityIn):
         return problem_response(
             request, 403, detail=_("Only the secretariat records activities in the register.")
         )
-    try:
-        activity = services.record_activity(**body.dict(), created_by=request.auth)
-    except DomainError as error:
-        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    activity = services.record_activity(**body.dict(), created_by=request.auth)
     return Status(201, selectors.activity(activity.slug))
 
 

@@ -5,9 +5,9 @@ import datetime
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from cophub.core.apischema import Pagination, choice
+from cophub.core.apischema import Pagination, choice, translations
 
-from . import i18n, mandate, selectors
+from . import mandate, selectors
 from .models import MandateParagraph, Organisation
 
 router = Router(tags=["reference"])
@@ -18,9 +18,7 @@ class RegionOut(Schema):
     name: str
     names: dict[str, str]
 
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
+    resolve_names = translations("name")
 
 
 class CountryOut(Schema):
@@ -35,9 +33,7 @@ class CountryOut(Schema):
     sids: bool
     lldc: bool
 
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
+    resolve_names = translations("name")
 
     @staticmethod
     def resolve_region(obj):
@@ -53,9 +49,7 @@ class OrganisationOut(Schema):
     parent: str | None
     website: str
 
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
+    resolve_names = translations("name")
 
     @staticmethod
     def resolve_parent(obj):
@@ -85,9 +79,7 @@ class MandateParagraphOut(Schema):
     text: str
     text_language: str
 
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
+    resolve_titles = translations("title")
 
 
 @router.get("/regions", response=list[RegionOut], summary="The six ITU regions")

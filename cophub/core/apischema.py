@@ -6,6 +6,8 @@ from django.db import models
 from ninja.pagination import LimitOffsetPagination
 from pydantic import Field, WithJsonSchema
 
+from cophub.core import i18n
+
 # No list of the API holds a billion records; SQL integers end at 2**63.
 MAX_OFFSET = 1_000_000_000
 
@@ -39,3 +41,32 @@ class Pagination(LimitOffsetPagination):
 
     class Input(LimitOffsetPagination.Input):
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+def translated(field: str, *, of: str = "") -> staticmethod:
+    """The resolver of a schema field that holds the translated model field `field` (of the
+    related record `of`, when given) in the language of the request, with the fallback of
+    `i18n.translated_value`: the record's original language, then English, then any.
+
+        class TopicOut(Schema):
+            label: str
+            labels: dict[str, str]
+
+            resolve_label = translated("label")
+            resolve_labels = translations("label")
+    """
+
+    def resolve(obj):
+        return i18n.translated_value(getattr(obj, of) if of else obj, field).text
+
+    return staticmethod(resolve)
+
+
+def translations(field: str) -> staticmethod:
+    """The resolver of a schema field that holds every language's text of the translated model
+    field `field`, by language code, the empty ones left out."""
+
+    def resolve(obj):
+        return i18n.translations_of(obj, field)
+
+    return staticmethod(resolve)

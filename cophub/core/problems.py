@@ -42,6 +42,8 @@ def install_problem_handlers(api) -> None:
     from django.http import Http404
     from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+    from cophub.core.errors import DomainError
+
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return problem_response(request, 404, detail=_("No such record."))
@@ -59,6 +61,14 @@ def install_problem_handlers(api) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return problem_response(request, exc.status_code, detail=str(exc))
+
+    # Every app's services raise their DomainError (or a subclass) with a message translated in
+    # the language of the request; the operations let it through to here.
+    @api.exception_handler(DomainError)
+    def domain_error(request, exc):
+        return problem_response(
+            request, exc.status, detail=str(exc.message), **exc.problem_members()
+        )
 
 
 PROBLEM_SCHEMA = {

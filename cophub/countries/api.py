@@ -9,10 +9,8 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.core import i18n
 from cophub.core import selectors as core_selectors
-from cophub.core.apischema import Pagination, choice
-from cophub.core.errors import DomainError
+from cophub.core.apischema import Pagination, choice, translated, translations
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -30,21 +28,10 @@ class ChecklistItemOut(Schema):
     explanations: dict[str, str]
     source: str
 
-    @staticmethod
-    def resolve_title(obj):
-        return i18n.translated_value(obj, "title").text
-
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
-
-    @staticmethod
-    def resolve_explanation(obj):
-        return i18n.translated_value(obj, "explanation").text
-
-    @staticmethod
-    def resolve_explanations(obj):
-        return i18n.translations_of(obj, "explanation")
+    resolve_title = translated("title")
+    resolve_titles = translations("title")
+    resolve_explanation = translated("explanation")
+    resolve_explanations = translations("explanation")
 
 
 class EvidenceOut(Schema):
@@ -255,10 +242,7 @@ def create_proposal(request, iso2: str, body: ProposalIn):
             403,
             detail=_("You can propose changes only for the Member State you represent."),
         )
-    try:
-        proposal = services.propose_change(
-            country=country, kind=body.kind, payload=body.payload, by=request.auth
-        )
-    except DomainError as error:
-        return problem_response(request, 422, detail=str(error.message), field=error.field)
+    proposal = services.propose_change(
+        country=country, kind=body.kind, payload=body.payload, by=request.auth
+    )
     return Status(201, proposal)

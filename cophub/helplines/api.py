@@ -5,9 +5,8 @@ import datetime
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from cophub.core import i18n
 from cophub.core import selectors as core
-from cophub.core.apischema import Pagination, choice
+from cophub.core.apischema import Pagination, choice, translated, translations
 
 from . import selectors
 from .models import ChannelKind, Kind
@@ -59,13 +58,8 @@ class HelplineOut(Schema):
     is_demo: bool
     channels: list[ChannelOut]
 
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
-
-    @staticmethod
-    def resolve_name(obj):
-        return str(i18n.translated_value(obj, "name"))
+    resolve_names = translations("name")
+    resolve_name = translated("name")
 
     @staticmethod
     def resolve_country(obj):

@@ -8,9 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cophub.core import i18n
-from cophub.core.apischema import Pagination, choice
-from cophub.core.errors import DomainError
+from cophub.core.apischema import Pagination, choice, translated, translations
 
 from . import selectors
 from .models import Resource
@@ -24,13 +22,8 @@ class TopicOut(Schema):
     label: str
     labels: dict[str, str]
 
-    @staticmethod
-    def resolve_label(obj):
-        return str(i18n.translated_value(obj, "label"))
-
-    @staticmethod
-    def resolve_labels(obj):
-        return i18n.translations_of(obj, "label")
+    resolve_label = translated("label")
+    resolve_labels = translations("label")
 
 
 class VersionOut(Schema):
@@ -62,21 +55,10 @@ class ResourceOut(Schema):
     credit: str
     versions: list[VersionOut]
 
-    @staticmethod
-    def resolve_title(obj):
-        return str(i18n.translated_value(obj, "title"))
-
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
-
-    @staticmethod
-    def resolve_summary(obj):
-        return str(i18n.translated_value(obj, "summary"))
-
-    @staticmethod
-    def resolve_summaries(obj):
-        return i18n.translations_of(obj, "summary")
+    resolve_title = translated("title")
+    resolve_titles = translations("title")
+    resolve_summary = translated("summary")
+    resolve_summaries = translations("summary")
 
     @staticmethod
     def resolve_audiences(obj):
@@ -153,10 +135,7 @@ def list_resources(
     query = selectors.SearchQuery(
         text=q, kind=kind or "", audience=audience, topic=topic, language=language, country=country
     )
-    try:
-        return selectors.search(query, facets=False).queryset
-    except DomainError as error:
-        raise HttpError(422, str(error.message)) from error
+    return selectors.search(query, facets=False).queryset
 
 
 @router.get("/resources/topics", response=list[TopicOut], summary="The controlled topic vocabulary")

@@ -8,8 +8,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.core import i18n
-from cophub.core.apischema import Pagination, Year
+from cophub.core.apischema import Pagination, Year, translated, translations
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -34,29 +33,12 @@ class IndicatorOut(Schema):
     comparability_notes: str
     source_types: list[str]
 
-    @staticmethod
-    def resolve_name(obj):
-        return i18n.translated_value(obj, "name").text
-
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
-
-    @staticmethod
-    def resolve_definition(obj):
-        return i18n.translated_value(obj, "definition").text
-
-    @staticmethod
-    def resolve_definitions(obj):
-        return i18n.translations_of(obj, "definition")
-
-    @staticmethod
-    def resolve_method_notes(obj):
-        return i18n.translated_value(obj, "method_notes").text
-
-    @staticmethod
-    def resolve_comparability_notes(obj):
-        return i18n.translated_value(obj, "comparability_notes").text
+    resolve_name = translated("name")
+    resolve_names = translations("name")
+    resolve_definition = translated("definition")
+    resolve_definitions = translations("definition")
+    resolve_method_notes = translated("method_notes")
+    resolve_comparability_notes = translated("comparability_notes")
 
 
 class ObservationOut(Schema):
@@ -98,9 +80,7 @@ class KeyFigureOut(Schema):
     def resolve_indicator(obj):
         return obj.indicator.code
 
-    @staticmethod
-    def resolve_name(obj):
-        return i18n.translated_value(obj.indicator, "name").text
+    resolve_name = translated("name", of="indicator")
 
     @staticmethod
     def resolve_year(obj):
@@ -272,21 +252,9 @@ def submit_observations(request, format: Submission.Format | None = None):
         return problem_response(
             request, 400, detail=_("“%(format)s” is not a file format.") % {"format": asked}
         )
-    try:
-        report = services.submit_observations(
-            data=data, file_name=file_name, file_format=asked or format, submitted_by=user
-        )
-    except services.SubmissionRejected as rejected:
-        return problem_response(
-            request,
-            422,
-            detail=rejected.message,
-            rows_read=rejected.report.rows_read,
-            error_count=rejected.report.error_count,
-            errors=[{"row": e.row, "message": e.message} for e in rejected.report.errors],
-        )
-    except services.DomainError as error:
-        return problem_response(request, 422, detail=str(error.message))
+    report = services.submit_observations(
+        data=data, file_name=file_name, file_format=asked or format, submitted_by=user
+    )
     return Status(
         201,
         {

@@ -273,20 +273,3 @@ class ObservationRevision(models.Model):
 
     def __str__(self):
         return f"{self.observation_id}: {self.value}"
-
-
-class DataVersion(models.Model):
-    """A number raised by every change to the published figures (a submission, an edit in the
-    admin): what the pages computed from the figures is kept, in each server process, until the
-    number changes. One row."""
-
-    number = models.PositiveBigIntegerField(default=0)
-    # With the number, tells versions apart even when a database is restored or emptied.
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("data version")
-        verbose_name_plural = _("data versions")
-
-    def __str__(self):
-        return str(self.number)

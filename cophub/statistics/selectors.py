@@ -4,6 +4,7 @@ Every public read goes through `published()`: cells flagged as confidential (too
 behind them) are never shown, downloaded or served.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,17 +14,46 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cophub.core import cache as versioned
+from cophub.core.i18n import translated_value
 from cophub.core.models import Country
 
-from .models import TOTAL, DataVersion, Indicator, Observation, Submission
+from .models import TOTAL, Indicator, Observation, Submission
 
 TOTALS = {"sex": TOTAL, "age": TOTAL, "urbanisation": TOTAL, "disability": TOTAL}
 DIMENSIONS = ("indicator", "country", "sex", "age", "urbanisation", "disability")
 
 
-def data_version() -> tuple:
-    """What every change to the figures changes (see services.figures_changed)."""
-    return DataVersion.objects.filter(pk=1).values_list("number", "changed_at").first() or (0,)
+# The name of the figures' data version (core.cache): every change to the published figures
+# raises it (services.figures_changed), and what the pages computed from them is kept until then:
+# a comparison of every country is read and drawn once per version, language and choice, not on
+# each view. At most this many seconds, too, should a server not share the cache.
+VERSION = "statistics"
+COMPUTED_SECONDS = 600
+
+
+def indicator_facts(indicator: Indicator) -> tuple[list[int], list[tuple[str, str]], bool]:
+    """The years with published totals, the countries that have them (code, and name in the
+    language of the request) and the demo flag, kept until the figures change."""
+
+    def compute():
+        countries = [
+            (country.iso2, translated_value(country, "name").text)
+            for country in countries_with_data(indicator)
+        ]
+        return periods(indicator), countries, has_demo_data()
+
+    key = f"facts:{translation.get_language()}:{indicator.pk}"
+    return versioned.cached(VERSION, key, compute, timeout=COMPUTED_SECONDS)
+
+
+def kept_comparison(
+    indicator: Indicator, period: int, chosen: list[str], compute: Callable[[], dict]
+) -> dict:
+    """What the indicator page made (`compute()`) of its comparison for `period` of the `chosen`
+    countries (every country when none), kept per language until the figures change."""
+    key = f"comparison:{translation.get_language()}:{indicator.pk}:{period}:{'+'.join(sorted(chosen))}"
+    return versioned.cached(VERSION, key, compute, timeout=COMPUTED_SECONDS)
 
 
 def indicators():

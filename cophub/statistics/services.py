@@ -4,20 +4,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import F
-from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cophub.accounts.models import Role
+from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
 
-from . import submissions
+from . import selectors, submissions
 from .models import (
     TOTAL,
     AgeBand,
-    DataVersion,
     Disability,
     Indicator,
     Observation,
@@ -88,12 +86,18 @@ class SubmissionRejected(DomainError):
         )
         self.report = report
 
+    def problem_members(self) -> dict:
+        return {
+            "rows_read": self.report.rows_read,
+            "error_count": self.report.error_count,
+            "errors": [{"row": e.row, "message": e.message} for e in self.report.errors],
+        }
+
 
 def figures_changed() -> None:
-    """Raise the data version, in the caller's transaction: every server process then computes
+    """Raise the figures' version (see selectors.VERSION): every server process then computes
     its pages afresh. Called by each submission and, through signals, by edits in the admin."""
-    if not DataVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=Now()):
-        DataVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    versioned.bump(selectors.VERSION)
 
 
 def can_submit(user) -> bool:

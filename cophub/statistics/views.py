@@ -1,7 +1,5 @@
 import csv
 import json
-import threading
-from collections import OrderedDict
 from functools import lru_cache
 
 from babel import Locale
@@ -53,44 +51,10 @@ def index(request):
     )
 
 
-def _country_name(country) -> str:
-    return translated_value(country, "name").text
-
-
-# What the indicator page computes from the figures, kept in each server process until the data
-# version changes (a submission or an edit raises it): a comparison of every country is read and
-# drawn once per version, language and choice, not on each view.
-_computed: OrderedDict = OrderedDict()
-_computed_lock = threading.Lock()
-COMPUTED_KEPT = 64
-
-
-def _kept(key: tuple, compute):
-    with _computed_lock:
-        if key in _computed:
-            _computed.move_to_end(key)
-            return _computed[key]
-    value = compute()
-    with _computed_lock:
-        _computed[key] = value
-        while len(_computed) > COMPUTED_KEPT:
-            _computed.popitem(last=False)
-    return value
-
-
-def _indicator_facts(indicator) -> tuple[list[int], list[tuple[str, str]], bool]:
-    """The years with published totals, the countries that have them and the demo flag."""
-    countries = [(c.iso2, _country_name(c)) for c in selectors.countries_with_data(indicator)]
-    return selectors.periods(indicator), countries, selectors.has_demo_data()
-
-
 @require_GET
 def indicator_detail(request, code):
     indicator = selectors.indicator(code)
-    version, language = selectors.data_version(), get_language()
-    periods, countries, demo = _kept(
-        ("facts", version, language, indicator.pk), lambda: _indicator_facts(indicator)
-    )
+    periods, countries, demo = selectors.indicator_facts(indicator)
     form = ComparisonForm(request.GET or None, periods=periods, countries=countries)
     period, chosen = (periods[0] if periods else None), []
     if form.is_bound and form.is_valid():
@@ -106,9 +70,8 @@ def indicator_detail(request, code):
         "indicator_definition": translated_value(indicator, "definition").text,
     }
     if period is not None:
-        context |= _kept(
-            ("comparison", version, language, indicator.pk, period, tuple(sorted(chosen))),
-            lambda: _comparison_context(indicator, period, chosen),
+        context |= selectors.kept_comparison(
+            indicator, period, chosen, lambda: _comparison_context(indicator, period, chosen)
         )
     context["download_query"] = request.GET.urlencode()
     return render(request, "statistics/indicator.html", context)

@@ -6,8 +6,7 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from cophub.core import i18n
-from cophub.core.apischema import Pagination, Year
+from cophub.core.apischema import Pagination, Year, translations
 
 from . import selectors
 from .models import DocumentType
@@ -22,9 +21,7 @@ class GroupOut(Schema):
     kind: str
     website: str
 
-    @staticmethod
-    def resolve_names(obj):
-        return i18n.translations_of(obj, "name")
+    resolve_names = translations("name")
 
 
 class AgendaItemOut(Schema):
@@ -98,9 +95,7 @@ class DocumentOut(Schema):
     def resolve_meeting(obj):
         return obj.meeting.code
 
-    @staticmethod
-    def resolve_titles(obj):
-        return i18n.translations_of(obj, "title")
+    resolve_titles = translations("title")
 
     @staticmethod
     def resolve_revises(obj):

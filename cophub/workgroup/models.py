@@ -424,18 +424,3 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
-
-
-class RegistryVersion(models.Model):
-    """One row whose number every change to the public registry raises, in the same transaction
-    as the change: cached pages of the registry are keyed by it, so that every app process sees
-    a change as soon as it is committed."""
-
-    value = models.PositiveBigIntegerField(_("version"), default=0)
-
-    class Meta:
-        verbose_name = _("registry version")
-        verbose_name_plural = _("registry versions")
-
-    def __str__(self):
-        return str(self.value)

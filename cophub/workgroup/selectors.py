@@ -1,11 +1,16 @@
 """Every read of the working group that views, the API, the reports and other apps need."""
 
 import datetime
+import hashlib
+from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from cophub.core import cache as versioned
 
 from . import search as full_text
 from .models import (
@@ -15,7 +20,6 @@ from .models import (
     Group,
     Meeting,
     MeetingRegistration,
-    RegistryVersion,
 )
 
 PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
@@ -144,9 +148,31 @@ def registry_slice(queryset: QuerySet[Document], start: int, stop: int) -> list[
     return list(_listing(queryset.filter(pk__in=keys)))
 
 
-def registry_version() -> int:
-    """The registry's version (see `RegistryVersion`): one read of one row by its key."""
-    return RegistryVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+# The name of the public registry's data version (core.cache): every change to what the registry
+# shows raises it (services.registry_changed). A kept part of the registry page lives this long at
+# most: this bounds how long a renamed country (core data) can stay unseen.
+REGISTRY_VERSION = "workgroup-registry"
+REGISTRY_CACHE_SECONDS = 600
+
+
+def kept_registry_part(part: str, query, render: Callable[[], str]) -> str:
+    """`render()` of a part of the registry page, kept per language and query string (its
+    parameters in a fixed order: the same filters in another order share it) until the registry
+    changes."""
+    pairs = sorted((key, value) for key, values in query.lists() for value in values)
+    digest = hashlib.sha256(urlencode(pairs).encode()).hexdigest()
+    key = f"{part}:{translation.get_language()}:{digest}"
+    return versioned.cached(REGISTRY_VERSION, key, render, timeout=REGISTRY_CACHE_SECONDS)
+
+
+def registry_count(documents: QuerySet[Document], filters: dict) -> int:
+    """How many public documents `filters` find (`documents`), counted once per filter and
+    version, not once per page: paging through a long result does not count it again."""
+    chosen = sorted((name, value) for name, value in filters.items() if value)
+    digest = hashlib.sha256(repr(chosen).encode()).hexdigest()
+    return versioned.cached(
+        REGISTRY_VERSION, f"count:{digest}", documents.count, timeout=REGISTRY_CACHE_SECONDS
+    )
 
 
 def document_by_slug(slug: str) -> Document:

@@ -8,17 +8,18 @@ import secrets
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.jobs.services import send_mail_after_commit
 
-from . import search
+from . import search, selectors
 from .models import (
     SUBMITTABLE_TYPES,
     AgendaItem,
@@ -28,7 +29,6 @@ from .models import (
     DocumentType,
     Meeting,
     MeetingRegistration,
-    RegistryVersion,
     Subscription,
 )
 
@@ -310,12 +310,9 @@ def _notify_subscribers(document: Document, base_url: str) -> None:
 
 
 def registry_changed() -> None:
-    """Raise the registry's version in the transaction of the change, so that no process serves
-    a cached page of the registry from before it once it is committed (see RegistryVersion)."""
-    RegistryVersion.objects.get_or_create(pk=1)
-    # An UPDATE, not a read and a save: concurrent changes each raise the number (the row lock
-    # orders them), and none is lost.
-    RegistryVersion.objects.filter(pk=1).update(value=F("value") + 1)
+    """Raise the registry's version (see selectors.REGISTRY_VERSION), so that no process serves
+    a kept part of the registry page from before the change once it is committed."""
+    versioned.bump(selectors.REGISTRY_VERSION)
 
 
 @transaction.atomic

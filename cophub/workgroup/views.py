@@ -1,18 +1,15 @@
 import difflib
-import hashlib
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -41,33 +38,15 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-# A rendered registry section is kept this long at most: changes in the workgroup raise the
-# registry's version at once; this bounds how long a renamed country (core data) can stay unseen.
-REGISTRY_CACHE_SECONDS = 600
-
-
 @require_safe
 def registry(request):
-    # The version is read before anything else: a change committed later raises it, so a section
-    # stored under this version can only be newer than its key, never older.
-    version = selectors.registry_version()
-    key = _registry_key("registry", version, request.GET)
-    section = cache.get(key)
-    if section is None:
-        section = _registry_section(request, version)
-        cache.set(key, section, REGISTRY_CACHE_SECONDS)
+    section = selectors.kept_registry_part(
+        "registry", request.GET, lambda: _registry_section(request)
+    )
     return render(request, "workgroup/registry.html", {"section": section})
 
 
-def _registry_key(part: str, version: int, query) -> str:
-    """A cache key of a part of the registry page: the version, the language, and the query
-    string with its parameters in a fixed order (the same filters in another order share it)."""
-    pairs = sorted((key, value) for key, values in query.lists() for value in values)
-    digest = hashlib.sha256(urlencode(pairs).encode()).hexdigest()
-    return f"workgroup:{part}:{version}:{translation.get_language()}:{digest}"
-
-
-def _registry_section(request, version: int) -> str:
+def _registry_section(request) -> str:
     """The filter form, the count, one page of documents and the links to the others."""
     form = RegistryFilterForm(request.GET or None)
     filters = {}
@@ -84,29 +63,21 @@ def _registry_section(request, version: int) -> str:
             "year": data["year"],
         }
     documents = selectors.registry_filtered(**filters)
-    # Counted once per filter and version, not once per page: paging through a long result
-    # does not count it again.
-    chosen = sorted((name, value) for name, value in filters.items() if value)
-    filtered = hashlib.sha256(repr(chosen).encode()).hexdigest()
-    count_key = f"workgroup:registry-count:{version}:{filtered}"
-    count = cache.get(count_key)
-    if count is None:
-        count = documents.count()
-        cache.set(count_key, count, REGISTRY_CACHE_SECONDS)
+    count = selectors.registry_count(documents, filters)
     page = Paginator(_RegistryPages(documents, count), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     # The form is the same on every page of a result (and its country list is long): rendered
     # once per filter, not once per page.
-    form_key = _registry_key("registry-form", version, query)
-    form_html = cache.get(form_key)
-    if form_html is None:
-        form_html = render_to_string(
+    form_html = selectors.kept_registry_part(
+        "registry-form",
+        query,
+        lambda: render_to_string(
             "workgroup/includes/registry_form.html",
             {"form": form, "filtered": any(filters.values())},
             request,
-        )
-        cache.set(form_key, form_html, REGISTRY_CACHE_SECONDS)
+        ),
+    )
     context = {
         "form_html": form_html,
         "page": page,

@@ -2,16 +2,16 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from cophub.consultations import selectors
+from cophub.core import cache as versioned
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    """Questions are kept by consultation id, which a new test's database may reuse; and a
+    """Questions are kept by consultation id and slug, which a new test's database may reuse; and a
     request in French leaves French active in the thread, which later tests would inherit."""
     cache.clear()
-    selectors.forget_kept()
+    versioned.forget_in_process()
     yield
     cache.clear()
-    selectors.forget_kept()
+    versioned.forget_in_process()
     translation.deactivate()

@@ -304,3 +304,24 @@ def test_a_signed_in_person_and_an_under_13_see_their_own_question_page(client):
     client.force_login(SecretariatFactory(full_name="Amina Staff"))
     signed_in = client.get(f"{_url('questions', item)}?p={token_for(item)}")
     assert "Amina Staff" in signed_in.content.decode()
+
+
+def test_a_change_by_the_secretariat_shows_on_the_next_question_page(client):
+    """The question page is kept in each process; scheduling and edits in the admin raise the
+    consultations' version, so the next young person reads the change, not a kept copy."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    from cophub.consultations import services
+    from cophub.consultations.models import Question
+
+    item = consultation()
+    url = f"{_url('questions', item)}?p={token_for(item)}"
+    first = client.get(url).content.decode()
+    question = item.questions.get(order=1)
+    assert "What makes you feel safe online?" in first and question.text_en in first
+    item.title_en = "Tell us what keeps you safe online"
+    services.schedule_consultation(consultation=item)
+    assert "Tell us what keeps you safe online" in client.get(url).content.decode()
+    admin.site._registry[Question].delete_model(RequestFactory().post("/"), question)
+    assert question.text_en not in client.get(url).content.decode()

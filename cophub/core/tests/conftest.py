@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -25,3 +28,32 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         yield built
         transaction.set_rollback(True)
     cache.clear()
+
+
+# A Redis of the developer's or CI's own (never a production one) for the tests of what app
+# servers share through the cache.
+TEST_REDIS_URL = os.environ.get("COPHUB_TEST_REDIS_URL", "")
+
+
+@pytest.fixture
+def redis_servers(settings):
+    """Two app servers' caches, "server_a" and "server_b", each its own Redis client, on the
+    test Redis: keys go under a prefix of the test's own and are deleted afterwards, nothing is
+    flushed. Yields the prefix."""
+    if not TEST_REDIS_URL:
+        pytest.skip("COPHUB_TEST_REDIS_URL names no Redis to test on")
+    import redis
+
+    prefix = f"cophub-test-{uuid.uuid4().hex}"
+    server = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": TEST_REDIS_URL,
+        "KEY_PREFIX": prefix,
+    }
+    settings.CACHES = {**settings.CACHES, "server_a": server, "server_b": dict(server)}
+    connection = redis.Redis.from_url(TEST_REDIS_URL)
+    try:
+        yield prefix
+    finally:
+        for key in connection.scan_iter(f"{prefix}:*"):
+            connection.delete(key)

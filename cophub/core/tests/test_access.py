@@ -203,12 +203,10 @@ def _client(site, role) -> Client:
 
 
 def _forget_kept_pages():
-    from cophub.consultations import selectors as consultations
-    from cophub.statistics import views as statistics
+    from cophub.core import cache as versioned
 
     cache.clear()
-    consultations.forget_kept()
-    statistics._computed.clear()
+    versioned.forget_in_process()
 
 
 def _leaks(response, role) -> list[str]:

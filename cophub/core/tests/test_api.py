@@ -1,5 +1,9 @@
+import json
+
 import pytest
 from openapi_spec_validator import validate
+
+from cophub.core.i18n import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +141,74 @@ def test_the_api_documentation_is_served_by_us_with_the_quick_exit(client):
     assert 'id="quick-exit"' in html
     assert "/static/ninja/swagger-ui-bundle" in html
     assert "cdn" not in html.lower()
+
+
+def test_translated_schema_fields_fall_back_and_list_every_language():
+    """The schema helper gives the language asked for, else the record's original language,
+    and every language's text without the empty ones; `of` reads a related record."""
+    from types import SimpleNamespace
+
+    from django.utils import translation
+    from ninja import Schema
+
+    from cophub.core.apischema import translated, translations
+
+    class ActivityOut(Schema):
+        title: str
+        titles: dict[str, str]
+        organisation_name: str
+
+        resolve_title = translated("title")
+        resolve_titles = translations("title")
+        resolve_organisation_name = translated("name", of="organisation")
+
+    empty = {f"{field}_{code}": "" for field in ("title", "name") for code in LANGUAGE_CODES}
+    activity = SimpleNamespace(
+        **empty | {"title_fr": "Atelier national", "title_es": "Taller nacional"},
+        original_language="fr",
+        organisation=SimpleNamespace(**empty | {"name_en": "UNICEF", "name_ar": "يونيسف"}),
+    )
+    with translation.override("es"):
+        assert ActivityOut.from_orm(activity).dict() == {
+            "title": "Taller nacional",
+            "titles": {"fr": "Atelier national", "es": "Taller nacional"},
+            "organisation_name": "UNICEF",
+        }
+    with translation.override("ar"):
+        out = ActivityOut.from_orm(activity)
+        assert (out.title, out.organisation_name) == ("Atelier national", "يونيسف")
+
+
+def test_a_domain_error_is_a_problem_with_its_status_detail_and_members(rf):
+    """Any app's domain error that an operation lets through is answered by the one handler."""
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+    from ninja import NinjaAPI
+
+    from cophub.core.errors import DomainError
+    from cophub.core.problems import install_problem_handlers
+
+    class Conflict(DomainError):
+        status = 409
+
+        def problem_members(self):
+            return {"held_by": "CWG-COP-24-7"}
+
+    api = NinjaAPI(urls_namespace="domain-errors-test")
+    install_problem_handlers(api)
+    request = rf.post("/api/v1/documents")
+    with translation.override("fr"):
+        refused = api.on_exception(request, DomainError(_("Not found"), field="number"))
+        taken = api.on_exception(request, Conflict(_("Forbidden")))
+    assert refused.status_code == 422
+    assert refused["Content-Type"] == "application/problem+json"
+    assert json.loads(refused.content) == {
+        "type": "about:blank",
+        "title": "La requête n'a pas pu être traitée",
+        "status": 422,
+        "instance": "/api/v1/documents",
+        "detail": "Introuvable",
+        "field": "number",
+    }
+    assert taken.status_code == 409
+    assert json.loads(taken.content)["held_by"] == "CWG-COP-24-7"

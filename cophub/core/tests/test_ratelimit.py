@@ -3,8 +3,6 @@ with 429 and writes nothing; budgets are per user or per address; a forwarded ad
 only behind our own proxy."""
 
 import json
-import os
-import uuid
 
 import django_ratelimit.core
 import pytest
@@ -322,34 +320,19 @@ def test_the_refusal_page_in_a_browser_is_accessible_and_has_the_quick_exit(
     check_accessibility(page)
 
 
-# A Redis of the developer's or CI's own for the test below (never a production one): its
-# keys are written under a prefix of the test's own and deleted afterwards, nothing is flushed.
-TEST_REDIS_URL = os.environ.get("COPHUB_TEST_REDIS_URL", "")
-
-
-@pytest.mark.skipif(not TEST_REDIS_URL, reason="COPHUB_TEST_REDIS_URL names no Redis to test on")
-def test_app_servers_sharing_redis_share_the_counts(client, limits):
+def test_app_servers_sharing_redis_share_the_counts(client, limits, redis_servers):
     """Two app servers, each with its own Redis client, draw on one budget per address."""
     import redis
 
-    prefix = f"cophub-test-{uuid.uuid4().hex}"
-    server = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": TEST_REDIS_URL,
-        "KEY_PREFIX": prefix,
-    }
-    limits.CACHES = {**limits.CACHES, "server_a": server, "server_b": dict(server)}
-    try:
-        statuses = []
-        for n in range(LIMIT + 1):
-            limits.RATELIMIT_USE_CACHE = "server_a" if n % 2 else "server_b"
-            statuses.append(client.get("/en/resources/?q=x").status_code)
-        assert statuses == [200] * LIMIT + [429]
-        keys = redis.Redis.from_url(TEST_REDIS_URL).keys(f"{prefix}:*")
-        assert len(keys) == 1  # one count, under a key that holds no address
-        assert b"127.0.0.1" not in keys[0]
-        assert 0 < redis.Redis.from_url(TEST_REDIS_URL).ttl(keys[0]) <= 65
-    finally:
-        connection = redis.Redis.from_url(TEST_REDIS_URL)
-        for key in connection.scan_iter(f"{prefix}:*"):
-            connection.delete(key)
+    from .conftest import TEST_REDIS_URL
+
+    statuses = []
+    for n in range(LIMIT + 1):
+        limits.RATELIMIT_USE_CACHE = "server_a" if n % 2 else "server_b"
+        statuses.append(client.get("/en/resources/?q=x").status_code)
+    assert statuses == [200] * LIMIT + [429]
+    connection = redis.Redis.from_url(TEST_REDIS_URL)
+    keys = connection.keys(f"{redis_servers}:*")
+    assert len(keys) == 1  # one count, under a key that holds no address
+    assert b"127.0.0.1" not in keys[0]
+    assert 0 < connection.ttl(keys[0]) <= 65

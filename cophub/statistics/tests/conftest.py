@@ -1,11 +1,14 @@
 import pytest
+from django.core.cache import cache
 
-from cophub.statistics import views
+from cophub.core import cache as versioned
 
 
 @pytest.fixture(autouse=True)
 def _nothing_kept_between_tests():
     """Each test starts with no page computed by an earlier one (their databases differ)."""
-    views._computed.clear()
+    cache.clear()
+    versioned.forget_in_process()
     yield
-    views._computed.clear()
+    cache.clear()
+    versioned.forget_in_process()
