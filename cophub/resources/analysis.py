@@ -1,11 +1,11 @@
-"""Text analysis for search in the six official languages, done in Python so that PostgreSQL and
-SQLite index and match exactly the same terms.
+"""Text analysis for search in the six official languages, done in Python so that the database
+indexes and matches exactly these terms.
 
 Every text is reduced to plain terms separated by spaces: Arabic is normalised (alef forms, taa
 marbuta, alef maqsura, diacritics and tatweel), Chinese is segmented with jieba, and the words of
 the languages that have a Snowball stemmer (Arabic, English, French, Russian, Spanish) are stemmed.
-The database only ever sees these terms: PostgreSQL through its `simple` configuration, SQLite
-through FTS5's `unicode61` tokenizer, neither of which changes them further.
+The database only ever sees these terms, through PostgreSQL's `simple` configuration, which
+changes them no further.
 """
 
 import logging
@@ -141,21 +141,12 @@ def query_terms(query: str) -> list[set[str]]:
 
 
 # Stems of this length or more also match as prefixes, which evens out the stemmers' slips
-# (Russian "органы" → "орга", "органов" → "орган") the same way on both databases.
+# (Russian "органы" → "орга", "органов" → "орган").
 PREFIX_MIN_LENGTH = 4
 
 
 def _prefix(form: str) -> bool:
     return len(form) >= PREFIX_MIN_LENGTH and not _HAN.search(form)
-
-
-def fts5_query(terms: list[set[str]]) -> str:
-    return " AND ".join(
-        "("
-        + " OR ".join(f'"{form}"' + ("*" if _prefix(form) else "") for form in sorted(forms))
-        + ")"
-        for forms in terms
-    )
 
 
 def tsquery(terms: list[set[str]]) -> str:

@@ -48,8 +48,8 @@ class Command(BaseCommand):
             size = min(2000, start + count - batch_start)
             with transaction.atomic():
                 self._batch(rng, batch_start, size, topics, audiences, countries, kinds)
-        # Fresh planner statistics (both databases have ANALYZE): before autovacuum gets to it,
-        # PostgreSQL believes the tables nearly empty and plans searches as loops over every row.
+        # Fresh planner statistics: before autovacuum gets to it, PostgreSQL believes the tables
+        # nearly empty and plans searches as loops over every row.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(f"Generated resources: {count}.")
