@@ -294,7 +294,7 @@ class LanguageVersion(models.Model):
 
 
 class SearchEntry(models.Model):
-    """The analysed terms of a resource (see analysis.py); PostgreSQL builds the
+    """The analysed terms of a resource (see cophub/core/text.py); PostgreSQL builds the
     full-text index over these: a generated tsvector column, added by migration 0002 and kept in
     step by the database itself."""
 

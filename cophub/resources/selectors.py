@@ -9,11 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from cophub.core import text
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country
 
-from . import analysis
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
 
 MAX_QUERY_LENGTH = 300
@@ -93,7 +93,7 @@ def check_query(query: str) -> list[set[str]]:
             % {"limit": MAX_QUERY_LENGTH},
             field="q",
         )
-    terms = analysis.query_terms(query)
+    terms = text.query_terms(query)
     if query and not terms:
         raise DomainError(_("Search with words or numbers, not only punctuation."), field="q")
     return terms
@@ -177,7 +177,7 @@ class _Match:
         return cls(
             "resources_searchentry e JOIN resources_resource r ON r.id = e.resource_id "
             "WHERE e.document @@ to_tsquery('simple', %s) AND " + published[0],
-            [analysis.tsquery(terms), *published[1]],
+            [text.tsquery(terms), *published[1]],
             terms,
         )
 

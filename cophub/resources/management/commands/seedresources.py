@@ -6,9 +6,9 @@ import random
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from cophub.core import text
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country
-from cophub.resources import analysis
 from cophub.resources.models import Audience, LanguageVersion, Resource, SearchEntry, Topic
 
 # Common words of the field in each language, mixed with the vocabulary's labels.
@@ -83,8 +83,8 @@ class Command(BaseCommand):
         SearchEntry.objects.bulk_create(
             SearchEntry(
                 resource=r,
-                title_terms=analysis.index_terms(r.title, p[0]),
-                summary_terms=analysis.index_terms(r.summary, p[0]),
+                title_terms=text.index_terms(r.title, p[0]),
+                summary_terms=text.index_terms(r.summary, p[0]),
             )
             for r, p in zip(rows, picks, strict=True)
         )
