@@ -478,6 +478,30 @@ def test_search_analyses_text_as_the_repository_search_does():
     assert set(text.index_terms(games.number, "en").split()) | {"اطفال"} <= terms
 
 
+def test_documents_indexed_by_postgresqls_own_stemming_are_indexed_again_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import Value
+
+    document = services.register_document(
+        document=submit(
+            DelegateFactory(),
+            MeetingFactory(),
+            title="ألعاب الفيديو والأطفال",
+            original_language="ar",
+        ),
+        registered_by=SecretariatFactory(),
+    )
+    Document.objects.filter(pk=document.pk).update(
+        search_vector=SearchVector(Value(document.title_ar), config="arabic")
+    )
+    assert not selectors.registry(q="الأطفال").exists()
+    importlib.import_module("cophub.workgroup.migrations.0006_reindex_search").reindex(apps, None)
+    assert list(selectors.registry(q="الأطفال")) == [document]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_registrations_take_distinct_numbers_without_gaps():
     meeting = MeetingFactory(number=24)
