@@ -14,20 +14,19 @@ import re
 import unicodedata
 from pathlib import Path
 
+from cophub.core import text as core_text
+
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "danger_terms.json"
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
-_ARABIC_FORMS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
-)
-_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 _STRETCHED = re.compile(r"(\D)\1{2,}")
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_FORMS)
+    # Case, compatibility forms and Arabic letters as every search folds them; then what
+    # children's writing adds.
+    text = core_text.normalise(text)
     decomposed = unicodedata.normalize("NFD", text)
     # Drop Latin accents only: Cyrillic й and ё must stay what they are.
     text = "".join(

@@ -14,6 +14,7 @@ from cophub.accounts.models import Role
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country, MandateParagraph, Organisation, Region
+from cophub.core.text import is_in_a_known_script
 
 from . import text
 from .models import Activity, ActivityLink, OverlapMark, Topic
@@ -58,7 +59,7 @@ def _check_texts(titles: dict, descriptions: dict, original_language: str) -> No
         )
     for field, texts in (("title", titles), ("description", descriptions)):
         for value in texts.values():
-            if value and not text.is_in_a_known_script(value):
+            if value and not is_in_a_known_script(value):
                 raise DomainError(
                     _(
                         "This text is not in one of the six official languages. Write it in "

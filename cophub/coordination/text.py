@@ -1,113 +1,48 @@
-"""Text analysis for the overlap finder, in the six official languages, with no model to download.
+"""The overlap finder's view of an activity's text: its topics and its words, in the six
+official languages, on core's text analysis (cophub/core/text.py).
 
 An activity written in French and one written in English share few words, but they share the
 topics of a controlled vocabulary: each text is mapped onto the topics (data/topics.json) by the
-keywords of its own language. English, French, Spanish and Russian words are stemmed with
-Snowball and compared as bags of stems; Arabic is normalised (alef forms, taa marbuta, alef
-maqsura, diacritics, tatweel) and Chinese is compared as written, since both attach what
-European languages write as separate words (Arabic's article and prepositions, Chinese's lack of
-spaces). Chinese is segmented with jieba for the word overlap.
+keywords of its own language. English, French, Spanish and Russian keywords are stemmed and
+found as bags of stems; Arabic and Chinese keywords are found as written in the normalised text,
+since both attach what European languages write as separate words (Arabic's article and
+prepositions, Chinese's lack of spaces).
 """
 
 import json
-import logging
-import re
-import threading
-import unicodedata
 from functools import cache
 from pathlib import Path
 
-import snowballstemmer
+from cophub.core import text as core_text
 
 DATA = Path(__file__).resolve().parent / "data"
-STEMMERS = {"ar": "arabic", "en": "english", "fr": "french", "ru": "russian", "es": "spanish"}
-# Words too common to say anything about a COP activity's topic, per language.
-STOPWORDS = {
-    "en": "a an and are as at be by for from in is it of on or the their to with child children online protection cop",
-    "fr": "a au aux avec d de des du en et l la le les leur par pour sur un une enfant enfants protection",
-    "es": "a al con de del el en la las los para por su sus un una y niños niñas infancia protección",
-    "ru": "в во для и к на о об от по с со у детей дети ребенка защиты защита интернете",
-    "ar": "في من على الى عن مع و او ان حمايه الاطفال الانترنت",
-    "zh": "的 和 与 在 对 及 儿童 保护 在线 网络",
+# Words every COP activity shares, which say nothing about its topic (besides each language's
+# stop words).
+COMMON_WORDS = {
+    "en": "child children online protection cop",
+    "fr": "enfant enfants protection",
+    "es": "niños niñas infancia protección",
+    "ru": "детей дети ребенка защиты защита интернете",
+    "ar": "حمايه الاطفال الانترنت",
+    "zh": "儿童 保护 在线 网络",
 }
-_ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي", "ء": None, "ـ": None}
-)  # fmt: skip
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"\w+")
-# Scripts the six official languages are written in: Latin, Cyrillic, Arabic, Han.
-_KNOWN_SCRIPT = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff\u0600-\u06ff\u0750-\u077f"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
-_local = threading.local()
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_LETTERS)
-
-
-def _strip_accents(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 @cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-def _stemmer(language: str):
-    """One stemmer per thread and language: Snowball stemmers keep state while they work."""
-    stemmers = getattr(_local, "stemmers", None)
-    if stemmers is None:
-        stemmers = _local.stemmers = {}
-    if language not in stemmers:
-        stemmers[language] = snowballstemmer.stemmer(STEMMERS[language])
-    return stemmers[language]
-
-
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    return frozenset(normalise(STOPWORDS.get(language, "")).split())
+def _left_out(language: str) -> frozenset[str]:
+    return core_text.stopwords(language) | set(
+        core_text.normalise(COMMON_WORDS.get(language, "")).split()
+    )
 
 
 def words(text: str, language: str) -> list[str]:
-    """The words of a text, Chinese cut by jieba, common words left out."""
-    text = normalise(text)
-    if _HAN.search(text):
-        found = [w.strip() for w in _jieba().cut(text)]
-        found = [w for w in found if w and _WORD.fullmatch(w)]
-    else:
-        found = _WORD.findall(text)
-    stop = _stopwords(language)
-    return [w for w in found if w not in stop and not w.isdigit()]
+    """The words of a text, common words and numbers left out."""
+    left_out = _left_out(language)
+    return [w for w in core_text.words(text) if w not in left_out and not w.isdigit()]
 
 
 def stems(text: str, language: str) -> list[str]:
-    result = []
-    for word in words(text, language):
-        if language in STEMMERS and not _HAN.search(word):
-            word = _stemmer(language).stemWord(word)
-        result.append(_strip_accents(word))
-    return result
-
-
-def is_in_a_known_script(text: str) -> bool:
-    """Whether most of a text's letters are in the scripts of the six official languages.
-
-    A description in Hindi, Japanese kana or Amharic, say, is in a language the platform does not
-    know and cannot be compared or translated; the register says so rather than store it."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return True
-    known = sum(1 for ch in letters if _KNOWN_SCRIPT.match(ch))
-    return known / len(letters) >= 0.8
+    return [core_text.stem(word, language) for word in words(text, language)]
 
 
 # --- the topic vocabulary -----------------------------------------------------------------------
@@ -128,7 +63,9 @@ def _keyword_index() -> dict[str, list[tuple[str, tuple[str, ...] | str]]]:
         for language, keywords in topic["keywords"].items():
             for keyword in keywords:
                 if language in ("ar", "zh"):
-                    index.setdefault(language, []).append((topic["code"], normalise(keyword)))
+                    index.setdefault(language, []).append(
+                        (topic["code"], core_text.normalise(keyword))
+                    )
                 else:
                     phrase = tuple(stems(keyword, language))
                     if phrase:
@@ -143,7 +80,7 @@ def topics_in(text: str, language: str) -> set[str]:
     found = set()
     entries = _keyword_index().get(language, [])
     if language in ("ar", "zh"):
-        normalised = normalise(text)
+        normalised = core_text.normalise(text)
         for code, keyword in entries:
             if keyword in normalised:
                 found.add(code)

@@ -294,9 +294,9 @@ class LanguageVersion(models.Model):
 
 
 class SearchEntry(models.Model):
-    """The analysed terms of a resource (see analysis.py); the full-text index is built over
-    these by the database: a tsvector column on PostgreSQL, an FTS5 table on SQLite (both added
-    by migration 0002 and kept in step by the database itself)."""
+    """The analysed terms of a resource (see cophub/core/text.py); PostgreSQL builds the
+    full-text index over these: a generated tsvector column, added by migration 0002 and kept in
+    step by the database itself."""
 
     resource = models.OneToOneField(Resource, models.CASCADE, related_name="search_entry")
     title_terms = models.TextField(blank=True)

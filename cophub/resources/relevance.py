@@ -1,6 +1,5 @@
 """The relevance test set over the demo data: ten queries per language, each with the resources
-that should come first. Used by tests/test_relevance.py (both databases) and by the bench, which
-reports nDCG@10."""
+that should come first. Used by tests/test_relevance.py and by the bench, which reports nDCG@10."""
 
 import math
 

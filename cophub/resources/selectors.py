@@ -9,11 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from cophub.core import text
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country
 
-from . import analysis
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
 
 MAX_QUERY_LENGTH = 300
@@ -50,8 +50,8 @@ def resource(slug: str, *, user=None) -> Resource:
 # page. The counts (the total and every facet's) come from one statement over one materialised
 # set of matching resources; each chosen facet is a flag on that set, so that a facet's counts
 # leave out its own choice and keep the others (each value says how many results choosing it
-# would give). On PostgreSQL the match is the GIN-indexed `document @@ tsquery` (the generated
-# column of migration 0002, so the index always fits the query); on SQLite, FTS5's MATCH.
+# would give). The match is the GIN-indexed `document @@ tsquery` (the generated column of
+# migration 0002, so the index always fits the query).
 
 
 @dataclass
@@ -84,17 +84,17 @@ class SearchResults:
     more_than: int | None = None  # found more resources than this; only this many are shown
 
 
-def check_query(text: str) -> list[set[str]]:
+def check_query(query: str) -> list[set[str]]:
     """The analysed terms of a query; a clear error for one too long or without any word."""
-    text = (text or "").strip()
-    if len(text) > MAX_QUERY_LENGTH:
+    query = (query or "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
         raise DomainError(
             _("Search with fewer words: at most %(limit)d characters.")
             % {"limit": MAX_QUERY_LENGTH},
             field="q",
         )
-    terms = analysis.query_terms(text)
-    if text and not terms:
+    terms = text.query_terms(query)
+    if query and not terms:
         raise DomainError(_("Search with words or numbers, not only punctuation."), field="q")
     return terms
 
@@ -109,12 +109,11 @@ RANK_FACTOR = (
     "WHERE newer.previous_edition_id IS NOT NULL) THEN 0.85 ELSE 1.0 END)"
 )
 # Title terms weigh most (A), then the summary (B), then text extracted from files (C).
-RANK_ORDER = {
-    "postgresql": "ts_rank('{0.1, 0.2, 0.5, 1.0}', e.document, to_tsquery('simple', %s)) * "
+RANK_ORDER = (
+    "ts_rank('{0.1, 0.2, 0.5, 1.0}', e.document, to_tsquery('simple', %s)) * "
     + RANK_FACTOR
-    + " DESC",
-    "sqlite": "bm25(resources_search_fts, 10.0, 4.0, 1.0) * " + RANK_FACTOR + " ASC",
-}
+    + " DESC"
+)
 NEWEST_FIRST = "r.published_on DESC NULLS LAST, r.id DESC"
 
 # Each chosen facet as a condition on the resource `r`. Constant SQL; the value is a parameter.
@@ -130,10 +129,9 @@ FACET_CONDITIONS = {
     "WHERE rc.resource_id = r.id AND rc.country_id = %s)",
 }
 # How each facet's values are counted over the matching set `m`: the values of each resource of
-# `m`, looked up by its id. On PostgreSQL in a LATERAL subquery that OFFSET 0 keeps from being
-# flattened: a join would let the planner hash all of a link table (100,000 rows) for the
-# thousand resources of `m`; this way each is an index lookup (EXPLAIN: 280 ms → 50 ms).
-# SQLite's planner, given the joins, looks them up by index by itself.
+# `m`, looked up by its id, in a LATERAL subquery that OFFSET 0 keeps from being flattened: a
+# join would let the planner hash all of a link table (100,000 rows) for the thousand resources
+# of `m`; this way each is an index lookup (EXPLAIN: 280 ms → 50 ms).
 _FACET_VALUES = {
     "audience": ("x.code", "SELECT a.code FROM resources_resource_audiences ra JOIN "
                  "resources_audience a ON a.id = ra.audience_id WHERE ra.resource_id = m.id"),
@@ -145,27 +143,11 @@ _FACET_VALUES = {
                 "WHERE rc.resource_id = m.id"),
 }  # fmt: skip
 FACET_COUNTS = {
-    "postgresql": {
-        "kind": "SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {where} GROUP BY m.kind",
-        **{
-            name: f"SELECT '{name}', {column}, COUNT(*) FROM m CROSS JOIN LATERAL "  # noqa: S608 - SQL from constants, values as parameters
-            f"({values} OFFSET 0) x WHERE {{where}} GROUP BY {column}"
-            for name, (column, values) in _FACET_VALUES.items()
-        },
-    },
-    "sqlite": {
-        "kind": "SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {where} GROUP BY m.kind",
-        "audience": "SELECT 'audience', a.code, COUNT(*) FROM m JOIN resources_resource_audiences "
-        "ra ON ra.resource_id = m.id JOIN resources_audience a ON a.id = ra.audience_id "
-        "WHERE {where} GROUP BY a.code",
-        "topic": "SELECT 'topic', t.code, COUNT(*) FROM m JOIN resources_resource_topics rt "
-        "ON rt.resource_id = m.id JOIN resources_topic t ON t.id = rt.topic_id "
-        "WHERE {where} GROUP BY t.code",
-        "language": "SELECT 'language', v.language, COUNT(*) FROM m JOIN resources_languageversion "
-        "v ON v.resource_id = m.id WHERE {where} GROUP BY v.language",
-        "country": "SELECT 'country', rc.country_id, COUNT(*) FROM m JOIN "
-        "resources_resource_countries rc ON rc.resource_id = m.id WHERE {where} "
-        "GROUP BY rc.country_id",
+    "kind": "SELECT 'kind', m.kind, COUNT(*) FROM m WHERE {where} GROUP BY m.kind",
+    **{
+        name: f"SELECT '{name}', {column}, COUNT(*) FROM m CROSS JOIN LATERAL "  # noqa: S608 - SQL from constants, values as parameters
+        f"({values} OFFSET 0) x WHERE {{where}} GROUP BY {column}"
+        for name, (column, values) in _FACET_VALUES.items()
     },
 }
 
@@ -180,7 +162,7 @@ NEAR_MATCH_THRESHOLD = "0.4"
 
 @dataclass
 class _Match:
-    """The published resources a search looks in, as SQL over `r` (and `e`, `f` for the text)."""
+    """The published resources a search looks in, as SQL over `r` (and `e` for the text)."""
 
     source: str
     params: list
@@ -192,24 +174,16 @@ class _Match:
         published = ("r.status = %s", [Resource.Status.PUBLISHED])
         if not terms:
             return cls("resources_resource r WHERE " + published[0], published[1])
-        if connection.vendor == "postgresql":
-            return cls(
-                "resources_searchentry e JOIN resources_resource r ON r.id = e.resource_id "
-                "WHERE e.document @@ to_tsquery('simple', %s) AND " + published[0],
-                [analysis.tsquery(terms), *published[1]],
-                terms,
-            )
         return cls(
-            "resources_search_fts f JOIN resources_searchentry e ON e.id = f.rowid "
-            "JOIN resources_resource r ON r.id = e.resource_id "
-            "WHERE resources_search_fts MATCH %s AND " + published[0],
-            [analysis.fts5_query(terms), *published[1]],
+            "resources_searchentry e JOIN resources_resource r ON r.id = e.resource_id "
+            "WHERE e.document @@ to_tsquery('simple', %s) AND " + published[0],
+            [text.tsquery(terms), *published[1]],
             terms,
         )
 
     @classmethod
     def near(cls, terms: list[set[str]]) -> "_Match":
-        text = " ".join(min(forms, key=len) for forms in terms)
+        shortest = " ".join(min(forms, key=len) for forms in terms)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
@@ -219,7 +193,7 @@ class _Match:
                 "SELECT r.id FROM resources_searchentry e JOIN resources_resource r "
                 "ON r.id = e.resource_id WHERE %s <%% e.title_terms AND r.status = %s "
                 "ORDER BY word_similarity(%s, e.title_terms) DESC, r.id DESC LIMIT %s",
-                [text, Resource.Status.PUBLISHED, text, NEAR_MATCH_LIMIT],
+                [shortest, Resource.Status.PUBLISHED, shortest, NEAR_MATCH_LIMIT],
             )
             ids = [row[0] for row in cursor.fetchall()]
         return cls(
@@ -260,7 +234,6 @@ def _summary(match: _Match, query: SearchQuery) -> _Summary:
         name: value.upper() if name == "country" else value for name, value in query.filters.items()
     }
     flags = "".join(f", {FACET_CONDITIONS[name]} AS f_{name}" for name in chosen)
-    materialised = "MATERIALIZED " if connection.vendor == "postgresql" else ""
 
     def where(skip: str = "") -> str:
         return " AND ".join([f"m.f_{name}" for name in chosen if name != skip] or ["1 = 1"])
@@ -277,10 +250,10 @@ def _summary(match: _Match, query: SearchQuery) -> _Summary:
     parts = [
         "SELECT 'matched', '', COUNT(*) FROM m",
         total,
-        *(FACET_COUNTS[connection.vendor][name].format(where=where(name)) for name in FACETS),
+        *(FACET_COUNTS[name].format(where=where(name)) for name in FACETS),
     ]
     sql = (
-        f"WITH m AS {materialised}(SELECT r.id, r.kind{flags} FROM {match.source} LIMIT %s) "  # noqa: S608 - SQL from constants, values as parameters
+        f"WITH m AS MATERIALIZED (SELECT r.id, r.kind{flags} FROM {match.source} LIMIT %s) "  # noqa: S608 - SQL from constants, values as parameters
         + " UNION ALL ".join(parts)
     )
     summary = _Summary(0, 0, {name: Counter() for name in FACETS})
@@ -350,8 +323,7 @@ class RankedResults:
         if self.match.near_ids is not None:
             order, order_params = "array_position(%s::bigint[], r.id)", [self.match.near_ids]
         elif self.match.terms:
-            order = RANK_ORDER[connection.vendor] + ", " + NEWEST_FIRST
-            order_params = [params[0]] if connection.vendor == "postgresql" else []
+            order, order_params = RANK_ORDER + ", " + NEWEST_FIRST, [params[0]]
         else:
             order, order_params = NEWEST_FIRST, []
         with connection.cursor() as cursor:
@@ -370,11 +342,11 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     terms = check_query(query.text)
     match = _Match.of(terms)
     if not facets:
-        if terms and connection.vendor == "postgresql" and not _any(match):
+        if terms and not _any(match):
             match = _Match.near(terms)
         return SearchResults(queryset=RankedResults(match, query))
     summary = _summary(match, query)
-    if terms and connection.vendor == "postgresql" and summary.matched == 0:
+    if terms and summary.matched == 0:
         match = _Match.near(terms)
         summary = _summary(match, query)
     return SearchResults(

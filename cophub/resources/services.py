@@ -16,9 +16,10 @@ from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
+from cophub.core.text import index_terms
 from cophub.jobs import queue
 
-from . import analysis, tasks
+from . import tasks
 from .models import (
     Audience,
     DeletedRecord,
@@ -42,15 +43,15 @@ def index_resource(resource: Resource) -> SearchEntry:
     """Analyse the resource's titles, summaries and extracted texts, each in its own language."""
     titles, summaries, bodies = [], [], []
     for code in LANGUAGE_CODES:
-        titles.append(analysis.index_terms(getattr(resource, f"title_{code}") or "", code))
-        summaries.append(analysis.index_terms(getattr(resource, f"summary_{code}") or "", code))
+        titles.append(index_terms(getattr(resource, f"title_{code}") or "", code))
+        summaries.append(index_terms(getattr(resource, f"summary_{code}") or "", code))
     # The edition year and the publisher are searched as part of the title ("guidelines 2020").
     extras = [str(resource.edition or ""), resource.publisher]
     if resource.organisation_id:
         extras += [resource.organisation.acronym, resource.organisation.name_en or ""]
-    titles.append(analysis.index_terms(" ".join(e for e in extras if e), "en"))
+    titles.append(index_terms(" ".join(e for e in extras if e), "en"))
     for version in resource.versions.all():
-        bodies.append(analysis.index_terms(version.extracted_text, version.language))
+        bodies.append(index_terms(version.extracted_text, version.language))
     entry, _created = SearchEntry.objects.update_or_create(
         resource=resource,
         defaults={

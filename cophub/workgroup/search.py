@@ -1,29 +1,31 @@
-"""Full-text search of the registry in the six languages.
+"""Full-text search of the registry in the six languages, with core's text analysis (the same as
+the repository's search, cophub/core/text.py).
 
-PostgreSQL: each text is indexed with the stemming of its own language (Arabic, English, French,
-Russian, Spanish; Chinese has no stemmer and is indexed as written) and once more unstemmed, and
-a query is matched in every language's stemming. Chinese has no spaces between words, so a query
-in Chinese characters also matches as a substring. SQLite (development): substring search of the
-same text.
+Each text of a document (titles, abstracts, the text of its files) is reduced to terms in its own
+language: stemmed (Arabic, English, French, Russian, Spanish), Arabic also without its joined
+prepositions, Chinese cut into words by jieba. `search_text` keeps these terms, with the
+document's number, and `search_vector` indexes them in PostgreSQL's `simple` configuration. A
+query's language is not known: each of its words is looked for in every stemming, and a document
+must hold every word.
 """
 
-import re
-
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import F, QuerySet, Value
 
+from cophub.core import text
 from cophub.core.i18n import LANGUAGE_CODES
 
-CONFIGS = {
-    "ar": "arabic",
-    "en": "english",
-    "fr": "french",
-    "ru": "russian",
-    "es": "spanish",
-    "zh": "simple",
-}
-HAN = re.compile(r"[\u3400-\u9fff]")
+
+def index_text(number: str, texts: dict[str, list[str]]) -> str:
+    """The terms to index for a document numbered `number`, from its texts by language."""
+    terms = [text.index_terms(number, "en")]
+    terms += [text.index_terms(part, code) for code, parts in texts.items() for part in parts]
+    return " ".join(t for t in terms if t)
+
+
+def vector(terms="search_text") -> SearchVector:
+    """The indexed vector of terms from `index_text` (by default, those a row holds already)."""
+    return SearchVector(terms, config="simple")
 
 
 def _texts_by_language(document) -> dict[str, list[str]]:
@@ -39,44 +41,21 @@ def _texts_by_language(document) -> dict[str, list[str]]:
 
 
 def refresh(document) -> None:
-    """Rebuild the document's searchable text (and, on PostgreSQL, its vector)."""
-    texts = _texts_by_language(document)
-    everything = "\n".join([document.number, *(text for parts in texts.values() for text in parts)])
-    type(document).objects.filter(pk=document.pk).update(search_text=everything)
-    if connection.vendor != "postgresql":
-        return
-    vector = SearchVector(Value(everything), config="simple", weight="B")
-    for code, parts in texts.items():
-        if parts and CONFIGS[code] != "simple":
-            vector = vector + SearchVector(
-                Value("\n".join(parts)), config=CONFIGS[code], weight="A"
-            )
-    type(document).objects.filter(pk=document.pk).update(search_vector=vector)
-
-
-def vector_for_bulk(texts: dict[str, str]):
-    """The same vector for bulk loads (demo data, bench): `texts` maps language to text."""
-    everything = "\n".join(texts.values())
-    vector = SearchVector(Value(everything), config="simple", weight="B")
-    for code, text in texts.items():
-        if text and CONFIGS[code] != "simple":
-            vector = vector + SearchVector(Value(text), config=CONFIGS[code], weight="A")
-    return vector
+    """Rebuild the document's indexed terms and vector."""
+    terms = index_text(document.number, _texts_by_language(document))
+    type(document).objects.filter(pk=document.pk).update(
+        search_text=terms, search_vector=vector(Value(terms))
+    )
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    query = query.strip()
-    if not query:
+    """The documents holding every word of the query, ranked by how well they match."""
+    if not query.strip():
         return queryset
-    if connection.vendor != "postgresql":
-        condition = Q()
-        for word in query.split():
-            condition &= Q(search_text__icontains=word)
-        return queryset.filter(condition)
-    tsquery = SearchQuery(query, config="simple", search_type="websearch")
-    for config in sorted(set(CONFIGS.values()) - {"simple"}):
-        tsquery = tsquery | SearchQuery(query, config=config, search_type="websearch")
-    condition = Q(search_vector=tsquery)
-    if HAN.search(query):
-        condition |= Q(search_text__contains=query)
-    return queryset.filter(condition).annotate(rank=SearchRank(F("search_vector"), tsquery))
+    terms = text.query_terms(query)
+    if not terms:
+        return queryset.none()
+    tsquery = SearchQuery(text.tsquery(terms), config="simple", search_type="raw")
+    return queryset.filter(search_vector=tsquery).annotate(
+        rank=SearchRank(F("search_vector"), tsquery)
+    )

@@ -67,10 +67,3 @@ def test_far_apart_in_place_and_time_stays_below_the_threshold():
     assert found.score < overlap.THRESHOLD
     assert [r.code for r in found.reasons] == ["topics", "kind"]
     assert overlap.find(a, [b]) == []
-
-
-def test_scripts_of_other_languages_are_told_apart():
-    assert text.is_in_a_known_script("Protection des enfants en ligne")
-    assert text.is_in_a_known_script("защита детей 儿童保护 حماية")
-    assert not text.is_in_a_known_script("ऑनलाइन बाल संरक्षण")
-    assert not text.is_in_a_known_script("オンラインでのこどもの保護")

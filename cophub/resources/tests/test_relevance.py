@@ -1,5 +1,5 @@
-"""The relevance test set (relevance.py) over the demo data; CI runs it on PostgreSQL, the
-developers on SQLite, so that both databases give the same first results."""
+"""The relevance test set (relevance.py) over the demo data: the expected resources come first
+in every language."""
 
 import pytest
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
 from cophub.core.errors import DomainError
-from cophub.resources import analysis, selectors, services
+from cophub.resources import selectors, services
 from cophub.resources.models import LanguageVersion, Resource
 
 from .factories import docx_upload, make_resource
@@ -94,11 +94,6 @@ def test_search_normalises_arabic_and_segments_chinese():
     )
     assert selectors.search(selectors.SearchQuery(text="ارشادات الاباء")).queryset.count() == 1
     assert selectors.search(selectors.SearchQuery(text="家长指南")).queryset.count() == 1
-
-
-def test_arabic_normalisation():
-    assert analysis.normalise_arabic("أَحْمَـــد") == "احمد"
-    assert analysis.normalise_arabic("مدرسة") == "مدرسه"
 
 
 @pytest.mark.parametrize("query", ["x" * 10_000, "!!! ??? ... ،،، 。。"])
@@ -229,26 +224,6 @@ def test_arabic_text_extracted_from_a_file_is_searchable():
         files={"ar": docx_upload("يتعلم التلاميذ كيف يحمون خصوصيتهم على الإنترنت")},
     )  # fmt: skip
     assert selectors.search(selectors.SearchQuery(text="خصوصية")).queryset.count() == 1
-
-
-def test_query_analysis_is_safe_in_a_threaded_server():
-    import threading
-
-    errors = []
-
-    def analyse():
-        try:
-            for _ in range(200):
-                assert analysis.query_terms("lignes directrices educadores المبادئ للآباء")
-        except Exception as error:  # noqa: BLE001 - any error in a thread fails the test
-            errors.append(error)
-
-    threads = [threading.Thread(target=analyse) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
 
 
 def test_only_the_secretariat_withdraws_and_only_a_published_resource():

@@ -1,11 +1,10 @@
 """Registered documents in bulk, for tests of list pages and their query counts."""
 
-from django.contrib.postgres.search import SearchVector
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.utils import timezone
 
 from cophub.core.models import Country, Organisation
+from cophub.workgroup import search
 from cophub.workgroup.models import Document, DocumentCounter, DocumentFile
 
 
@@ -24,7 +23,10 @@ def registered_documents(meeting, count: int, *, start: int = 1) -> list[Documen
             title=f"Contribution {serial}",
             title_en=f"Contribution {serial}",
             registered_at=now,
-            search_text=f"Contribution {serial}",
+            search_text=search.index_text(
+                f"{meeting.group.code}/{meeting.number}/{serial}",
+                {"en": [f"Contribution {serial}"]},
+            ),
         )
         for serial in range(start, start + count)
     )
@@ -47,10 +49,7 @@ def registered_documents(meeting, count: int, *, start: int = 1) -> list[Documen
             kind="pdf",
             size=8,
         )
-    if connection.vendor == "postgresql":
-        Document.objects.filter(pk__in=[d.pk for d in documents]).update(
-            search_vector=SearchVector("search_text", config="simple")
-        )
+    Document.objects.filter(pk__in=[d.pk for d in documents]).update(search_vector=search.vector())
     DocumentCounter.objects.update_or_create(
         meeting=meeting, defaults={"last_serial": start + count - 1}
     )

@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
+from cophub.core import text
 from cophub.core.errors import DomainError
 from cophub.core.models import Country, MandateParagraph
 from cophub.workgroup import selectors, services
@@ -410,7 +411,6 @@ def test_search_finds_titles_and_file_text():
     assert selectors.registry(q="nothing-like-this").count() == 0
 
 
-@pytest.mark.postgres
 def test_full_text_search_stems_in_each_language():
     secretariat = SecretariatFactory()
     meeting = MeetingFactory()
@@ -449,7 +449,59 @@ def test_full_text_search_stems_in_each_language():
     assert selectors.registry(q="国家战略").count() == 1  # Chinese, without word breaks
 
 
-@pytest.mark.postgres
+def test_search_analyses_text_as_the_repository_search_does():
+    secretariat = SecretariatFactory()
+    meeting = MeetingFactory()
+    games = services.register_document(
+        document=submit(
+            DelegateFactory(), meeting, title="ألعاب الفيديو والأطفال", original_language="ar"
+        ),
+        registered_by=secretariat,
+    )
+    strategy = services.register_document(
+        document=submit(
+            DelegateFactory(),
+            meeting,
+            title="الاستراتيجية الوطنية لحماية الطفل",
+            original_language="ar",
+        ),
+        registered_by=secretariat,
+    )
+    # "والأطفال" (and the children) and "لحماية" (for the protection) carry a joined preposition.
+    assert list(selectors.registry(q="الأطفال")) == [games]
+    assert list(selectors.registry(q="حماية الطفل")) == [strategy]
+    assert list(selectors.registry(q="إستراتيجية")) == [strategy]  # hamza written or not
+    assert selectors.registry(q="!!! ،،،").count() == 0  # no word: nothing, not everything
+    # The indexed terms: the number's, and the Arabic word also without its preposition.
+    games.refresh_from_db()
+    terms = set(games.search_text.split())
+    assert set(text.index_terms(games.number, "en").split()) | {"اطفال"} <= terms
+
+
+def test_documents_indexed_by_postgresqls_own_stemming_are_indexed_again_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import Value
+
+    document = services.register_document(
+        document=submit(
+            DelegateFactory(),
+            MeetingFactory(),
+            title="ألعاب الفيديو والأطفال",
+            original_language="ar",
+        ),
+        registered_by=SecretariatFactory(),
+    )
+    Document.objects.filter(pk=document.pk).update(
+        search_vector=SearchVector(Value(document.title_ar), config="arabic")
+    )
+    assert not selectors.registry(q="الأطفال").exists()
+    importlib.import_module("cophub.workgroup.migrations.0006_reindex_search").reindex(apps, None)
+    assert list(selectors.registry(q="الأطفال")) == [document]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_registrations_take_distinct_numbers_without_gaps():
     meeting = MeetingFactory(number=24)

@@ -6,9 +6,9 @@ import random
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from cophub.core import text
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country
-from cophub.resources import analysis
 from cophub.resources.models import Audience, LanguageVersion, Resource, SearchEntry, Topic
 
 # Common words of the field in each language, mixed with the vocabulary's labels.
@@ -48,8 +48,8 @@ class Command(BaseCommand):
             size = min(2000, start + count - batch_start)
             with transaction.atomic():
                 self._batch(rng, batch_start, size, topics, audiences, countries, kinds)
-        # Fresh planner statistics (both databases have ANALYZE): before autovacuum gets to it,
-        # PostgreSQL believes the tables nearly empty and plans searches as loops over every row.
+        # Fresh planner statistics: before autovacuum gets to it, PostgreSQL believes the tables
+        # nearly empty and plans searches as loops over every row.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(f"Generated resources: {count}.")
@@ -83,8 +83,8 @@ class Command(BaseCommand):
         SearchEntry.objects.bulk_create(
             SearchEntry(
                 resource=r,
-                title_terms=analysis.index_terms(r.title, p[0]),
-                summary_terms=analysis.index_terms(r.summary, p[0]),
+                title_terms=text.index_terms(r.title, p[0]),
+                summary_terms=text.index_terms(r.summary, p[0]),
             )
             for r, p in zip(rows, picks, strict=True)
         )

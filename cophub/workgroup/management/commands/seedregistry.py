@@ -4,12 +4,12 @@ import datetime
 import itertools
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from cophub.core.models import Country, Organisation
+from cophub.workgroup import search
 from cophub.workgroup.models import Document, DocumentCounter, DocumentFile, Group, Meeting
 
 WORDS = (
@@ -50,15 +50,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._meeting_documents(meeting, count, made, countries, organisations)
             made += count
-        if connection.vendor == "postgresql":
-            vector = SearchVector("search_text", config="simple", weight="B") + SearchVector(
-                "search_text", config="english", weight="A"
-            )
-            Document.objects.filter(meeting__group=group).update(search_vector=vector)
-            # Fresh planner statistics and visibility map, as autovacuum would make them after a
-            # bulk load (index-only scans of the registry's order index need the latter).
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE workgroup_document, workgroup_documentfile")
+        Document.objects.filter(meeting__group=group).update(search_vector=search.vector())
+        # Fresh planner statistics and visibility map, as autovacuum would make them after a bulk
+        # load (index-only scans of the registry's order index need the latter).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE workgroup_document, workgroup_documentfile")
         self.stdout.write(f"{made} documents in group BENCH.")
 
     def _meeting_documents(self, meeting, count, offset, countries, organisations):
@@ -67,12 +63,14 @@ class Command(BaseCommand):
         for serial in range(1, count + 1):
             n = offset + serial
             title = " ".join(WORDS[(n * k) % len(WORDS)] for k in (1, 3, 7, 11, 13)).capitalize()
+            number = f"BENCH/{meeting.number}/{serial}"
             rows.append(
                 Document(
                     meeting=meeting, document_type="contribution", status="registered",
-                    number=f"BENCH/{meeting.number}/{serial}", slug=f"BENCH-{meeting.number}-{serial}",
+                    number=number, slug=f"BENCH-{meeting.number}-{serial}",
                     serial=serial, title=title, title_en=title, original_language="en",
-                    registered_at=now - datetime.timedelta(minutes=n), search_text=title,
+                    registered_at=now - datetime.timedelta(minutes=n),
+                    search_text=search.index_text(number, {"en": [title]}),
                 )
             )  # fmt: skip
         documents = Document.objects.bulk_create(rows, batch_size=BATCH)
