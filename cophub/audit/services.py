@@ -80,15 +80,12 @@ def record(
 def seal(*, using: str = "default") -> Seal | None:
     """Chain every entry written since the last seal, and store the chain's end as a new seal.
 
-    On PostgreSQL a SHARE lock waits for the transactions that are writing entries to end and
-    holds new ones back until the seal is taken, so that no entry with a lower number can appear
-    after it. SQLite has one writer at a time, so that cannot happen there.
+    A SHARE lock waits for the transactions that are writing entries to end and holds new ones
+    back until the seal is taken, so that no entry with a lower number can appear after it.
     """
-    connection = connections[using]
     with transaction.atomic(using=using):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("LOCK TABLE audit_entry IN SHARE MODE")
+        with connections[using].cursor() as cursor:
+            cursor.execute("LOCK TABLE audit_entry IN SHARE MODE")
         last = Seal.objects.using(using).order_by("-last_entry_id").first()
         chain = last.chain if last else ""
         count = last.entry_count if last else 0

@@ -3,8 +3,7 @@
 The archive is a tar file:
   manifest.json      what it holds: versions, migrations applied, rows per table, every file
                      with its size and SHA-256
-  database.dump      PostgreSQL: pg_dump's custom format, taken from one snapshot
-  database.sqlite3   SQLite: a copy made with SQLite's online backup API
+  database.dump      pg_dump's custom format, taken from one snapshot
   files/<name>       each file of the default storage, read through Django's storage API, so
                      that files kept on S3-compatible storage are backed up the same way
 
@@ -16,9 +15,8 @@ reported and left out).
 
 A restore checks the whole archive (every checksum) before it writes anything, refuses a
 database that is not empty (unless forced), writes the files first and the database last, in
-one transaction (pg_restore --single-transaction) or by renaming a finished copy into place
-(SQLite): if anything fails, the database is as it was, and files written already are not
-referred to by any row; a second attempt overwrites them.
+one transaction (pg_restore --single-transaction): if anything fails, the database is as it was,
+and files written already are not referred to by any row; a second attempt overwrites them.
 """
 
 import datetime
@@ -26,9 +24,7 @@ import hashlib
 import io
 import json
 import os
-import re
 import shutil
-import sqlite3
 import subprocess
 import tarfile
 import tempfile
@@ -46,7 +42,9 @@ import cophub
 FORMAT = "cophub-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-DATABASE_MEMBERS = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
+DATABASE_MEMBER = "database.dump"
+# The database an archive holds, as its manifest names it (Django's name for the backend).
+VENDOR = "postgresql"
 FILES = "files/"
 CHUNK = 1024 * 1024
 
@@ -176,35 +174,9 @@ def _dump_postgresql(connection, target: Path) -> dict:
     version = [pg_dump, "--version"]
     tool = subprocess.run(version, capture_output=True, text=True).stdout.strip()  # noqa: S603
     return {
-        "vendor": "postgresql",
+        "vendor": VENDOR,
         "server_version": server_version,
         "dump_program": tool,
-        "tables": counts,
-        "migrations": migrations,
-    }
-
-
-def _dump_sqlite(connection, target: Path) -> dict:
-    source = sqlite3.connect(f"file:{connection.settings_dict['NAME']}?mode=ro", uri=True)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)  # a consistent copy while the site keeps writing
-        tables = [
-            row[0]
-            for row in copy.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )
-        ]
-        counts = {t: copy.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}  # noqa: S608 - names from sqlite_master
-        migrations = _applied_migrations(copy.cursor())
-    finally:
-        source.close()
-        copy.close()
-    return {
-        "vendor": "sqlite",
-        "server_version": sqlite3.sqlite_version,
-        "dump_program": f"sqlite3 backup API {sqlite3.sqlite_version}",
         "tables": counts,
         "migrations": migrations,
     }
@@ -221,11 +193,6 @@ def _add(tar: tarfile.TarFile, name: str, handle, size: int) -> None:
 def create_backup(path: Path, *, connection, storage) -> Report:
     """Write the archive to `path` (first under a temporary name beside it, then renamed, so
     that an archive at `path` is always whole)."""
-    if connection.vendor not in DATABASE_MEMBERS:
-        raise BackupError(
-            _("Backups support PostgreSQL and SQLite, not %(vendor)s.")
-            % {"vendor": connection.vendor}
-        )
     path = Path(path)
     if not path.parent.is_dir():
         raise BackupError(_("There is no folder %(folder)s.") % {"folder": path.parent})
@@ -233,17 +200,14 @@ def create_backup(path: Path, *, connection, storage) -> Report:
     warnings = []
     try:
         with tempfile.TemporaryDirectory(prefix="cophub-backup-") as work:
-            member = DATABASE_MEMBERS[connection.vendor]
-            dump_path = Path(work) / member
-            dump = (_dump_postgresql if connection.vendor == "postgresql" else _dump_sqlite)(
-                connection, dump_path
-            )
-            dump["file"] = member
+            dump_path = Path(work) / DATABASE_MEMBER
+            dump = _dump_postgresql(connection, dump_path)
+            dump["file"] = DATABASE_MEMBER
             dump["sha256"] = _sha256_file(dump_path)
             files = []
             with tarfile.open(partial, "w") as tar:
                 with open(dump_path, "rb") as handle:
-                    _add(tar, member, handle, dump_path.stat().st_size)
+                    _add(tar, DATABASE_MEMBER, handle, dump_path.stat().st_size)
                 for name in _storage_names(storage):
                     try:
                         files.append(_add_stored_file(tar, storage, name))
@@ -438,32 +402,6 @@ def _restore_postgresql(connection, dump: Path, force: bool) -> None:
         )
 
 
-def _restore_sqlite(connection, dump: Path) -> None:
-    target = Path(connection.settings_dict["NAME"])
-    connection.close()
-    # The copy is finished and checked beside the target, then renamed over it in one step.
-    partial = target.with_name(f".{target.name}.restoring")
-    try:
-        shutil.copyfile(dump, partial)
-        check = sqlite3.connect(partial)
-        # The CHECK constraints Django writes for SQLite call REGEXP, which it defines itself.
-        check.create_function(
-            "REGEXP",
-            2,
-            lambda pattern, value: value is not None and re.search(pattern, str(value)) is not None,
-        )
-        try:
-            if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise _damaged(_("the SQLite database fails its integrity check."))
-        except sqlite3.DatabaseError as error:
-            raise _damaged(error) from None
-        finally:
-            check.close()
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def _verify(connection, storage, manifest: dict) -> list[str]:
     """What the restored database and storage hold differs from the manifest: say what."""
     problems = []
@@ -492,21 +430,17 @@ def restore_backup(path: Path, *, connection, storage, force: bool = False) -> R
         work = Path(folder)
         manifest = read_archive(path, work)
         vendor = manifest["database"]["vendor"]
-        if vendor != connection.vendor:
+        if vendor != VENDOR:
+            # Archives made when COP Hub also ran on SQLite hold that database, not a dump.
             raise BackupError(
                 _("The archive holds a %(archive)s database; this site uses %(site)s.")
-                % {"archive": vendor, "site": connection.vendor}
+                % {"archive": vendor, "site": VENDOR}
             )
         _check_migrations(manifest)
-        if vendor == "postgresql":
-            _binary("pg_restore")  # before anything is written
+        _binary("pg_restore")  # before anything is written
         _refuse_unless_forced(connection, storage, manifest, force)
         _write_files(work, manifest, storage)
-        dump = work / manifest["database"]["file"]
-        if vendor == "postgresql":
-            _restore_postgresql(connection, dump, force)
-        else:
-            _restore_sqlite(connection, dump)
+        _restore_postgresql(connection, work / manifest["database"]["file"], force)
         problems = _verify(connection, storage, manifest)
     if problems:
         raise BackupError(

@@ -268,20 +268,6 @@ def _tally_shares(limit: int) -> dict[int, int]:
     return {shard: share for shard, share in shares.items() if share > 0}
 
 
-def _count_device(consultation: Consultation, digest: str, shard: int, share: int) -> bool:
-    """Add one to a shard of the device's tally unless it is full, in one statement (no lost
-    updates); whether it was added."""
-    table = DeviceTally._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (consultation_id, digest, shard, count) "  # noqa: S608 - SQL from constants, values as parameters
-            "VALUES (%s, %s, %s, 1) ON CONFLICT (consultation_id, digest, shard) "
-            f"DO UPDATE SET count = {table}.count + 1 WHERE {table}.count < %s RETURNING count",
-            [consultation.pk, digest, shard, share],
-        )
-        return cursor.fetchone() is not None
-
-
 def _ensure_not_too_fast(participant: Participant, now: datetime.datetime) -> None:
     """A script sends its answers the moment it has the form; a person reads first. The time
     the form was served is signed into it, so the check needs nothing stored."""
@@ -352,43 +338,13 @@ def submit_response(
     # their commit.
     try:
         for shard in shards:
-            if connection.vendor == "postgresql":
-                stored = _store_in_one_statement(
-                    response, built, device_digest, shard, shares[shard]
-                )
-            else:
-                with transaction.atomic():
-                    stored = _store(response, built, device_digest, shard, shares[shard])
-            if stored:
+            if _store_in_one_statement(response, built, device_digest, shard, shares[shard]):
                 return Submission(response=response, danger=any(a.danger for a in built))
     except IntegrityError as error:
         raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
     raise DomainError(
         _("We have received many answers from this device already. Thank you for taking part!")
     )
-
-
-def _store(response, built, device_digest, shard, share) -> bool:
-    """The writes one by one, in the caller's transaction; False, with nothing written, when
-    the tally shard is full. The tally first: its upsert takes SQLite's write lock (SQLite
-    cannot upgrade a read lock under contention), and a replay then fails on the receipt."""
-    if not _count_device(response.consultation, device_digest, shard, share):
-        return False
-    response.save(force_insert=True)
-    Answer.objects.bulk_create(
-        Answer(
-            response=response,
-            question_id=answer.question_id,
-            option_id=answer.option_id,
-            choices=answer.choices,
-            scale=answer.scale,
-            text=answer.text,
-            danger=answer.danger,
-            moderation=answer.moderation,
-        )
-        for answer in built
-    )
-    return True
 
 
 _ANSWER_COLUMNS = ("question_id", "option_id", "choices", "scale", "text", "danger", "moderation")
@@ -398,7 +354,8 @@ _ANSWER_ROW = (
 
 
 def _store_in_one_statement(response, built, device_digest, shard, share) -> bool:
-    """PostgreSQL: the tally shard, the response and its answers in one statement.
+    """The tally shard, the response and its answers in one statement; False, with nothing
+    written, when the tally shard is full.
 
     Outside a transaction the statement is a transaction by itself, committed before it
     returns: one round trip to the database instead of five (BEGIN, three inserts, COMMIT),

@@ -19,7 +19,6 @@ from .models import (
     Disability,
     Indicator,
     Observation,
-    ObservationRevision,
     ObservationStatus,
     Sex,
     Submission,
@@ -43,7 +42,6 @@ CODES = {
 }
 YES = {"c", "yes", "true", "1", "y"}
 NO = {"f", "no", "false", "0", "n", ""}
-UPDATED_FIELDS = ["value", "status", "confidential", "source", "note", "submission", "updated_at"]
 
 
 @dataclass
@@ -266,11 +264,7 @@ def submit_observations(
     submission = Submission.objects.create(
         submitted_by=submitted_by, file_name=file_name[:200], format=file_format, demo=demo
     )
-    writer = (
-        _PostgresWriter(submission, report)
-        if connection.vendor == "postgresql"
-        else _DjangoWriter(submission, report)
-    )
+    writer = _StagingWriter(submission, report)
     clean, add = checker.clean, writer.add
     try:
         for number, fields in submissions.read_rows(data, file_format):
@@ -309,41 +303,6 @@ def _duplicate_message(first_label: str) -> str:
     return _("This observation repeats %(row)s.") % {"row": first_label}
 
 
-class _DjangoWriter:
-    """Any database: duplicates found with a dict of the keys seen; chunks compared with what is
-    stored, then one upsert per chunk."""
-
-    def __init__(self, submission: Submission, report: SubmissionReport):
-        self.submission, self.report = submission, report
-        self.seen: dict[tuple, int] = {}
-        self.duplicates: list[tuple[int, int]] = []
-        self.chunk: list[tuple] = []
-
-    def add(self, number: int, row: tuple) -> None:
-        key = row[:7]
-        # By key, not by number: two Obs elements on one line of an SDMX-ML file share a number.
-        if key in self.seen:
-            self.duplicates.append((number, self.seen[key]))
-            return
-        self.seen[key] = number
-        if not self.report.error_count and not self.duplicates:
-            self.chunk.append(row)
-            if len(self.chunk) >= CHUNK:
-                self.flush()
-
-    def flush(self) -> None:
-        if self.chunk and not self.report.error_count and not self.duplicates:
-            _store(self.chunk, self.submission, self.report)
-        self.chunk = []
-
-    def check_duplicates(self, label) -> None:
-        for number, first in self.duplicates:
-            self.report.add_error(label(number), _duplicate_message(label(first)), number)
-
-    def finish(self) -> None:
-        pass
-
-
 STAGING_COLUMNS = (
     "ordinal, row_number, indicator_id, country_id, period, sex, age, urbanisation, disability, "
     "value, status, confidential, source, note"
@@ -361,10 +320,10 @@ FIND_DUPLICATES = (
 )
 
 
-class _PostgresWriter:
-    """PostgreSQL: every row that passes the checks is copied (COPY) into a temporary table as it
-    is read; the duplicates within the file, the earlier values to keep and the upsert are then
-    each one statement over that table, in the submission's transaction."""
+class _StagingWriter:
+    """Every row that passes the checks is copied (COPY) into a temporary table as it is read;
+    the duplicates within the file, the earlier values to keep and the upsert are then each one
+    statement over that table, in the submission's transaction."""
 
     def __init__(self, submission: Submission, report: SubmissionReport):
         self.submission, self.report = submission, report
@@ -476,54 +435,3 @@ INSERT_NEW = (
     "FROM statistics_staging s WHERE NOT EXISTS "
     "(SELECT 1 FROM statistics_matched m WHERE m.ordinal = s.ordinal) ORDER BY indicator_id, country_id, period, sex, age, urbanisation, disability"
 )
-
-
-def _store(rows: list[tuple], submission: Submission, report: SubmissionReport) -> None:
-    existing = {
-        (o.indicator_id, o.country_id, o.period, o.sex, o.age, o.urbanisation, o.disability): o
-        for o in Observation.objects.filter(
-            indicator_id__in={r[0] for r in rows},
-            country_id__in={r[1] for r in rows},
-            period__in={r[2] for r in rows},
-        )
-    }
-    now = timezone.now()
-    to_write, revisions = [], []
-    for row in rows:
-        key = row[:7]
-        value, status, confidential, source, note = row[7:]
-        report.withheld += confidential
-        old = existing.get(key)
-        if old is not None:
-            if (old.value, old.status, old.confidential, old.source, old.note) == row[7:]:
-                report.unchanged += 1
-                continue
-            revisions.append(ObservationRevision(
-                observation=old, value=old.value, status=old.status, confidential=old.confidential,
-                source=old.source, note=old.note, submission_id=old.submission_id,
-            ))  # fmt: skip
-            report.revised += 1
-        else:
-            report.created += 1
-        to_write.append(Observation(
-            indicator_id=key[0], country_id=key[1], period=key[2], sex=key[3], age=key[4],
-            urbanisation=key[5], disability=key[6], value=value, status=status,
-            confidential=confidential, source=source, note=note, submission=submission,
-            updated_at=now,
-        ))  # fmt: skip
-    ObservationRevision.objects.bulk_create(revisions, batch_size=2000)
-    Observation.objects.bulk_create(
-        to_write,
-        batch_size=2000,
-        update_conflicts=True,
-        unique_fields=[
-            "indicator",
-            "country",
-            "period",
-            "sex",
-            "age",
-            "urbanisation",
-            "disability",
-        ],
-        update_fields=UPDATED_FIELDS,
-    )

@@ -1,11 +1,10 @@
 """Writers on several connections never wait for one another, and a seal taken while they write
-still covers every entry below it (PostgreSQL)."""
+still covers every entry below it."""
 
 import threading
 import time
 
 import pytest
-from django.conf import settings
 from django.db import connection, transaction
 
 from cophub.audit import services
@@ -14,14 +13,7 @@ from cophub.audit.verification import verify
 
 from .helpers import last_entry_id
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-        reason="concurrent writers and the seal's table lock are tested on PostgreSQL",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_seals_taken_during_concurrent_writes_leave_a_log_that_verifies():

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from .support import POSTGRES, pg_params
+from .support import pg_params
 
 
 @pytest.fixture
@@ -12,12 +12,8 @@ def media(tmp_path, settings):
 
 
 @pytest.fixture
-def new_database(tmp_path):
+def new_database():
     """The address of a new, empty database, and how to open it."""
-    if not POSTGRES:
-        path = tmp_path / "restored.sqlite3"
-        yield f"sqlite:///{path}", str(path)
-        return
     import psycopg
 
     name = f"{connection.settings_dict['NAME']}_restored"

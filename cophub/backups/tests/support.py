@@ -5,10 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
-
-POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 def pg_params(name: str) -> dict:

@@ -4,18 +4,18 @@ The source is the test database with data made in every app (each factory, uploa
 the working group and the repository). `cophub backup` runs here; `cophub restore` runs as an
 operator runs it, in a process of its own pointed at a NEW database and an empty media folder.
 Then every table of both databases is read whole, ordered by its primary key, and compared row
-by row (and, on PostgreSQL, every sequence), and every file byte for byte.
+by row, every sequence too, and every file byte for byte.
 """
 
-import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 
-from .support import POSTGRES, pg_params, run_cophub
+from .support import pg_params, run_cophub
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,38 +59,26 @@ def build_data_in_every_app() -> None:
 # --- reading a database whole ------------------------------------------------------------------
 
 
-def _open(database_url_or_settings):
-    if POSTGRES:
-        import psycopg
-
-        return psycopg.connect(**database_url_or_settings)
-    return sqlite3.connect(database_url_or_settings)
+def _open(params: dict):
+    return psycopg.connect(**params)
 
 
 def _source_params():
-    if not POSTGRES:
-        return connection.settings_dict["NAME"]
     return pg_params(connection.settings_dict["NAME"])
 
 
 def _tables(db) -> list[str]:
-    if POSTGRES:
-        query = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
-    else:
-        query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+    query = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
     return [row[0] for row in db.execute(query).fetchall()]
 
 
 def _primary_key(db, table: str) -> list[str]:
-    if POSTGRES:
-        rows = db.execute(
-            "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-            "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary",
-            [f'"{table}"'],
-        ).fetchall()
-        return [row[0] for row in rows]
-    rows = db.execute(f'PRAGMA table_info("{table}")').fetchall()
-    return [row[1] for row in sorted(rows, key=lambda r: r[5]) if row[5]]
+    rows = db.execute(
+        "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+        "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary",
+        [f'"{table}"'],
+    ).fetchall()
+    return [row[0] for row in rows]
 
 
 def _rows(db, table: str) -> list[tuple]:
@@ -105,8 +93,6 @@ def _rows(db, table: str) -> list[tuple]:
 
 
 def _sequences(db) -> dict:
-    if not POSTGRES:
-        return dict(db.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
     return dict(db.execute("SELECT sequencename, last_value FROM pg_sequences").fetchall())
 
 
@@ -158,8 +144,8 @@ def test_a_restored_backup_holds_every_row_of_every_table_and_every_file(
 
 def test_a_restore_that_fails_half_way_leaves_the_new_database_empty(tmp_path, media, new_database):
     """The archive passes its checks (the checksum was made to match), but its database dump is
-    cut short: the restore stops at the first error and, being one transaction (PostgreSQL) or a
-    rename of a finished copy (SQLite), leaves not one table behind."""
+    cut short: the restore stops at the first error and, being one transaction, leaves not one
+    table behind."""
     import hashlib
     import json
     import tarfile
@@ -186,9 +172,6 @@ def test_a_restore_that_fails_half_way_leaves_the_new_database_empty(tmp_path, m
     result = run_cophub("restore", str(broken), database_url=url, data_dir=tmp_path / "restored")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    if POSTGRES:
-        assert "pg_restore failed, and nothing was restored into the database" in result.stderr
-    else:
-        assert "damaged" in result.stderr
+    assert "pg_restore failed, and nothing was restored into the database" in result.stderr
     with _open(params) as restored:
         assert _tables(restored) == []

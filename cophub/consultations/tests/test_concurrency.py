@@ -1,9 +1,8 @@
-"""Under concurrent submissions, on PostgreSQL: a form counts once, tallies lose no update."""
+"""Under concurrent submissions: a form counts once, tallies lose no update."""
 
 import threading
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.db.models import Sum
 
@@ -13,14 +12,7 @@ from cophub.core.errors import DomainError
 
 from .factories import answers_for, consultation, token_for
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
-        reason="row locks and concurrent unique checks are tested on PostgreSQL",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _in_threads(count, target):

@@ -230,8 +230,9 @@ def test_the_api_answers_any_file_with_a_documented_status(
 
 
 def test_two_observations_with_one_key_on_one_line_are_refused(secretariat, earlier):
-    """Found by the long run of the fuzzing above: on SQLite, two Obs elements on the same line
-    with the same key were both stored (the second over the first) instead of refused."""
+    """Found by the long run of the fuzzing above: two Obs elements on the same line share a row
+    number, and with the same key they were once both stored (the second over the first)
+    instead of refused."""
     observations = OBS.format(year=2023, value=1) + OBS.format(year=2023, value=2)
     data = SDMX_ML.format(
         indicator="CYBERBULLYING", country="KE", sex="_T", age="_T", observations=observations
