@@ -8,14 +8,14 @@ from django.utils.translation import ngettext
 from cophub.core.errors import DomainError
 
 from . import services
-from .models import AccountRequest, Role, User
+from .models import AccountRequest, User, staff_status
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "role", "country", "organisation", "is_active"]
-    list_filter = ["role", "is_active", "is_staff"]
+    list_filter = ["role", "is_active"]
     search_fields = ["email", "full_name"]
     autocomplete_fields = ["country", "organisation"]
     fieldsets = [
@@ -24,7 +24,7 @@ class UserAdmin(BaseUserAdmin):
         (_("Role"), {"fields": ["role", "country", "organisation"]}),
         (
             _("Permissions"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+            {"fields": ["is_active", "is_superuser", "groups", "user_permissions"]},
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
@@ -36,7 +36,6 @@ class UserAdmin(BaseUserAdmin):
         return [
             "last_login",
             "date_joined",
-            "is_staff",
             "is_superuser",
             "groups",
             "user_permissions",
@@ -55,7 +54,7 @@ class UserAdmin(BaseUserAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        obj.is_staff = obj.is_superuser or obj.role == Role.SECRETARIAT
+        obj.is_staff = staff_status(obj.role, obj.is_superuser)
         super().save_model(request, obj, form, change)
 
     add_fieldsets = [

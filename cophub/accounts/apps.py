@@ -8,4 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the sign-in receivers
+        from cophub.core.admin_site import require_for_admin
+
+        from . import security, signals  # noqa: F401 - signals connects the sign-in receivers
+
+        # As django-otp's OTPAdminSite: the admin opens only to sessions past two-step sign-in.
+        require_for_admin(security.is_verified)

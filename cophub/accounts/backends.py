@@ -1,5 +1,7 @@
 from django.contrib.auth.backends import BaseBackend
 
+from .permissions import is_secretariat
+
 # The apps whose records the secretariat manages in the admin.
 SECRETARIAT_APPS = frozenset(
     {
@@ -23,13 +25,8 @@ class SecretariatRoleBackend(BaseBackend):
     Authentication stays with ModelBackend; this backend only answers permission questions.
     """
 
-    def _is_secretariat(self, user_obj) -> bool:
-        from .models import Role
-
-        return user_obj.is_active and getattr(user_obj, "role", None) == Role.SECRETARIAT
-
     def has_perm(self, user_obj, perm, obj=None):
-        return self._is_secretariat(user_obj) and perm.partition(".")[0] in SECRETARIAT_APPS
+        return is_secretariat(user_obj) and perm.partition(".")[0] in SECRETARIAT_APPS
 
     def has_module_perms(self, user_obj, app_label):
-        return self._is_secretariat(user_obj) and app_label in SECRETARIAT_APPS
+        return is_secretariat(user_obj) and app_label in SECRETARIAT_APPS

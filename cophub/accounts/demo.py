@@ -5,6 +5,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cophub.core.models import Country, Organisation
 
 from .models import AccountRequest, Role, User
+from .permissions import is_secretariat
 from .security import code_accepted_now, hex_key
 
 DEMO_PASSWORD = "cophub-demo-2026"  # noqa: S105 - printed for the local demo; loaddemo refuses production
@@ -14,7 +15,7 @@ DEMO_SECRETARIAT_EMAIL = "secretariat@demo.cophub.invalid"
 DEMO_TOTP_SECRET = "COPHUBDEMOSECRETFORLOCALUSEONLY2"  # noqa: S105 - as above
 
 DEMO_USERS = [
-    {"email": DEMO_SECRETARIAT_EMAIL, "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
+    {"email": DEMO_SECRETARIAT_EMAIL, "full_name": "Amina Diallo", "role": Role.SECRETARIAT, "is_superuser": True},
     {"email": "delegate.ke@demo.cophub.invalid", "full_name": "Wanjiru Kamau", "role": Role.MEMBER_STATE, "country": "KE"},
     {"email": "delegate.sa@demo.cophub.invalid", "full_name": "Faisal Al-Harbi", "role": Role.MEMBER_STATE, "country": "SA", "preferred_language": "ar"},
     {"email": "member.iwf@demo.cophub.invalid", "full_name": "Sophie Martin", "role": Role.STAKEHOLDER, "organisation": "iwf", "preferred_language": "fr"},
@@ -42,7 +43,7 @@ def load_demo(*, stdout) -> None:
         email = fields.pop("email")
         if not User.objects.filter(email=email).exists():
             user = User.objects.create_user(email, DEMO_PASSWORD, **fields)
-            if user.role == Role.SECRETARIAT:
+            if is_secretariat(user):
                 TOTPDevice.objects.create(
                     user=user, name="demo", key=hex_key(DEMO_TOTP_SECRET), confirmed=True
                 )

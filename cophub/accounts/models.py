@@ -26,6 +26,17 @@ ORGANISATION_ROLES = (Role.SECTOR_MEMBER, Role.STAKEHOLDER)
 _COUNTRY_RULE = models.Q(role=Role.MEMBER_STATE, country__isnull=False) | ~models.Q(
     role=Role.MEMBER_STATE
 )
+# `is_staff` opens Django's admin: it follows the role and is never set on its own, so that the
+# admin and COP Hub's own checks (accounts.permissions) cannot disagree about who is staff.
+_STAFF_ROLE = models.Q(is_superuser=True) | models.Q(role=Role.SECRETARIAT)
+_STAFF_RULE = models.Q(_STAFF_ROLE, is_staff=True) | models.Q(~_STAFF_ROLE, is_staff=False)
+
+
+def staff_status(role: str, is_superuser: bool | None) -> bool:
+    """The `is_staff` an account with this role has (the rule above, for an unsaved account)."""
+    return bool(is_superuser) or role == Role.SECRETARIAT
+
+
 _ORGANISATION_RULE = models.Q(role__in=ORGANISATION_ROLES, organisation__isnull=False) | ~models.Q(
     role__in=ORGANISATION_ROLES
 )
@@ -67,8 +78,10 @@ class UserManager(BaseUserManager):
     def create_user(self, email, password=None, **fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        # The secretariat works in the admin; no other role does.
-        fields.setdefault("is_staff", fields.get("role") == Role.SECRETARIAT)
+        # The secretariat works in the admin; no other role does (see accounts.permissions).
+        fields["is_staff"] = staff_status(
+            fields.get("role", Role.PUBLIC), fields.get("is_superuser")
+        )
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         if password:
             user.set_password(password)
@@ -83,7 +96,7 @@ class UserManager(BaseUserManager):
         return self.get(email__iexact=username)
 
     def create_superuser(self, email, password=None, **fields):
-        fields.update(role=Role.SECRETARIAT, is_staff=True, is_superuser=True)
+        fields.update(role=Role.SECRETARIAT, is_superuser=True)
         return self.create_user(email, password, **fields)
 
 
@@ -116,6 +129,13 @@ class User(AbstractBaseUser, PermissionsMixin, Representation):
                 name="user_organisation_role_has_organisation",
                 violation_error_message=_("This role needs an organisation."),
             ),
+            models.CheckConstraint(
+                condition=_STAFF_RULE,
+                name="user_staff_status_follows_role",
+                violation_error_message=_(
+                    "Only secretariat and superuser accounts have staff status."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -126,10 +146,6 @@ class User(AbstractBaseUser, PermissionsMixin, Representation):
 
     def get_short_name(self):
         return self.full_name
-
-    @property
-    def is_secretariat(self) -> bool:
-        return self.is_active and self.role == Role.SECRETARIAT
 
 
 class AccountRequest(Representation):

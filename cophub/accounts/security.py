@@ -18,7 +18,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Role
+from .permissions import is_secretariat
 
 SIGNED_IN_AT = "cophub_signed_in_at"
 LAST_SEEN_AT = "cophub_last_seen_at"
@@ -37,10 +37,9 @@ def login_username(request, credentials):
 
 
 def second_factor_required(user) -> bool:
-    """Anyone who can reach the admin, that is the secretariat, must use a TOTP device."""
-    return user.is_authenticated and (
-        user.is_staff or user.is_superuser or user.role == Role.SECRETARIAT
-    )
+    """Anyone who can reach the admin, that is the secretariat (and superusers), must use a TOTP
+    device."""
+    return user.is_authenticated and (is_secretariat(user) or user.is_superuser)
 
 
 def confirmed_device(user) -> TOTPDevice | None:

@@ -9,6 +9,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cophub.accounts.permissions import require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.models import Organisation
 from cophub.jobs.services import send_mail_after_commit
@@ -124,11 +125,16 @@ def _organisation_for(account_request: AccountRequest) -> Organisation | None:
     return Organisation.objects.create(code=code, kind=kind, name=name, **{f"name_{lang}": name})
 
 
+def _require_decider(actor: User) -> None:
+    require_secretariat(actor, _("Only the secretariat decides account requests."))
+
+
 @transaction.atomic
 def approve_account_request(
     *, account_request: AccountRequest, decided_by: User, base_url: str = ""
 ) -> User:
     """Open the account and send its owner a link to choose a password."""
+    _require_decider(decided_by)
     account_request = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
     if account_request.status != AccountRequest.Status.PENDING:
         raise DomainError(_("This request has already been decided."))
@@ -166,6 +172,7 @@ def approve_account_request(
 def reject_account_request(
     *, account_request: AccountRequest, decided_by: User, reason: str
 ) -> AccountRequest:
+    _require_decider(decided_by)
     if not reason.strip():
         raise DomainError(
             _("Give the reason for the rejection; it is sent to the person."), field="reason"

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from cophub.accounts.permissions import is_secretariat
 from cophub.audit.models import Entry, Seal
 
 
@@ -16,7 +17,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return getattr(request.user, "is_secretariat", False)
+        return is_secretariat(request.user)
 
 
 @admin.register(Entry)

@@ -2,6 +2,7 @@
 and the answer's status; changes of records made while answering are logged by the signals, under
 the same request number."""
 
+from cophub.accounts.permissions import is_secretariat
 from cophub.audit import services
 from cophub.audit.models import Action
 
@@ -18,7 +19,7 @@ def audit_middleware(get_response):
         if getattr(request, "_audit_logged", False):
             return response  # the view logged itself (the audit export)
         user = getattr(request, "user", None)
-        if not getattr(user, "is_secretariat", False):
+        if not is_secretariat(user):
             return response
         download = "attachment" in response.get("Content-Disposition", "")
         if request.method not in SAFE_METHODS or download:

@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from cophub.accounts.permissions import is_secretariat
 from cophub.audit import registry, services
 from cophub.audit.models import Action
 
@@ -190,12 +191,12 @@ def _m2m_name(model, through) -> str | None:
 
 
 def _signed_in(sender, request, user, **kwargs):
-    if getattr(user, "is_secretariat", False):
+    if is_secretariat(user):
         services.record(action=Action.SIGN_IN, actor=user, path=request.path if request else "")
 
 
 def _signed_out(sender, request, user, **kwargs):
-    if user is not None and getattr(user, "is_secretariat", False):
+    if is_secretariat(user):
         services.record(action=Action.SIGN_OUT, actor=user, path=request.path if request else "")
 
 
@@ -206,7 +207,7 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs):
     if not name:
         return
     account = User._default_manager.filter(**{f"{User.USERNAME_FIELD}__iexact": name}).first()
-    if account is not None and getattr(account, "is_secretariat", False):
+    if is_secretariat(account):
         services.record(
             action=Action.SIGN_IN_FAILED,
             actor=account,

@@ -1,13 +1,12 @@
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from cophub.accounts.permissions import secretariat_required
 from cophub.audit import exports, selectors, services
 from cophub.audit.forms import EntryFilterForm
 from cophub.audit.models import Action
@@ -17,11 +16,6 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", exports.csv_lines),
     "json": ("application/json; charset=utf-8", exports.json_chunks),
 }
-
-
-def _secretariat_only(request) -> None:
-    if not getattr(request.user, "is_secretariat", False):
-        raise PermissionDenied
 
 
 def _filtered(request):
@@ -39,9 +33,8 @@ def _query_string(form) -> str:
 
 
 @require_safe
-@login_required
+@secretariat_required
 def entry_list(request):
-    _secretariat_only(request)
     form, found = _filtered(request)
     page = (
         Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")) if found is not None else None
@@ -55,9 +48,8 @@ def entry_list(request):
 
 
 @require_safe
-@login_required
+@secretariat_required
 def export(request, file_format: str):
-    _secretariat_only(request)
     if file_format not in FORMATS:
         raise Http404
     form, found = _filtered(request)

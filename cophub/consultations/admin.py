@@ -103,7 +103,7 @@ class ConsultationAdmin(ConsultationContentAdmin):
 
     def save_model(self, request, obj, form, change):
         try:
-            services.schedule_consultation(consultation=obj)
+            services.schedule_consultation(consultation=obj, by=request.user)
         except DomainError as error:
             # The window was checked in the form already (clean); this is the last guard.
             messages.error(request, error.message)
@@ -176,7 +176,7 @@ class FreeTextAnswerAdmin(admin.ModelAdmin):
 
     def _moderate(self, request, queryset, approve):
         for answer in queryset:
-            services.moderate_answer(answer=answer, approve=approve)
+            services.moderate_answer(answer=answer, approve=approve, by=request.user)
         count = queryset.count()
         self.message_user(
             request,

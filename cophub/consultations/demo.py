@@ -6,6 +6,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import MandateParagraph
 from cophub.workgroup.models import Group, Meeting
 
@@ -75,7 +76,7 @@ def _consultation(slug, meeting, title, opens_on) -> Consultation:
         time_zone="Europe/Zurich", published=True, **title,
     )  # fmt: skip
     consultation.introduction_en = "Demo data: this consultation was made up to show the module."
-    services.schedule_consultation(consultation=consultation)
+    services.schedule_consultation(consultation=consultation, by=SYSTEM)
     consultation.mandate.set(
         MandateParagraph.objects.filter(code__in=["R1306/RES/3", "R179/COUNCIL/4"])
     )

@@ -8,6 +8,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -15,6 +16,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cophub.accounts.permissions import require_secretariat
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
@@ -79,13 +81,18 @@ def _ensure_open(consultation: Consultation, now: datetime.datetime) -> None:
         raise DomainError(_("This consultation is closed. Thank you for your interest!"))
 
 
+def _require_organiser(actor: Any) -> None:
+    require_secretariat(actor, _("Only the secretariat runs youth consultations."))
+
+
 @transaction.atomic
-def schedule_consultation(*, consultation: Consultation) -> Consultation:
+def schedule_consultation(*, consultation: Consultation, by: Any) -> Consultation:
     """Fix the window in UTC from the stated time zone, and give the consultation its key.
 
     Resolution 1306 asks for the consultation before the meeting: it must close before the
     meeting's first day begins in the meeting's time zone.
     """
+    _require_organiser(by)
     consultation.compute_window()
     meeting = consultation.meeting
     meeting_starts = datetime.datetime.combine(meeting.starts_on, datetime.time(0, 0)).replace(
@@ -439,7 +446,8 @@ def close_due_consultations(*, now: datetime.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def moderate_answer(*, answer: Answer, approve: bool) -> Answer:
+def moderate_answer(*, answer: Answer, approve: bool, by: Any) -> Answer:
+    _require_organiser(by)
     if answer.moderation == Answer.Moderation.NONE:
         raise DomainError(_("Only free-text answers are moderated."))
     answer.moderation = Answer.Moderation.APPROVED if approve else Answer.Moderation.REJECTED

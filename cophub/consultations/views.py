@@ -4,7 +4,6 @@ import secrets
 
 import segno
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
 from cophub.core.help import help_for_country
 from cophub.core.ratelimit import client_address
@@ -264,7 +264,7 @@ def _problem_page(request, consultation, message, *, status):
     )
 
 
-@staff_member_required
+@secretariat_page
 @require_safe
 def preview(request, slug):
     consultation = selectors.consultation_by_slug(slug, public=False)

@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.accounts.models import Role
+from cophub.accounts.permissions import is_secretariat
 from cophub.core import i18n
 from cophub.core.apischema import Pagination, Year, choice, translated, translations
 from cophub.core.problems import problem_response
@@ -210,7 +210,7 @@ class ActivityIn(Schema):
     "/coordination/activities/{slug}/overlaps",
 )
 def create_activity(request, body: ActivityIn):
-    if request.auth.role != Role.SECRETARIAT:
+    if not is_secretariat(request.auth):
         return problem_response(
             request, 403, detail=_("Only the secretariat records activities in the register.")
         )

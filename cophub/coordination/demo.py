@@ -14,6 +14,7 @@ import datetime
 from babel import Locale
 
 from cophub.accounts.models import Role, User
+from cophub.accounts.permissions import SYSTEM
 
 from . import evaluation, services
 from .models import Activity
@@ -122,6 +123,7 @@ def _record(**fields) -> Activity:
     language = fields.pop("language")
     title, description = fields.pop("texts")
     return services.record_activity(
+        created_by=SYSTEM,
         titles={language: title},
         descriptions={language: description},
         original_language=language,

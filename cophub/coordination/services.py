@@ -3,6 +3,7 @@ marks on pairs of activities that overlap."""
 
 import datetime
 import re
+from typing import Any
 
 from django.db import transaction
 from django.http import Http404
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cophub.accounts.models import Role
+from cophub.accounts.permissions import person, require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country, MandateParagraph, Organisation, Region
@@ -250,9 +251,14 @@ def _save_relations(activity: Activity, relations: dict, *, replace_links: bool)
         link.save()
 
 
+def _require_keeper(actor: Any) -> None:
+    require_secretariat(actor, _("Only the secretariat records activities in the register."))
+
+
 @transaction.atomic
 def record_activity(
     *,
+    created_by: Any,
     organisation: str,
     kind: str,
     titles: dict[str, str],
@@ -269,12 +275,13 @@ def record_activity(
     documents=(),
     contact_role: str = "",
     website: str = "",
-    created_by=None,
     is_demo: bool = False,
     slug: str = "",
 ) -> Activity:
-    """Add an activity to the register. Everything is checked before anything is written."""
-    activity = Activity(is_demo=is_demo, created_by=created_by)
+    """The secretariat (or the platform, loading data) adds an activity to the register.
+    Everything is checked before anything is written."""
+    _require_keeper(created_by)
+    activity = Activity(is_demo=is_demo, created_by=person(created_by))
     _fill(
         activity, organisation=organisation, kind=kind, status=status, titles=titles,
         descriptions=descriptions, original_language=original_language, starts_on=starts_on,
@@ -298,6 +305,7 @@ def record_activity(
 def update_activity(
     *,
     activity: Activity,
+    updated_by: Any,
     organisation: str,
     kind: str,
     titles: dict[str, str],
@@ -316,6 +324,7 @@ def update_activity(
     website: str = "",
 ) -> Activity:
     """Change an activity; the texts given replace those languages' texts, the others stay."""
+    _require_keeper(updated_by)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     _fill(
         activity, organisation=organisation, kind=kind, status=status, titles=titles,
@@ -333,11 +342,6 @@ def update_activity(
     return activity
 
 
-def _require_secretariat(user) -> None:
-    if not (user and user.is_authenticated and user.role == Role.SECRETARIAT):
-        raise DomainError(_("Only the secretariat marks overlapping activities."))
-
-
 @transaction.atomic
 def mark_pair(
     *,
@@ -350,7 +354,7 @@ def mark_pair(
 ) -> OverlapMark:
     """The secretariat's decision on a pair: coordinated, complementary or duplicate. Marking a
     pair again replaces the earlier decision."""
-    _require_secretariat(user)
+    require_secretariat(user, _("Only the secretariat marks overlapping activities."))
     if activity.pk == other.pk:
         raise DomainError(_("An activity cannot overlap itself."), field="other")
     relation = _checked_choice(
@@ -361,6 +365,11 @@ def mark_pair(
     mark, _created = OverlapMark.objects.update_or_create(
         first=first,
         second=second,
-        defaults={"relation": relation, "note": note.strip(), "marked_by": user, "score": score},
+        defaults={
+            "relation": relation,
+            "note": note.strip(),
+            "marked_by": person(user),
+            "score": score,
+        },
     )
     return mark

@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
 
 from . import selectors, services
@@ -116,13 +116,15 @@ def _save(request, form, activity=None):
     try:
         if activity is None:
             return services.record_activity(created_by=request.user, **form.service_arguments())
-        return services.update_activity(activity=activity, **form.service_arguments())
+        return services.update_activity(
+            activity=activity, updated_by=request.user, **form.service_arguments()
+        )
     except DomainError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return None
 
 
-@staff_member_required
+@secretariat_page
 def add_activity(request):
     form = ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -134,7 +136,7 @@ def add_activity(request):
     return render(request, "coordination/edit.html", {"form": form}, status=status)
 
 
-@staff_member_required
+@secretariat_page
 def edit_activity(request, slug):
     activity = selectors.activity(slug)
     form = ActivityForm(request.POST or None, initial=ActivityForm.initial_for(activity))
@@ -149,7 +151,7 @@ def edit_activity(request, slug):
     )
 
 
-@staff_member_required
+@secretariat_page
 def overlaps(request, slug):
     """The activities most likely to overlap this one, and the secretariat's decision on each."""
     activity = selectors.activity(slug)

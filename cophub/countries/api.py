@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from cophub.accounts.permissions import represents_country
 from cophub.core import selectors as core_selectors
 from cophub.core.apischema import Pagination, choice, translated, translations
 from cophub.core.problems import problem_response
@@ -236,7 +237,7 @@ class ProposalOut(Schema):
 )
 def create_proposal(request, iso2: str, body: ProposalIn):
     country = core_selectors.country(iso2)
-    if not selectors.is_focal_point(request.auth, country):
+    if not represents_country(request.auth, country.iso2):
         return problem_response(
             request,
             403,

@@ -7,6 +7,7 @@ example.org, and every title says "demo"; nothing here describes any real countr
 import datetime
 import random
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import Country
 
 from . import services
@@ -100,7 +101,7 @@ def load_demo(*, stdout=None) -> None:
         country = Country.objects.get(iso2=iso2)
         if Measure.objects.filter(country=country).exists():
             continue
-        services.import_measures(rows=_measure_rows(iso2, maturity), by=None, is_demo=True)
+        services.import_measures(rows=_measure_rows(iso2, maturity), by=SYSTEM, is_demo=True)
         if iso2 in DEMO_ROADMAPS:
             _roadmap(country, random.Random(f"roadmap-{iso2}"))
         loaded.append(iso2)

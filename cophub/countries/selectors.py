@@ -258,18 +258,6 @@ def proposals_by(user) -> QuerySet[Proposal]:
     return Proposal.objects.filter(proposed_by=user).select_related("country")
 
 
-def is_focal_point(user, country: Country) -> bool:
-    """A Member State delegate speaks for the Member State recorded on their account only."""
-    from cophub.accounts.models import Role
-
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.role == Role.MEMBER_STATE
-        and user.country_id == country.iso2
-    )
-
-
 def measure_gaps(country: Country) -> list[str]:
     found = assessment(country)
     if not found:

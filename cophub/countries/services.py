@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cophub.accounts.permissions import person, represents_country, require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.models import Country, MandateParagraph
 
@@ -29,7 +30,6 @@ from .models import (
     Roadmap,
     RoadmapDocument,
 )
-from .selectors import is_focal_point
 
 # Resolution 179: RES/2 (roadmaps), BDT/8 (national strategies), MS/9 (cybersecurity strategies).
 ROADMAP_MANDATE = ("R179/RES/2", "R179/BDT/8")
@@ -356,18 +356,13 @@ def _apply(kind, country, cleaned, *, by, proposal=None, is_demo=False):
     return _apply_document(country, cleaned, by=by, proposal=proposal)
 
 
-def _require_secretariat(user) -> None:
-    if user is None or not getattr(user, "is_secretariat", False):
-        raise DomainError(_("Only the secretariat can do this."))
-
-
 # --- the actions -----------------------------------------------------------------------------
 
 
 @transaction.atomic
 def propose_change(*, country: Country, kind: str, payload: dict, by) -> Proposal:
     """A focal point proposes a change to its own country's record, for the secretariat."""
-    if not is_focal_point(by, country):
+    if not represents_country(by, country.iso2):
         raise DomainError(_("You can propose changes only for the Member State you represent."))
     clean_change(kind, payload, country)
     return Proposal.objects.create(country=country, kind=kind, payload=payload, proposed_by=by)
@@ -376,7 +371,7 @@ def propose_change(*, country: Country, kind: str, payload: dict, by) -> Proposa
 @transaction.atomic
 def review_proposal(*, proposal: Proposal, accept: bool, by, note: str = "") -> Proposal:
     """The secretariat accepts (and so applies) or rejects a proposed change."""
-    _require_secretariat(by)
+    require_secretariat(by)
     proposal = Proposal.objects.select_for_update().select_related("country").get(pk=proposal.pk)
     if proposal.status != Proposal.Status.PENDING:
         raise DomainError(_("This proposal has already been reviewed."))
@@ -388,7 +383,7 @@ def review_proposal(*, proposal: Proposal, accept: bool, by, note: str = "") -> 
         cleaned = clean_change(proposal.kind, proposal.payload, proposal.country)
         _apply(proposal.kind, proposal.country, cleaned, by=proposal.proposed_by, proposal=proposal)
     proposal.status = Proposal.Status.ACCEPTED if accept else Proposal.Status.REJECTED
-    proposal.reviewed_by = by
+    proposal.reviewed_by = person(by)
     proposal.reviewed_at = timezone.now()
     proposal.review_note = note
     proposal.save()
@@ -398,9 +393,9 @@ def review_proposal(*, proposal: Proposal, accept: bool, by, note: str = "") -> 
 @transaction.atomic
 def apply_change(*, country: Country, kind: str, payload: dict, by, is_demo: bool = False):
     """The secretariat changes a country's record directly."""
-    _require_secretariat(by)
+    require_secretariat(by)
     cleaned = clean_change(kind, payload, country)
-    return _apply(kind, country, cleaned, by=by, is_demo=is_demo)
+    return _apply(kind, country, cleaned, by=person(by), is_demo=is_demo)
 
 
 IMPORT_COLUMNS = ("country", "item", "status", "description", "evidence_title")
@@ -414,8 +409,7 @@ def import_measures(*, rows: list[dict], by, is_demo: bool = False) -> int:
     Every row is checked before the first is written; an error names the row (counting the
     header as row 1, as a spreadsheet does).
     """
-    if by is not None:
-        _require_secretariat(by)
+    require_secretariat(by)
     countries = {country.iso2: country for country in Country.objects.all()}
     items = {item.code: item for item in ChecklistItem.objects.all()}
     checked = []
@@ -444,5 +438,5 @@ def import_measures(*, rows: list[dict], by, is_demo: bool = False) -> int:
                 field=error.field,
             ) from None
     for country, cleaned in checked:
-        _apply_measure(country, cleaned, by=by, proposal=None, is_demo=is_demo)
+        _apply_measure(country, cleaned, by=person(by), proposal=None, is_demo=is_demo)
     return len(checked)

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cophub.accounts.permissions import is_secretariat, represents_country
 from cophub.core import profiles
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
@@ -149,9 +150,7 @@ def profile(request, iso2):
         sections.append({"section": section, "data": section.data(country)})
         if section.gaps:
             gaps.extend(section.gaps(country))
-    can_propose = selectors.is_focal_point(request.user, country) or getattr(
-        request.user, "is_secretariat", False
-    )
+    can_propose = represents_country(request.user, country.iso2) or is_secretariat(request.user)
     context = {
         "country": country,
         "sections": sections,
@@ -195,8 +194,8 @@ def propose(request, iso2, kind):
     country = _country(iso2)
     if kind not in FORMS:
         raise Http404
-    direct = request.user.is_secretariat
-    if not (direct or selectors.is_focal_point(request.user, country)):
+    direct = is_secretariat(request.user)
+    if not (direct or represents_country(request.user, country.iso2)):
         return render(
             request,
             "core/error.html",
@@ -234,7 +233,7 @@ def propose(request, iso2, kind):
 
 
 def _secretariat_only(request):
-    if not (request.user.is_authenticated and request.user.is_secretariat):
+    if not is_secretariat(request.user):
         return render(
             request,
             "core/error.html",

@@ -127,7 +127,7 @@ class HelplineAdmin(TranslationAdmin):
     @admin.action(description=_("Mark as verified today"))
     def mark_verified_today(self, request, queryset):
         for helpline in queryset:
-            services.mark_verified(helpline=helpline, on=timezone.localdate())
+            services.mark_verified(helpline=helpline, on=timezone.localdate(), by=request.user)
         messages.success(request, _("Marked as verified today."))
 
     @transaction.atomic

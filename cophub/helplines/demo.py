@@ -7,6 +7,7 @@ listed for the secretariat to check again. Loaded through the import, so the sam
 
 from pathlib import Path
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import MandateParagraph
 
 from . import services
@@ -19,7 +20,7 @@ MANDATE = ["R179/MS/10", "R179/MS/11", "R179/TSB/1"]
 
 
 def load_demo(*, stdout=None) -> None:
-    result = services.import_directory(content=DIRECTORY.read_bytes(), file_format="csv")
+    result = services.import_directory(content=DIRECTORY.read_bytes(), file_format="csv", by=SYSTEM)
     paragraphs = list(MandateParagraph.objects.filter(code__in=MANDATE))
     for helpline in Helpline.objects.all():
         helpline.mandate.add(*paragraphs)

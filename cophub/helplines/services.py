@@ -2,13 +2,14 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cophub.accounts.models import ORGANISATION_ROLES
+from cophub.accounts.permissions import person, represents_organisation, require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.models import Country, Organisation, Region
 
@@ -40,13 +41,18 @@ def check_rows(rows: list[dict]) -> list[ServiceData]:
     return services
 
 
+def _require_keeper(actor: Any) -> None:
+    require_secretariat(actor, _("Only the secretariat keeps the directory."))
+
+
 @transaction.atomic
-def import_directory(*, content: bytes, file_format: str) -> ImportResult:
+def import_directory(*, content: bytes, file_format: str, by: Any) -> ImportResult:
     """Create or replace the services in a CSV or JSON file, all of them or none.
 
     A service in the file replaces the one with the same key, channels and hours included;
     services not in the file are left as they are.
     """
+    _require_keeper(by)
     if file_format not in ("csv", "json"):
         raise ImportRejected([RowError(None, "", _("Upload a .csv or .json file."))])
     services = check_rows(exchange.read_rows(content, file_format))
@@ -80,15 +86,9 @@ def _save_service(service: ServiceData) -> bool:
     return created
 
 
-def may_propose(user, helpline: Helpline) -> bool:
+def may_propose(user: Any, helpline: Helpline) -> bool:
     """A member of the organisation that runs the service may propose changes to it."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.role in ORGANISATION_ROLES
-        and helpline.operator_id is not None
-        and user.organisation_id == helpline.operator_id
-    )
+    return represents_organisation(user, helpline.operator_id)
 
 
 @transaction.atomic
@@ -113,8 +113,13 @@ def _check_pending(proposal: ChangeProposal) -> None:
         raise DomainError(_("This proposal has already been reviewed."))
 
 
+def _require_reviewer(reviewer: Any) -> None:
+    require_secretariat(reviewer, _("Only the secretariat reviews proposed changes."))
+
+
 @transaction.atomic
-def accept_proposal(*, proposal: ChangeProposal, reviewer, note: str = "") -> ChangeProposal:
+def accept_proposal(*, proposal: ChangeProposal, reviewer: Any, note: str = "") -> ChangeProposal:
+    _require_reviewer(reviewer)
     proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
     _check_pending(proposal)
     # Checked again: the reference data or the rules may have changed since it was proposed.
@@ -124,7 +129,8 @@ def accept_proposal(*, proposal: ChangeProposal, reviewer, note: str = "") -> Ch
 
 
 @transaction.atomic
-def reject_proposal(*, proposal: ChangeProposal, reviewer, note: str) -> ChangeProposal:
+def reject_proposal(*, proposal: ChangeProposal, reviewer: Any, note: str) -> ChangeProposal:
+    _require_reviewer(reviewer)
     proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
     _check_pending(proposal)
     if not note.strip():
@@ -134,7 +140,7 @@ def reject_proposal(*, proposal: ChangeProposal, reviewer, note: str) -> ChangeP
 
 def _close(proposal, status, reviewer, note) -> ChangeProposal:
     proposal.status = status
-    proposal.reviewed_by = reviewer
+    proposal.reviewed_by = person(reviewer)
     proposal.reviewed_at = timezone.now()
     proposal.review_note = note
     proposal.save()
@@ -142,7 +148,8 @@ def _close(proposal, status, reviewer, note) -> ChangeProposal:
 
 
 @transaction.atomic
-def mark_verified(*, helpline: Helpline, on: datetime.date) -> Helpline:
+def mark_verified(*, helpline: Helpline, on: datetime.date, by: Any) -> Helpline:
+    _require_keeper(by)
     if on > timezone.localdate():
         raise DomainError(
             _("The verification date cannot be in the future."), field="last_verified"

@@ -20,6 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from cophub.accounts.permissions import is_secretariat, secretariat_required
 from cophub.core import selectors as core
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES
@@ -146,15 +147,11 @@ def export(request, file_format):
     return response
 
 
-def _is_secretariat(user) -> bool:
-    return getattr(user, "is_secretariat", False)
-
-
 @never_cache
 @login_required
 @require_safe
 def manage(request):
-    secretariat = _is_secretariat(request.user)
+    secretariat = is_secretariat(request.user)
     context = {
         "secretariat": secretariat,
         "own": selectors.helplines_run_by(request.user.organisation_id),
@@ -170,10 +167,8 @@ def manage(request):
 
 
 @never_cache
-@login_required
+@secretariat_required
 def import_page(request):
-    if not _is_secretariat(request.user):
-        raise PermissionDenied
     form, errors, result = ImportForm(), [], None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
@@ -181,7 +176,7 @@ def import_page(request):
             upload = form.cleaned_data["file"]
             try:
                 result = services.import_directory(
-                    content=upload.read(), file_format=form.file_format()
+                    content=upload.read(), file_format=form.file_format(), by=request.user
                 )
             except ImportRejected as rejected:
                 errors = rejected.errors
@@ -225,10 +220,8 @@ def propose(request, key):
 
 
 @never_cache
-@login_required
+@secretariat_required
 def review(request, pk):
-    if not _is_secretariat(request.user):
-        raise PermissionDenied
     proposal = get_object_or_404(ChangeProposal.objects.select_related("helpline"), pk=pk)
     current = exchange.export_rows(selectors.helplines().filter(pk=proposal.helpline_id))
     errors = []
@@ -268,7 +261,7 @@ def review(request, pk):
 @require_safe
 def impact(request):
     """Impact counts as CSV: all of them for the secretariat, an organisation's own otherwise."""
-    if _is_secretariat(request.user):
+    if is_secretariat(request.user):
         rows = selectors.impact_rows()
     elif request.user.organisation_id:
         ids = list(

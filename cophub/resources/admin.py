@@ -81,10 +81,10 @@ class ResourceAdmin(TranslationAdmin):
         transaction.on_commit(lambda: services.index_resource(resource))
 
     def delete_model(self, request, obj):
-        services.delete_resources(resources=[obj])
+        services.delete_resources(resources=[obj], by=request.user)
 
     def delete_queryset(self, request, queryset):
-        services.delete_resources(resources=list(queryset))
+        services.delete_resources(resources=list(queryset), by=request.user)
 
 
 @admin.register(DeletedRecord)

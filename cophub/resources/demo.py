@@ -5,6 +5,7 @@ facets worth trying, generated awareness and training records marked as demo rec
 
 import datetime
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import Country
 
 from . import services
@@ -207,6 +208,7 @@ def _guidelines() -> dict[str, Resource]:
     made = {}
     for slug, set_code, edition, audience, titles, summary, languages, previous in GUIDELINES:
         made[slug] = services.create_resource(
+            created_by=SYSTEM,
             kind=G,
             slug=slug,
             titles=titles,
@@ -226,6 +228,7 @@ def _guidelines() -> dict[str, Resource]:
     for slug, adapts, fmt, titles, languages in ACCESSIBLE:
         source = made[adapts]
         services.create_resource(
+            created_by=SYSTEM,
             kind=G,
             slug=slug,
             titles=titles,
@@ -273,6 +276,7 @@ def _others() -> None:
         if organisation and not Organisation.objects.filter(code=organisation).exists():
             organisation = None
         services.create_resource(
+            created_by=SYSTEM,
             kind=kind,
             slug=slug,
             titles=titles,
@@ -310,6 +314,7 @@ def _generated() -> None:
                     country=translated_value(country, "name", language),
                 )
                 services.create_resource(
+                    created_by=SYSTEM,
                     kind=kind,
                     slug=f"demo-{kind.replace('_', '-')}-{language}-{n}",
                     titles={language: title},

@@ -3,6 +3,7 @@ the review of submitted best practices (Resolution 179 asks the Secretary-Genera
 members to share best practices, instructs the Secretary-General 8)."""
 
 import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cophub.accounts.models import Role
+from cophub.accounts.permissions import is_delegate, person, require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
@@ -36,7 +37,6 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_SUBMISSIONS_PER_DAY = 10
 # Addresses under /resources/ that are pages, not resources.
 RESERVED_SLUGS = frozenset({"guidelines", "submit", "submissions", "review", "topics", "feed"})
-SUBMITTING_ROLES = (Role.MEMBER_STATE, Role.SECTOR_MEMBER, Role.STAKEHOLDER, Role.SECRETARIAT)
 
 
 def index_resource(resource: Resource) -> SearchEntry:
@@ -130,9 +130,21 @@ def _checked_kind(file) -> str:
     return kind
 
 
+def _require_keeper(actor: Any) -> None:
+    require_secretariat(actor, _("Only the secretariat keeps the repository."))
+
+
 @transaction.atomic
 def add_language_version(
-    *, resource: Resource, language: str, file=None, link: str = ""
+    *, resource: Resource, by: Any, language: str, file: Any = None, link: str = ""
+) -> LanguageVersion:
+    """The secretariat adds a version of a resource in another language."""
+    _require_keeper(by)
+    return _add_language_version(resource=resource, language=language, file=file, link=link)
+
+
+def _add_language_version(
+    *, resource: Resource, language: str, file: Any = None, link: str = ""
 ) -> LanguageVersion:
     if language not in LANGUAGE_CODES:
         raise DomainError(_("Language versions are in the six official languages only."))
@@ -154,7 +166,13 @@ def add_language_version(
 
 
 @transaction.atomic
-def create_resource(
+def create_resource(*, created_by: Any, **fields: Any) -> Resource:
+    """The secretariat (or the platform, loading data) records a resource: see _record_resource."""
+    _require_keeper(created_by)
+    return _record_resource(**fields)
+
+
+def _record_resource(
     *,
     kind: str,
     titles: dict[str, str],
@@ -242,10 +260,10 @@ def create_resource(
     resource.mandate.set(paragraphs)
     for language, url in links.items():
         if url:
-            add_language_version(resource=resource, language=language, link=url)
+            _add_language_version(resource=resource, language=language, link=url)
     for language, file in files.items():
         if file:
-            add_language_version(resource=resource, language=language, file=file)
+            _add_language_version(resource=resource, language=language, file=file)
     queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return resource
 
@@ -261,7 +279,7 @@ def _credit_for(user) -> str:
 @transaction.atomic
 def submit_best_practice(*, user, **fields) -> Resource:
     """A member state, sector member or stakeholder sends a best practice for review."""
-    if not user.is_authenticated or user.role not in SUBMITTING_ROLES:
+    if not is_delegate(user):
         raise DomainError(
             _("Only delegates of Member States, Sector Members and stakeholders can submit.")
         )
@@ -276,7 +294,7 @@ def submit_best_practice(*, user, **fields) -> Resource:
                 "Please send the next one tomorrow."
             )
         )
-    return create_resource(
+    return _record_resource(
         kind=Resource.Kind.BEST_PRACTICE,
         status=Resource.Status.SUBMITTED,
         submitted_by=user,
@@ -290,9 +308,8 @@ def _locked(resource: Resource) -> Resource:
     return Resource.objects.select_for_update().get(pk=resource.pk)
 
 
-def _require_reviewer(reviewer) -> None:
-    if not reviewer.is_authenticated or reviewer.role != Role.SECRETARIAT:
-        raise DomainError(_("Only the secretariat reviews submissions."))
+def _require_reviewer(reviewer: Any) -> None:
+    require_secretariat(reviewer, _("Only the secretariat reviews submissions."))
 
 
 @transaction.atomic
@@ -302,7 +319,7 @@ def start_review(*, resource: Resource, reviewer) -> Resource:
     if resource.status != Resource.Status.SUBMITTED:
         raise DomainError(_("Only a submitted best practice can be taken into review."))
     resource.status = Resource.Status.IN_REVIEW
-    resource.reviewed_by = reviewer
+    resource.reviewed_by = person(reviewer)
     resource.save(update_fields=["status", "reviewed_by", "updated_at"])
     return resource
 
@@ -314,7 +331,7 @@ def publish_submission(*, resource: Resource, reviewer) -> Resource:
     if resource.status != Resource.Status.IN_REVIEW:
         raise DomainError(_("Only a best practice in review can be published."))
     resource.status = Resource.Status.PUBLISHED
-    resource.reviewed_by = reviewer
+    resource.reviewed_by = person(reviewer)
     resource.return_reason = ""
     resource.published_on = resource.published_on or timezone.localdate()
     resource.save(
@@ -335,7 +352,7 @@ def return_submission(*, resource: Resource, reviewer, reason: str) -> Resource:
     if resource.status not in (Resource.Status.SUBMITTED, Resource.Status.IN_REVIEW):
         raise DomainError(_("Only a submission waiting for review can be returned."))
     resource.status = Resource.Status.RETURNED
-    resource.reviewed_by = reviewer
+    resource.reviewed_by = person(reviewer)
     resource.return_reason = reason.strip()
     resource.save(update_fields=["status", "reviewed_by", "return_reason", "updated_at"])
     return resource
@@ -393,16 +410,17 @@ def withdraw_resource(*, resource: Resource, reviewer) -> Resource:
     if resource.status != Resource.Status.PUBLISHED:
         raise DomainError(_("Only a published resource can be withdrawn."))
     resource.status = Resource.Status.WITHDRAWN
-    resource.reviewed_by = reviewer
+    resource.reviewed_by = person(reviewer)
     resource.save(update_fields=["status", "reviewed_by", "updated_at"])
     record_harvest_state(resource=resource, was_public=True)
     return resource
 
 
 @transaction.atomic
-def delete_resources(*, resources) -> int:
+def delete_resources(*, resources: Any, by: Any) -> int:
     """Delete resources (with the accessible editions that adapt them), recording the public
     ones as deleted for harvesters. Returns how many resources went."""
+    _require_keeper(by)
     ids = [r.pk for r in resources]
     going = Resource.objects.filter(Q(pk__in=ids) | Q(adapts__in=ids)).prefetch_related("audiences")
     now = timezone.now()

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -7,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
 from cophub.core.jsonld import as_script_text
@@ -184,13 +184,13 @@ def submissions(request):
     )
 
 
-@staff_member_required
+@secretariat_page
 @require_safe
 def review_queue(request):
     return render(request, "resources/review_queue.html", {"queue": selectors.review_queue()})
 
 
-@staff_member_required
+@secretariat_page
 def review(request, slug):
     resource = selectors.resource(slug, user=request.user)
     form = ReviewForm(request.POST or None)

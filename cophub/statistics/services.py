@@ -2,12 +2,13 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cophub.accounts.models import Role
+from cophub.accounts.permissions import is_secretariat, represents_country
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
@@ -98,9 +99,17 @@ def figures_changed() -> None:
     versioned.bump(selectors.VERSION)
 
 
-def can_submit(user) -> bool:
-    return user.is_authenticated and (
-        user.role in (Role.SECRETARIAT, Role.MEMBER_STATE) or user.is_superuser
+def _focal_point_of(user: Any) -> str | None:
+    """The Member State a national focal point submits for; None for anyone else."""
+    iso2 = getattr(user, "country_id", None)
+    return iso2 if represents_country(user, iso2) else None
+
+
+def can_submit(user: Any) -> bool:
+    return bool(
+        is_secretariat(user)
+        or _focal_point_of(user)
+        or (user.is_authenticated and user.is_superuser)
     )
 
 
@@ -223,13 +232,7 @@ def _range_problems(indicator: Indicator, value: float) -> list[str]:
 
 
 def _checker_for(user) -> _Checker:
-    own = None
-    if (
-        user is not None
-        and getattr(user, "role", None) == Role.MEMBER_STATE
-        and not user.is_superuser
-    ):
-        own = user.country_id
+    own = None if user is None or user.is_superuser else _focal_point_of(user)
     return _Checker(
         indicators={i.code: i for i in Indicator.objects.all()},
         countries=set(Country.objects.values_list("iso2", flat=True)),

@@ -108,7 +108,7 @@ class _Upload(io.BytesIO):
 def _users():
     User = get_user_model()
     secretariat = User.objects.filter(email=DEMO_SECRETARIAT).first() or User.objects.create_user(
-        DEMO_SECRETARIAT, None, full_name="Amina Diallo", role="secretariat", is_staff=True
+        DEMO_SECRETARIAT, None, full_name="Amina Diallo", role="secretariat"
     )
     delegates = {}
     for iso2 in COUNTRIES:

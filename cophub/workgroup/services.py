@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cophub.accounts.permissions import is_delegate, is_secretariat
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
@@ -134,6 +135,8 @@ def submit_document(
     now: datetime.datetime | None = None,
 ) -> Document:
     """A delegate's submission, waiting for the secretariat. Late ones are accepted and marked."""
+    if not is_delegate(submitted_by):
+        raise DomainError(_("Only delegates submit documents."))
     now = now or timezone.now()
     title = _check_title(title)
     if document_type not in SUBMITTABLE_TYPES:
@@ -157,7 +160,7 @@ def submit_document(
             raise DomainError(
                 _("Revise the original document, not one of its versions."), field="base"
             )
-        if not submitted_by.is_secretariat and not _speaks_for(submitted_by, base):
+        if not is_secretariat(submitted_by) and not _speaks_for(submitted_by, base):
             raise DomainError(_("Only the sources of a document can revise it."), field="base")
         meeting = base.meeting
     if document_type == DocumentType.LIAISON and liaison_direction not in Document.Direction.values:
@@ -200,7 +203,7 @@ def submit_document(
 
 
 def _editable_by(document: Document, user) -> None:
-    if document.submitted_by_id != user.pk and not user.is_secretariat:
+    if document.submitted_by_id != user.pk and not is_secretariat(user):
         raise DomainError(_("You can only change documents you submitted yourself."))
     if document.status != Document.Status.SUBMITTED:
         raise DomainError(_("A registered document cannot be changed; submit a revision instead."))
@@ -224,7 +227,7 @@ def add_translation(
 ) -> Document:
     """A file in another language, with the title and abstract in that language."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if not user.is_secretariat:
+    if not is_secretariat(user):
         _editable_by(document, user)
     elif document.status not in (Document.Status.SUBMITTED, Document.Status.REGISTERED):
         raise DomainError(_("This document can no longer be changed."))
@@ -320,7 +323,7 @@ def register_document(
     *, document: Document, registered_by, serial: int | None = None, base_url: str = ""
 ) -> Document:
     """The secretariat gives the submission its number; from then on it is public."""
-    if not registered_by.is_secretariat:
+    if not is_secretariat(registered_by):
         raise DomainError(_("Only the secretariat registers documents."))
     document = (
         Document.objects.select_for_update().select_related("meeting__group").get(pk=document.pk)
@@ -350,7 +353,7 @@ def register_document(
 @transaction.atomic
 def return_document(*, document: Document, returned_by, reason: str) -> Document:
     """Send a submission back to the delegate, with the reason; it takes no number."""
-    if not returned_by.is_secretariat:
+    if not is_secretariat(returned_by):
         raise DomainError(_("Only the secretariat returns submissions."))
     reason = reason.strip()
     if not reason:
@@ -373,7 +376,7 @@ def withdraw_document(*, document: Document, withdrawn_by, reason: str) -> Docum
     if not reason:
         raise DomainError(_("Say why the document is withdrawn."), field="reason")
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if not withdrawn_by.is_secretariat and not _speaks_for(withdrawn_by, document):
+    if not is_secretariat(withdrawn_by) and not _speaks_for(withdrawn_by, document):
         raise DomainError(_("Only the sources of a document or the secretariat can withdraw it."))
     if document.status != Document.Status.REGISTERED:
         raise DomainError(_("Only a registered document can be withdrawn."))
@@ -401,7 +404,7 @@ def register_generated_document(
     `files` maps a language code to (filename, bytes). Used by the reports here and by other
     modules, e.g. the youth consultations' summary as an information document.
     """
-    if not registered_by.is_secretariat:
+    if not is_secretariat(registered_by):
         raise DomainError(_("Only the secretariat registers documents."))
     title = _check_title(title)
     uploads = {language: _NamedBytes(data, name) for language, (name, data) in files.items()}
@@ -424,7 +427,7 @@ def register_generated_document(
 
 @transaction.atomic
 def register_for_meeting(*, meeting: Meeting, delegate, gender: str = "") -> MeetingRegistration:
-    if not delegate.is_authenticated or delegate.role == "public":
+    if not is_delegate(delegate):
         raise DomainError(_("Only delegates register for meetings."))
     if gender not in MeetingRegistration.Gender.values:
         raise DomainError(_("Choose one of the answers offered."), field="gender")

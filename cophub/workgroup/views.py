@@ -13,6 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cophub.accounts.permissions import (
+    delegate_refusal,
+    delegate_required,
+    is_secretariat,
+    secretariat_required,
+)
 from cophub.core import i18n
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
@@ -227,23 +233,8 @@ def withdraw(request, slug):
     return redirect("workgroup:document", slug=document.slug)
 
 
-def _delegate_required(request):
-    if not request.user.is_authenticated:
-        return redirect(f"{_login_url()}?next={request.path}")
-    if request.user.role == "public":
-        raise PermissionDenied
-    return None
-
-
-def _login_url():
-    from django.urls import reverse
-
-    return reverse("login")
-
-
+@delegate_required
 def submit(request):
-    if (response := _delegate_required(request)) is not None:
-        return response
     open_meetings = selectors.meetings(upcoming=True)
     base = None
     if slug := request.GET.get("revise") or request.POST.get("revise"):
@@ -296,27 +287,25 @@ def submit(request):
     )
 
 
+@delegate_required
 def submissions(request):
     """The delegate's own submissions; for the secretariat, everything waiting to be registered."""
-    if (response := _delegate_required(request)) is not None:
-        return response
-    if request.user.is_secretariat:
+    if is_secretariat(request.user):
         documents = selectors.submissions_waiting()
     else:
         documents = selectors.submissions_of(request.user)
     return render(request, "workgroup/submissions.html", {"documents": documents})
 
 
+@delegate_required
 def submission(request, pk):
-    if (response := _delegate_required(request)) is not None:
-        return response
     document = get_object_or_404(
         Document.objects.select_related(
             "meeting__group", "submitted_by", "agenda_item"
         ).prefetch_related("files", "countries", "organisations"),
         pk=pk,
     )
-    if not request.user.is_secretariat and document.submitted_by_id != request.user.pk:
+    if not is_secretariat(request.user) and document.submitted_by_id != request.user.pk:
         raise PermissionDenied
     register_form, return_form, translation_form = RegisterForm(), ReasonForm(), TranslationForm()
     if request.method == "POST":
@@ -392,7 +381,7 @@ def meeting_detail(request, code):
     form = MeetingRegistrationForm()
     registration = selectors.registration_of(meeting, request.user)
     if request.method == "POST":
-        if (response := _delegate_required(request)) is not None:
+        if (response := delegate_refusal(request)) is not None:
             return response
         form = MeetingRegistrationForm(request.POST)
         if form.is_valid():
@@ -481,10 +470,8 @@ def report(request, kind, year=None, fmt="html"):
 
 
 @require_POST
-@login_required
+@secretariat_required
 def register_report(request, kind, year=None):
-    if not request.user.is_secretariat:
-        raise PermissionDenied
     try:
         document = reports.register(kind=kind, year=year, registered_by=request.user)
     except DomainError as error:

@@ -142,6 +142,26 @@ def test_approving_twice_or_after_rejection_is_refused():
     assert not User.objects.filter(email=rejected.email).exists()
 
 
+def test_only_the_secretariat_decides_a_request():
+    from django.utils import translation
+
+    from .factories import DelegateFactory
+
+    account_request = AccountRequestFactory()
+    former = SecretariatFactory(is_active=False)
+    for user in (DelegateFactory(), UserFactory(), former):
+        with translation.override("ar"), pytest.raises(DomainError) as refused:
+            services.approve_account_request(account_request=account_request, decided_by=user)
+        assert refused.value.message == "الأمانة وحدها تبتّ في طلبات الحسابات."
+        with pytest.raises(DomainError):
+            services.reject_account_request(
+                account_request=account_request, decided_by=user, reason="No"
+            )
+    account_request.refresh_from_db()
+    assert (account_request.status, account_request.decided_by) == ("pending", None)
+    assert not User.objects.filter(email=account_request.email).exists()
+
+
 def test_rejection_needs_a_reason_and_sends_it(django_capture_on_commit_callbacks):
     secretariat = SecretariatFactory()
     account_request = AccountRequestFactory(preferred_language="fr")

@@ -231,15 +231,18 @@ def test_the_secretariat_role_works_in_the_admin_without_being_superuser(
     assert 'name="is_superuser"' not in page
 
 
-def test_staff_who_may_only_view_requests_cannot_decide_them(client):
+def test_an_account_without_the_secretariat_role_does_not_open_the_admin(client):
+    """Staff status follows the role: asking for it, or holding a permission, opens nothing."""
     from django.contrib.auth.models import Permission
 
     viewer = User.objects.create_user(
         "viewer@example.org", PASSWORD, full_name="Viewer", is_staff=True
     )
+    assert not viewer.is_staff
     viewer.user_permissions.add(Permission.objects.get(codename="view_accountrequest"))
     client.force_login(with_verified_device(viewer))
-    assert client.get("/en/admin/accounts/accountrequest/").status_code == 200
+    response = client.get("/en/admin/accounts/accountrequest/")
+    assert response.status_code == 302 and response["Location"].startswith("/en/admin/login/")
     account_request = AccountRequestFactory()
     client.post(
         "/en/admin/accounts/accountrequest/",

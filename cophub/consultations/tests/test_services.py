@@ -4,6 +4,8 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone, translation
 
+from cophub.accounts.permissions import SYSTEM
+from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.consultations import services
 from cophub.consultations.models import Answer, Consultation, DeviceTally, Response
 from cophub.core.errors import DomainError
@@ -65,12 +67,12 @@ def test_the_window_must_close_before_the_meeting():
         opens_at_time=datetime.time(12, 0), time_zone="Europe/Zurich",
     )  # fmt: skip
     with pytest.raises(DomainError) as error:
-        services.schedule_consultation(consultation=item)
+        services.schedule_consultation(consultation=item, by=SYSTEM)
     assert error.value.field == "opens_on"
     assert not Consultation.objects.filter(slug="late").exists()
     item.opens_on = datetime.date(2030, 3, 8)
     item.opens_at_time = datetime.time(9, 0)
-    services.schedule_consultation(consultation=item)
+    services.schedule_consultation(consultation=item, by=SYSTEM)
     # 09:00 in Zurich in March is 08:00 UTC; 24 hours by default.
     assert item.opens_at == datetime.datetime(2030, 3, 8, 8, 0, tzinfo=datetime.UTC)
     assert item.closes_at == datetime.datetime(2030, 3, 9, 8, 0, tzinfo=datetime.UTC)
@@ -244,11 +246,31 @@ def test_moderation():
     item = consultation()
     respond(item, text="More lessons about privacy")
     answer = Answer.objects.exclude(text="").get()
-    services.moderate_answer(answer=answer, approve=True)
+    services.moderate_answer(answer=answer, approve=True, by=SecretariatFactory())
     assert Answer.objects.get(pk=answer.pk).moderation == "approved"
     choice = Answer.objects.filter(text="").first()
     with pytest.raises(DomainError):
-        services.moderate_answer(answer=choice, approve=True)
+        services.moderate_answer(answer=choice, approve=True, by=SYSTEM)
+
+
+def test_only_the_secretariat_moderates_or_schedules():
+    item = consultation()
+    respond(item, text="More lessons about privacy")
+    answer = Answer.objects.exclude(text="").get()
+    delegate = DelegateFactory()
+    with translation.override("fr"), pytest.raises(DomainError) as refused:
+        services.moderate_answer(answer=answer, approve=True, by=delegate)
+    assert refused.value.message == "Seul le secrétariat organise les consultations des jeunes."
+    assert Answer.objects.get(pk=answer.pk).moderation == answer.moderation != "approved"
+    later = Consultation(
+        meeting=MeetingFactory(starts_on=datetime.date(2030, 3, 10)), slug="later",
+        title_en="Later", opens_on=datetime.date(2030, 3, 8), opens_at_time=datetime.time(9, 0),
+        time_zone="Europe/Zurich",
+    )  # fmt: skip
+    with translation.override("es"), pytest.raises(DomainError) as refused:
+        services.schedule_consultation(consultation=later, by=delegate)
+    assert refused.value.message == "Solo la secretaría organiza las consultas de jóvenes."
+    assert not Consultation.objects.filter(slug="later").exists()
 
 
 def test_demo_data_loads_twice_without_duplicates():

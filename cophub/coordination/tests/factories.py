@@ -1,5 +1,6 @@
 import datetime
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.coordination import services
 from cophub.coordination.models import Activity
 
@@ -17,5 +18,5 @@ def make_activity(**overrides) -> Activity:
         "ends_on": datetime.date(2025, 11, 30),
         "countries": ["KE"],
     }
-    fields.update(overrides)
+    fields = {"created_by": SYSTEM, **fields, **overrides}
     return services.record_activity(**fields)

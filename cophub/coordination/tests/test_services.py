@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
+from cophub.accounts.permissions import SYSTEM
+from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
 from cophub.coordination import selectors, services
 from cophub.coordination.models import Activity, ActivityLink, OverlapMark
 from cophub.core.errors import DomainError
@@ -99,7 +100,7 @@ def test_links_to_resources_are_found_through_the_repository():
 def test_update_replaces_the_texts_and_reanalyses():
     activity = make_activity()
     services.update_activity(
-        activity=activity, organisation="unicef", kind="research", original_language="fr",
+        activity=activity, updated_by=SecretariatFactory(), organisation="unicef", kind="research", original_language="fr",
         titles={"fr": "Étude sur la sextorsion des adolescents"}, descriptions={"fr": ""},
         starts_on=datetime.date(2025, 1, 1), countries=["SN"],
     )  # fmt: skip
@@ -114,7 +115,7 @@ def test_a_failed_update_changes_nothing():
     activity = make_activity()
     with pytest.raises(DomainError):
         services.update_activity(
-            activity=activity, organisation="bdt", kind="campaign", original_language="en",
+            activity=activity, updated_by=SYSTEM, organisation="bdt", kind="campaign", original_language="en",
             titles={"en": "Changed"}, starts_on=datetime.date(2025, 1, 1),
             ends_on=datetime.date(2024, 1, 1),
         )  # fmt: skip
@@ -176,3 +177,36 @@ def test_report_section_counts_the_period_and_lists_the_marks():
     assert "2 child online protection activities" in blocks[0].text
     assert sorted(blocks[1].rows) == [["BDT", 1], ["UNICEF", 1]]
     assert blocks[3].rows[0][2] == "Complementary"
+
+
+@pytest.mark.parametrize("make_user", [DelegateFactory, UserFactory, lambda: None])
+def test_only_the_secretariat_records_an_activity(make_user):
+    with translation.override("fr"), pytest.raises(DomainError) as caught:
+        make_activity(created_by=make_user())
+    assert caught.value.message == (
+        "Seul le secrétariat enregistre des activités dans le registre."
+    )
+    assert not Activity.objects.exists()
+
+
+def test_a_secretariat_account_records_an_activity_as_its_author():
+    secretariat = SecretariatFactory()
+    assert make_activity(created_by=secretariat).created_by == secretariat
+
+
+def test_only_the_secretariat_updates_an_activity():
+    activity = make_activity()
+    secretariat_gone = SecretariatFactory(is_active=False)
+    for user in (DelegateFactory(), secretariat_gone):
+        with translation.override("es"), pytest.raises(DomainError) as caught:
+            services.update_activity(
+                activity=activity, updated_by=user, organisation="unicef", kind="research",
+                original_language="en", titles={"en": "Changed"},
+                starts_on=datetime.date(2025, 1, 1),
+            )  # fmt: skip
+        assert caught.value.message == "Solo la secretaría registra actividades en el registro."
+    activity.refresh_from_db()
+    assert (activity.title_en, activity.organisation.code) == (
+        "Cyberbullying awareness campaign in Kenyan schools",
+        "bdt",
+    )

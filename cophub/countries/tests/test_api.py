@@ -1,5 +1,6 @@
 import pytest
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.countries import services
 
 from .factories import EvidenceFactory, MeasureFactory, MilestoneFactory, RoadmapFactory, item
@@ -37,7 +38,7 @@ def test_roadmap_and_its_absence(client):
 
 def test_history(client):
     services.import_measures(
-        rows=[{"country": "KE", "item": "tec-hotline", "status": "draft"}], by=None
+        rows=[{"country": "KE", "item": "tec-hotline", "status": "draft"}], by=SYSTEM
     )
     body = client.get("/api/v1/countries/KE/history").json()
     assert body["count"] == 1

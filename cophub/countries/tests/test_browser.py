@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.accounts.tests import signing_in
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core.models import Country
@@ -104,7 +105,7 @@ def test_a_proposal_reviewed_appears_in_the_history(page, live_server, browser):
 def test_pages_have_no_accessibility_violations(page, live_server, lang, path):
     _kenya_with_data()
     services.import_measures(
-        rows=[{"country": "KE", "item": "tec-helpline", "status": "draft"}], by=None
+        rows=[{"country": "KE", "item": "tec-helpline", "status": "draft"}], by=SYSTEM
     )
     page.goto(f"{live_server.url}/{lang}{path}")
     assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")

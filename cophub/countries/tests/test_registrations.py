@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import translation
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core import mandate, navigation, reporting
 from cophub.core.models import MandateParagraph
 from cophub.countries import services
@@ -31,7 +32,7 @@ def test_roadmaps_and_measures_serve_their_paragraphs(client):
         by=secretariat,
     )
     services.import_measures(
-        rows=[{"country": "KE", "item": "tec-hotline", "status": "in_force"}], by=None
+        rows=[{"country": "KE", "item": "tec-hotline", "status": "in_force"}], by=SYSTEM
     )
     served = dict(
         (provider.key, records)
@@ -62,7 +63,7 @@ def test_the_report_counts_the_changes_of_the_period():
             {"country": "KE", "item": "edu-schools", "status": "draft"},
             {"country": "FJ", "item": "edu-schools", "status": "draft"},
         ],
-        by=None,
+        by=SYSTEM,
     )
     with translation.override("en"):
         paragraph, table = section.blocks(today, today)

@@ -3,6 +3,7 @@ import io
 
 import pytest
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
 from cophub.core.errors import DomainError
 from cophub.countries import selectors, services
@@ -224,17 +225,17 @@ def test_import_is_all_or_nothing_and_names_the_row():
     with pytest.raises(DomainError, match="Row 4: “tec-teleportation” is not an item"):
         services.import_measures(rows=rows, by=SecretariatFactory())
     assert not Measure.objects.exists() and not Change.objects.exists()
-    assert services.import_measures(rows=rows[:2], by=None) == 2
+    assert services.import_measures(rows=rows[:2], by=SYSTEM) == 2
     assert Measure.objects.get(country="FR").status == "draft"
     assert Change.objects.filter(by=None).count() == 2
 
 
 def test_import_refuses_an_unknown_country_and_a_bad_status():
     with pytest.raises(DomainError, match="Row 2: “XX” is not an ISO"):
-        services.import_measures(rows=[{"country": "XX", "item": "tec-hotline"}], by=None)
+        services.import_measures(rows=[{"country": "XX", "item": "tec-hotline"}], by=SYSTEM)
     with pytest.raises(DomainError, match="Row 2: Choose one of the values"):
         services.import_measures(
-            rows=[{"country": "KE", "item": "tec-hotline", "status": "maybe"}], by=None
+            rows=[{"country": "KE", "item": "tec-hotline", "status": "maybe"}], by=SYSTEM
         )
     assert not Measure.objects.exists()
 

@@ -3,6 +3,7 @@ import io
 
 import pytest
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core import profiles
 from cophub.core.models import Country
@@ -163,7 +164,7 @@ def test_roadmap_section_shows_milestones_progress_and_overdue(client):
 
 def test_history_page_is_public_and_translated(client):
     services.import_measures(
-        rows=[{"country": "KE", "item": "tec-hotline", "status": "in_force"}], by=None
+        rows=[{"country": "KE", "item": "tec-hotline", "status": "in_force"}], by=SYSTEM
     )
     html = client.get("/en/countries/KE/history/").content.decode()
     assert "Measure changed" in html and "In force" in html and "Data import" in html

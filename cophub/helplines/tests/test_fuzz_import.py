@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.accounts.tests.factories import SecretariatFactory
 from cophub.core.tests.fuzzing import fuzz_settings, rolled_back, table
 from cophub.helplines import exchange, services
@@ -113,7 +114,7 @@ def _import_and_check(file_format: str, content: bytes) -> None:
     with rolled_back():
         before = [table(Helpline), table(ContactChannel), table(OpeningHours)]
         try:
-            result = services.import_directory(content=content, file_format=file_format)
+            result = services.import_directory(content=content, file_format=file_format, by=SYSTEM)
         except ImportRejected as rejected:
             event("refused")
             assert str(rejected.message).strip()
@@ -167,7 +168,9 @@ def test_the_import_page_answers_any_file_with_a_page(client, file, name, earlie
 def test_json_nested_deeper_than_the_parser_goes_is_refused(earlier):
     """Found by the fuzzing above: a RecursionError, a server error on the import page."""
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=b"[" * 100_000 + b"]" * 100_000, file_format="json")
+        services.import_directory(
+            content=b"[" * 100_000 + b"]" * 100_000, file_format="json", by=SYSTEM
+        )
     assert [e.message for e in rejected.value.errors] == [
         "The JSON file must be a list of objects."
     ]

@@ -6,7 +6,13 @@ import pytest
 from django.utils import translation
 
 from cophub.accounts.models import Role
-from cophub.accounts.tests.factories import SecretariatFactory, UserFactory, organisation
+from cophub.accounts.permissions import SYSTEM
+from cophub.accounts.tests.factories import (
+    DelegateFactory,
+    SecretariatFactory,
+    UserFactory,
+    organisation,
+)
 from cophub.core.errors import DomainError
 from cophub.helplines import exchange, services
 from cophub.helplines.exchange import COLUMNS, ImportRejected
@@ -152,7 +158,7 @@ def test_import_creates_services_with_channels_and_hours():
         _row(key="iwf", kind="reporting_hotline", country="GB", name="IWF", operator="iwf",
              channel="web", value="https://report.iwf.org.uk/", timezone="Europe/London"),
     )  # fmt: skip
-    result = services.import_directory(content=content, file_format="csv")
+    result = services.import_directory(content=content, file_format="csv", by=SYSTEM)
     assert (result.created, result.updated, result.channels) == (2, 0, 3)
     helpline = Helpline.objects.get(key="childline-ke")
     sms = helpline.channels.get(kind="sms")
@@ -163,9 +169,11 @@ def test_import_creates_services_with_channels_and_hours():
 
 
 def test_import_replaces_a_service_with_the_same_key():
-    services.import_directory(content=_csv(_row(), _row(channel="sms")), file_format="csv")
+    services.import_directory(
+        content=_csv(_row(), _row(channel="sms")), file_format="csv", by=SYSTEM
+    )
     result = services.import_directory(
-        content=_csv(_row(name="Childline Kenya 116")), file_format="csv"
+        content=_csv(_row(name="Childline Kenya 116")), file_format="csv", by=SYSTEM
     )
     assert (result.created, result.updated) == (0, 1)
     helpline = Helpline.objects.get(key="childline-ke")
@@ -181,7 +189,7 @@ def test_import_with_one_bad_row_imports_nothing_and_names_the_row():
         _row(key="third", hours="mo 18:00-09:00", timezone="Mars/Olympus"),  # row 3: two errors
     )
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=content, file_format="csv")
+        services.import_directory(content=content, file_format="csv", by=SYSTEM)
     errors = [(e.row, e.column) for e in rejected.value.errors]
     assert errors == [(2, "value"), (3, "timezone"), (3, "hours")]
     assert "Nothing was imported" in rejected.value.message
@@ -194,7 +202,7 @@ def test_import_with_one_bad_row_imports_nothing_and_names_the_row():
 def test_import_refuses_a_file_in_the_wrong_encoding():
     content = _csv(_row(name="Écoute-Enfants")).decode("utf-8").encode("latin-1")
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=content, file_format="csv")
+        services.import_directory(content=content, file_format="csv", by=SYSTEM)
     assert rejected.value.errors[0].row is None
     assert "not UTF-8" in rejected.value.errors[0].message
     assert not Helpline.objects.exists()
@@ -203,14 +211,14 @@ def test_import_refuses_a_file_in_the_wrong_encoding():
 def test_import_refuses_a_file_with_a_missing_column():
     text = _csv(_row()).decode("utf-8").replace("timezone", "time zone", 1)
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=text.encode("utf-8"), file_format="csv")
+        services.import_directory(content=text.encode("utf-8"), file_format="csv", by=SYSTEM)
     assert [(e.row, e.column) for e in rejected.value.errors] == [(None, "timezone")]
 
 
 def test_import_reports_rows_of_one_service_that_disagree():
     content = _csv(_row(), _row(channel="sms", country="TZ"))
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=content, file_format="csv")
+        services.import_directory(content=content, file_format="csv", by=SYSTEM)
     assert [(e.row, e.column) for e in rejected.value.errors] == [(2, "country")]
 
 
@@ -231,14 +239,14 @@ def test_import_reports_rows_of_one_service_that_disagree():
 )
 def test_import_names_the_field_of_each_bad_value(values, column):
     with pytest.raises(ImportRejected) as rejected:
-        services.import_directory(content=_csv(_row(**values)), file_format="csv")
+        services.import_directory(content=_csv(_row(**values)), file_format="csv", by=SYSTEM)
     assert [(e.row, e.column) for e in rejected.value.errors] == [(1, column)]
     assert not Helpline.objects.exists()
 
 
 def test_json_import_reads_the_same_rows_and_round_trips_the_export():
     rows = [_row(), _row(key="tz", country="TZ", timezone="Africa/Dar_es_Salaam")]
-    services.import_directory(content=json.dumps(rows).encode(), file_format="json")
+    services.import_directory(content=json.dumps(rows).encode(), file_format="json", by=SYSTEM)
     exported = exchange.export_rows(Helpline.objects.order_by("key"))
     assert [(r["key"], r["value"], r["hours"]) for r in exported] == [
         ("childline-ke", "116", "24/7"),
@@ -246,7 +254,7 @@ def test_json_import_reads_the_same_rows_and_round_trips_the_export():
     ]
     Helpline.objects.all().delete()
     result = services.import_directory(
-        content=exchange.rows_to_json(exported).encode(), file_format="json"
+        content=exchange.rows_to_json(exported).encode(), file_format="json", by=SYSTEM
     )
     assert result.created == 2
 
@@ -254,7 +262,7 @@ def test_json_import_reads_the_same_rows_and_round_trips_the_export():
 def test_json_import_refuses_what_is_not_a_list_of_objects():
     for content in (b'{"key": 1}', b"[1, 2]", b"[{"):
         with pytest.raises(ImportRejected):
-            services.import_directory(content=content, file_format="json")
+            services.import_directory(content=content, file_format="json", by=SYSTEM)
     assert not Helpline.objects.exists()
 
 
@@ -318,6 +326,39 @@ def test_a_proposal_may_not_touch_another_service_or_carry_bad_rows():
     assert not ChangeProposal.objects.exists()
 
 
+def test_only_the_secretariat_reviews_a_proposal():
+    helpline = _iwf_helpline()
+    member = _member()
+    proposal = services.propose_change(
+        user=member, helpline=helpline, csv_text=_rows_csv(helpline, name="IWF report")
+    )
+    for reviewer in (member, DelegateFactory()):
+        with translation.override("ru"), pytest.raises(DomainError) as refused:
+            services.accept_proposal(proposal=proposal, reviewer=reviewer)
+        assert refused.value.message == "Только секретариат рассматривает предложенные изменения."
+        with translation.override("ru"), pytest.raises(DomainError):
+            services.reject_proposal(proposal=proposal, reviewer=reviewer, note="no")
+    proposal.refresh_from_db()
+    helpline.refresh_from_db()
+    assert (proposal.status, proposal.reviewed_by, helpline.name) == ("pending", None, "IWF")
+
+
+def test_only_the_secretariat_imports_the_directory_or_marks_it_verified():
+    old = HelplineFactory(last_verified=datetime.date(2025, 1, 1))
+    for user in (_member(), DelegateFactory()):
+        with translation.override("zh"), pytest.raises(DomainError) as refused:
+            services.import_directory(content=_csv(_row()), file_format="csv", by=user)
+        assert refused.value.message == "只有秘书处维护热线名录。"
+        with translation.override("zh"), pytest.raises(DomainError):
+            services.mark_verified(helpline=old, on=datetime.date(2026, 1, 1), by=user)
+    assert list(Helpline.objects.all()) == [old]
+    old.refresh_from_db()
+    assert old.last_verified == datetime.date(2025, 1, 1)
+    services.mark_verified(helpline=old, on=datetime.date(2026, 1, 1), by=SecretariatFactory())
+    old.refresh_from_db()
+    assert old.last_verified == datetime.date(2026, 1, 1)
+
+
 def test_rejecting_needs_a_reason():
     helpline = _iwf_helpline()
     proposal = services.propose_change(
@@ -339,10 +380,10 @@ def test_entries_not_verified_for_a_year_are_flagged():
     old = HelplineFactory(last_verified=datetime.date(2025, 11, 24))
     HelplineFactory(last_verified=datetime.date(2025, 11, 26))
     assert list(selectors.needing_verification(today)) == [old]
-    services.mark_verified(helpline=old, on=datetime.date(2026, 1, 1))
+    services.mark_verified(helpline=old, on=datetime.date(2026, 1, 1), by=SYSTEM)
     assert not selectors.needing_verification(today).exists()
     with pytest.raises(DomainError, match="future"):
-        services.mark_verified(helpline=old, on=datetime.date(2999, 1, 1))
+        services.mark_verified(helpline=old, on=datetime.date(2999, 1, 1), by=SYSTEM)
 
 
 def test_views_and_taps_are_counted_per_country_and_day_only():

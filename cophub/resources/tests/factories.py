@@ -1,11 +1,13 @@
 import io
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.resources import services
 from cophub.resources.models import Resource
 
 
 def make_resource(**overrides) -> Resource:
     fields = {
+        "created_by": SYSTEM,
         "kind": Resource.Kind.BEST_PRACTICE,
         "titles": {"en": "Safer chat rooms for children"},
         "summaries": {"en": "Moderated chat for children aged 9 to 12."},

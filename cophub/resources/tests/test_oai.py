@@ -11,6 +11,7 @@ from sickle.oaiexceptions import (
     NoRecordsMatch,
 )
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.resources import oai
 from cophub.resources.models import Resource
 
@@ -98,7 +99,7 @@ def test_withdrawn_and_deleted_resources_are_harvested_as_deleted(harvester, mon
     never_public = make_resource(titles={"en": "Waiting"}, status=Resource.Status.SUBMITTED)
     assert harvester.Identify().deletedRecord == "persistent"
     services.withdraw_resource(resource=withdrawn, reviewer=SecretariatFactory())
-    services.delete_resources(resources=[deleted, never_public])
+    services.delete_resources(resources=[deleted, never_public], by=SYSTEM)
 
     # Five headers over three pages: the deleted ones come after the records, with resumption.
     records = list(harvester.ListRecords(metadataPrefix="oai_dc"))

@@ -2,7 +2,9 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory, UserFactory
 from cophub.core.errors import DomainError
 from cophub.resources import selectors, services
@@ -77,7 +79,7 @@ def test_one_version_per_language():
     resource = make_resource()
     with pytest.raises(DomainError, match="already has a version"):
         services.add_language_version(
-            resource=resource, language="en", link="https://example.org/2"
+            resource=resource, by=SecretariatFactory(), language="en", link="https://example.org/2"
         )
 
 
@@ -251,7 +253,7 @@ def test_deleting_a_resource_takes_its_accessible_editions_and_records_both():
     source = make_resource(kind="guideline")
     easy = make_resource(kind="guideline", adapts=source, accessible_format="easy_read",
                          titles={"en": "Easy read"})  # fmt: skip
-    assert services.delete_resources(resources=[source]) == 2
+    assert services.delete_resources(resources=[source], by=SecretariatFactory()) == 2
     assert not Resource.objects.exists()
     assert set(DeletedRecord.objects.values_list("slug", flat=True)) == {source.slug, easy.slug}
 
@@ -279,3 +281,23 @@ def test_broad_searches_are_counted_up_to_the_cap(monkeypatch, client):
     exact = selectors.search(selectors.SearchQuery(text="chat"))
     assert exact.more_than is None
     assert {v.value: v.count for v in exact.facets["kind"]} == {"best_practice": 4, "campaign": 1}
+
+
+def test_only_the_secretariat_keeps_the_repository():
+    resource = make_resource()
+    for user in (DelegateFactory(), UserFactory(), SecretariatFactory(is_active=False)):
+        with translation.override("ar"), pytest.raises(DomainError) as refused:
+            make_resource(titles={"en": "Another guide"}, created_by=user)
+        assert refused.value.message == "الأمانة وحدها تتولى شؤون المستودع."
+        with translation.override("ar"), pytest.raises(DomainError):
+            services.add_language_version(
+                resource=resource, by=user, language="fr", link="https://example.org/fr"
+            )
+        with translation.override("ar"), pytest.raises(DomainError):
+            services.delete_resources(resources=[resource], by=user)
+    assert list(Resource.objects.all()) == [resource]
+    assert list(resource.versions.values_list("language", flat=True)) == ["en"]
+    services.add_language_version(
+        resource=resource, by=SYSTEM, language="fr", link="https://example.org/fr"
+    )
+    assert resource.versions.count() == 2

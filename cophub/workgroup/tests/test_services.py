@@ -531,3 +531,15 @@ def test_concurrent_registrations_take_distinct_numbers_without_gaps():
     serials = sorted(Document.objects.values_list("serial", flat=True))
     assert serials == list(range(1, 9))
     assert DocumentCounter.objects.get(meeting=meeting).last_serial == 8
+
+
+def test_only_delegates_submit_documents():
+    from django.utils import translation
+
+    meeting = MeetingFactory()
+    for user in (UserFactory(), DelegateFactory(is_active=False)):
+        with translation.override("zh"), pytest.raises(DomainError) as refused:
+            submit(user, meeting)
+        assert refused.value.message == "只有代表可以提交文件。"
+    assert not Document.objects.exists()
+    assert not DocumentFile.objects.exists()

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count
 from django.utils import timezone
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.consultations import services
 from cophub.consultations.models import Consultation, Response
 from cophub.consultations.sample import add_questions, answers_for
@@ -44,7 +45,7 @@ def _open_consultation() -> Consultation:
         opens_at_time=opens.time().replace(second=0, microsecond=0), time_zone="UTC",
         published=True, device_limit=10**9,
     )  # fmt: skip
-    services.schedule_consultation(consultation=consultation)
+    services.schedule_consultation(consultation=consultation, by=SYSTEM)
     add_questions(consultation)
     return consultation
 

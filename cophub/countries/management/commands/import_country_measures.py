@@ -2,6 +2,7 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.core.errors import DomainError
 from cophub.countries import services
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         try:
-            count = services.import_measures(rows=rows, by=user)
+            count = services.import_measures(rows=rows, by=user or SYSTEM)
         except DomainError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"{count} measures imported."))

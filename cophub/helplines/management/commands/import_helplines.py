@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cophub.accounts.permissions import SYSTEM
 from cophub.helplines import services
 from cophub.helplines.exchange import ImportRejected
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
             raise CommandError(f"No file at {path}")
         file_format = format or ("json" if file.suffix.lower() == ".json" else "csv")
         try:
-            result = services.import_directory(content=file.read_bytes(), file_format=file_format)
+            result = services.import_directory(
+                content=file.read_bytes(), file_format=file_format, by=SYSTEM
+            )
         except ImportRejected as rejected:
             for error in rejected.errors:
                 where = f"row {error.row}" if error.row else "file"
