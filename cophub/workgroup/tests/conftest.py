@@ -1,11 +1,4 @@
 import pytest
-from django.db import connection
-
-
-@pytest.fixture(autouse=True)
-def _skip_postgres_only(request):
-    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (full-text search, row locks): CI runs it there")
 
 
 @pytest.fixture(autouse=True)

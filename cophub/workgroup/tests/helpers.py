@@ -2,7 +2,6 @@
 
 from django.contrib.postgres.search import SearchVector
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.utils import timezone
 
 from cophub.core.models import Country, Organisation
@@ -47,10 +46,9 @@ def registered_documents(meeting, count: int, *, start: int = 1) -> list[Documen
             kind="pdf",
             size=8,
         )
-    if connection.vendor == "postgresql":
-        Document.objects.filter(pk__in=[d.pk for d in documents]).update(
-            search_vector=SearchVector("search_text", config="simple")
-        )
+    Document.objects.filter(pk__in=[d.pk for d in documents]).update(
+        search_vector=SearchVector("search_text", config="simple")
+    )
     DocumentCounter.objects.update_or_create(
         meeting=meeting, defaults={"last_serial": start + count - 1}
     )

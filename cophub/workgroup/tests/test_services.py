@@ -410,7 +410,6 @@ def test_search_finds_titles_and_file_text():
     assert selectors.registry(q="nothing-like-this").count() == 0
 
 
-@pytest.mark.postgres
 def test_full_text_search_stems_in_each_language():
     secretariat = SecretariatFactory()
     meeting = MeetingFactory()
@@ -449,7 +448,6 @@ def test_full_text_search_stems_in_each_language():
     assert selectors.registry(q="国家战略").count() == 1  # Chinese, without word breaks
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_registrations_take_distinct_numbers_without_gaps():
     meeting = MeetingFactory(number=24)

@@ -50,15 +50,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self._meeting_documents(meeting, count, made, countries, organisations)
             made += count
-        if connection.vendor == "postgresql":
-            vector = SearchVector("search_text", config="simple", weight="B") + SearchVector(
-                "search_text", config="english", weight="A"
-            )
-            Document.objects.filter(meeting__group=group).update(search_vector=vector)
-            # Fresh planner statistics and visibility map, as autovacuum would make them after a
-            # bulk load (index-only scans of the registry's order index need the latter).
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE workgroup_document, workgroup_documentfile")
+        vector = SearchVector("search_text", config="simple", weight="B") + SearchVector(
+            "search_text", config="english", weight="A"
+        )
+        Document.objects.filter(meeting__group=group).update(search_vector=vector)
+        # Fresh planner statistics and visibility map, as autovacuum would make them after a
+        # bulk load (index-only scans of the registry's order index need the latter).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE workgroup_document, workgroup_documentfile")
         self.stdout.write(f"{made} documents in group BENCH.")
 
     def _meeting_documents(self, meeting, count, offset, countries, organisations):
