@@ -7,7 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -466,7 +466,3 @@ def subscribe(
 def unsubscribe(*, token: str) -> bool:
     deleted, _rows = Subscription.objects.filter(token=token).delete()
     return bool(deleted)
-
-
-def database_is_postgres() -> bool:
-    return connection.vendor == "postgresql"

@@ -93,7 +93,6 @@ def _request_boundary(signal):
     signal.send(sender=WSGIHandler)
 
 
-@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("health_checks", [True, False])
 def test_a_connection_the_database_server_dropped_is_replaced_by_itself(
@@ -104,8 +103,6 @@ def test_a_connection_the_database_server_dropped_is_replaced_by_itself(
     next one is answered. Neither needs the app servers restarted."""
     from django.core.signals import request_finished, request_started
 
-    if connection.vendor != "postgresql":
-        pytest.skip("the server ends the connection: PostgreSQL")
     connection.close()
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
     monkeypatch.setitem(connection.settings_dict, "CONN_HEALTH_CHECKS", health_checks)

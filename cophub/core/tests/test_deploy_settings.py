@@ -119,8 +119,8 @@ def test_check_deploy_is_clean_with_the_deployment_at_scale(tmp_path):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "cophub.example.org",
         "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "DATABASE_REPLICA_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": "postgres://cophub:pw@db-primary.internal:5432/cophub",
+        "DATABASE_REPLICA_URL": "postgres://cophub_ro:pw@db-replica.internal:5432/cophub",
         "TASK_BROKER_URL": "redis://127.0.0.1:6379/15",
         "S3_BUCKET": "cophub-files",
     }

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from cophub.accounts.tests.factories import DelegateFactory, SecretariatFactory
 from cophub.core.errors import DomainError
@@ -12,12 +12,10 @@ from cophub.countries.models import Change, Evidence, Proposal
 
 from .factories import country
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_proposal_is_applied_once_when_reviewed_twice_at_the_same_time():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks (select_for_update) are tested on PostgreSQL")
     proposal = services.propose_change(
         country=country("KE"),
         kind="measure",

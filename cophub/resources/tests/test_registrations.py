@@ -1,5 +1,5 @@
-"""What the repository gives the shared pages: country profile, mandate, reports; and PostgreSQL's
-near matches."""
+"""What the repository gives the shared pages: country profile, mandate, reports; and near
+matches for a mistyped word."""
 
 import datetime
 
