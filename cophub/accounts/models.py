@@ -141,6 +141,14 @@ class User(AbstractBaseUser, PermissionsMixin, Representation):
     def __str__(self):
         return f"{self.full_name} <{self.email}>"
 
+    def save(self, *args, **kwargs):
+        # Staff status is derived, never chosen: it is written with the role it follows.
+        self.is_staff = staff_status(self.role, self.is_superuser)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"role", "is_superuser"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "is_staff"}
+        super().save(*args, **kwargs)
+
     def get_full_name(self):
         return self.full_name
 

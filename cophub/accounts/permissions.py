@@ -11,7 +11,8 @@ sign in or refuse them before any work is done. Templates ask the same checks th
 `permissions` tag library: `{% if user|is_secretariat %}`.
 
 `is_staff`, the flag Django's admin opens to, is not a second source of truth: it follows the
-role (`models.staff_status`; a constraint on the user table holds every row to it). COP Hub's
+role (`models.staff_status`, written by `User.save` with the role; a constraint on the user
+table holds every row to it). COP Hub's
 own code reads it only to show the way to the admin in the page header.
 """
 
