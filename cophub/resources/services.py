@@ -19,14 +19,13 @@ from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.jobs import queue
 
-from . import analysis, tasks
+from . import tasks
 from .models import (
     Audience,
     DeletedRecord,
     GuidelineSet,
     LanguageVersion,
     Resource,
-    SearchEntry,
     Topic,
 )
 
@@ -36,30 +35,6 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_SUBMISSIONS_PER_DAY = 10
 # Addresses under /resources/ that are pages, not resources.
 RESERVED_SLUGS = frozenset({"guidelines", "submit", "submissions", "review", "topics", "feed"})
-
-
-def index_resource(resource: Resource) -> SearchEntry:
-    """Analyse the resource's titles, summaries and extracted texts, each in its own language."""
-    titles, summaries, bodies = [], [], []
-    for code in LANGUAGE_CODES:
-        titles.append(analysis.index_terms(getattr(resource, f"title_{code}") or "", code))
-        summaries.append(analysis.index_terms(getattr(resource, f"summary_{code}") or "", code))
-    # The edition year and the publisher are searched as part of the title ("guidelines 2020").
-    extras = [str(resource.edition or ""), resource.publisher]
-    if resource.organisation_id:
-        extras += [resource.organisation.acronym, resource.organisation.name_en or ""]
-    titles.append(analysis.index_terms(" ".join(e for e in extras if e), "en"))
-    for version in resource.versions.all():
-        bodies.append(analysis.index_terms(version.extracted_text, version.language))
-    entry, _created = SearchEntry.objects.update_or_create(
-        resource=resource,
-        defaults={
-            "title_terms": " ".join(t for t in titles if t),
-            "summary_terms": " ".join(s for s in summaries if s),
-            "body_terms": " ".join(b for b in bodies if b),
-        },
-    )
-    return entry
 
 
 def _lookup(model, field: str, codes, *, message, form_field: str) -> list:
