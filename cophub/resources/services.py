@@ -108,15 +108,6 @@ def _require_keeper(actor: Any) -> None:
     require_secretariat(actor, _("Only the secretariat keeps the repository."))
 
 
-@transaction.atomic
-def add_language_version(
-    *, resource: Resource, by: Any, language: str, file: Any = None, link: str = ""
-) -> LanguageVersion:
-    """The secretariat adds a version of a resource in another language."""
-    _require_keeper(by)
-    return _add_language_version(resource=resource, language=language, file=file, link=link)
-
-
 def _add_language_version(
     *, resource: Resource, language: str, file: Any = None, link: str = ""
 ) -> LanguageVersion:
