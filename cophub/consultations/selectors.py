@@ -16,7 +16,7 @@ from django.utils import timezone
 from cophub.core import cache as versioned
 from cophub.core.models import Country, Region
 
-from .models import AgeBand, Answer, Consultation, Option, Question, Response, Sex
+from .models import AgeBand, Answer, Consultation, Question, Response, Sex
 
 SUPPRESSION_THRESHOLD = 5
 DIMENSIONS = ("age_band", "sex", "country", "region")
@@ -272,15 +272,6 @@ def _breakdown(question, rows, dimension, categories, labels) -> list[BreakdownR
     return breakdown
 
 
-def answers_for_moderation():
-    """Free-text answers waiting for a moderator, flagged ones first; no data about the writer."""
-    return (
-        Answer.objects.filter(moderation=Answer.Moderation.PENDING)
-        .order_by("-danger", "pk")
-        .only("pk", "text", "danger", "question")
-    )
-
-
 def held_between(start: datetime.date, end: datetime.date):
     """Consultations whose window opened in the period, with their participation."""
     consultations = list(
@@ -302,7 +293,3 @@ def participation_by_consultation_for_country(iso2: str) -> list[tuple[Consultat
         .order_by("-opens_at")
     )
     return [(consultation, suppressed(consultation.n)) for consultation in rows if consultation.n]
-
-
-def option_label(option: Option) -> str:
-    return str(option)

@@ -16,8 +16,7 @@ from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .middleware import API_PREFIXES
-from .problems import problem_response
+from .problems import API_PREFIXES, problem_response
 
 logger = logging.getLogger(__name__)
 

@@ -2,9 +2,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .i18n import LANGUAGE_CODES
-from .problems import problem_response
-
-API_PREFIXES = ("/api/",)
+from .problems import API_PREFIXES, problem_response
+from .views import healthz
 
 
 def api_language_middleware(get_response):
@@ -55,7 +54,6 @@ def api_language_middleware(get_response):
 def healthz_middleware(get_response):
     """Answer /healthz before the host check and the HTTPS redirect: load balancers probe the app
     servers by address, over plain HTTP, with a Host header of their own."""
-    from .views import healthz
 
     def middleware(request):
         if request.path_info == "/healthz":

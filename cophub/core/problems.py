@@ -8,6 +8,10 @@ from django.utils.translation import gettext as _
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
+# Paths answered as the JSON API: errors there are problem details, not pages.
+API_PREFIXES = ("/api/",)
+
+
 def problem_titles() -> dict[int, str]:
     return {
         400: _("Bad request"),

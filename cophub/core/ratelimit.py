@@ -27,8 +27,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
-from .middleware import API_PREFIXES
-from .problems import problem_response
+from .problems import API_PREFIXES, problem_response
 
 logger = logging.getLogger(__name__)
 

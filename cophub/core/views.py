@@ -7,8 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import mandate, selectors
-from .middleware import API_PREFIXES
-from .problems import problem_response
+from .problems import API_PREFIXES, problem_response
 
 
 @require_safe

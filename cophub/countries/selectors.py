@@ -34,10 +34,6 @@ def checklist() -> list[ChecklistItem]:
     return list(ChecklistItem.objects.all())
 
 
-def checklist_item(code: str) -> ChecklistItem | None:
-    return ChecklistItem.objects.filter(code=code).first()
-
-
 def score_of(statuses: list[str], item_count: int) -> int:
     """The checklist score, 0 to 100: an item in force counts one point, a draft half."""
     if not item_count:
@@ -252,10 +248,6 @@ def proposals(*, status: str | None = Proposal.Status.PENDING) -> QuerySet[Propo
     if status:
         queryset = queryset.filter(status=status)
     return queryset
-
-
-def proposals_by(user) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(proposed_by=user).select_related("country")
 
 
 def measure_gaps(country: Country) -> list[str]:

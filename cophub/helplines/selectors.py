@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -199,15 +199,6 @@ def impact_rows(*, helpline_ids=None, since: datetime.date | None = None) -> lis
         }
         for row in queryset
     ]
-
-
-def finder_views_total(iso2: str) -> int:
-    return (
-        DailyCount.objects.filter(country_id=iso2, event=DailyCount.Event.VIEW).aggregate(
-            total=Sum("count")
-        )["total"]
-        or 0
-    )
 
 
 def country_gaps(iso2: str) -> list[str]:

@@ -6,7 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 from cophub.core.admin import ReadOnlyAdmin
 from cophub.core.errors import DomainError
 
-from . import services
+from . import services, tasks
 from .models import Audience, DeletedRecord, GuidelineSet, LanguageVersion, Resource, Topic
 
 
@@ -78,7 +78,7 @@ class ResourceAdmin(TranslationAdmin):
             old_slug=before["slug"] if before else "",
         )
         # Keep the search index in step with what the secretariat changed.
-        transaction.on_commit(lambda: services.index_resource(resource))
+        transaction.on_commit(lambda: tasks.build_search_entry(resource))
 
     def delete_model(self, request, obj):
         services.delete_resources(resources=[obj], by=request.user)

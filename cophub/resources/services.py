@@ -17,7 +17,6 @@ from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
-from cophub.core.text import index_terms
 from cophub.jobs import queue
 
 from . import tasks
@@ -27,7 +26,6 @@ from .models import (
     GuidelineSet,
     LanguageVersion,
     Resource,
-    SearchEntry,
     Topic,
 )
 
@@ -37,30 +35,6 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_SUBMISSIONS_PER_DAY = 10
 # Addresses under /resources/ that are pages, not resources.
 RESERVED_SLUGS = frozenset({"guidelines", "submit", "submissions", "review", "topics", "feed"})
-
-
-def index_resource(resource: Resource) -> SearchEntry:
-    """Analyse the resource's titles, summaries and extracted texts, each in its own language."""
-    titles, summaries, bodies = [], [], []
-    for code in LANGUAGE_CODES:
-        titles.append(index_terms(getattr(resource, f"title_{code}") or "", code))
-        summaries.append(index_terms(getattr(resource, f"summary_{code}") or "", code))
-    # The edition year and the publisher are searched as part of the title ("guidelines 2020").
-    extras = [str(resource.edition or ""), resource.publisher]
-    if resource.organisation_id:
-        extras += [resource.organisation.acronym, resource.organisation.name_en or ""]
-    titles.append(index_terms(" ".join(e for e in extras if e), "en"))
-    for version in resource.versions.all():
-        bodies.append(index_terms(version.extracted_text, version.language))
-    entry, _created = SearchEntry.objects.update_or_create(
-        resource=resource,
-        defaults={
-            "title_terms": " ".join(t for t in titles if t),
-            "summary_terms": " ".join(s for s in summaries if s),
-            "body_terms": " ".join(b for b in bodies if b),
-        },
-    )
-    return entry
 
 
 def _lookup(model, field: str, codes, *, message, form_field: str) -> list:
@@ -132,15 +106,6 @@ def _checked_kind(file) -> str:
 
 def _require_keeper(actor: Any) -> None:
     require_secretariat(actor, _("Only the secretariat keeps the repository."))
-
-
-@transaction.atomic
-def add_language_version(
-    *, resource: Resource, by: Any, language: str, file: Any = None, link: str = ""
-) -> LanguageVersion:
-    """The secretariat adds a version of a resource in another language."""
-    _require_keeper(by)
-    return _add_language_version(resource=resource, language=language, file=file, link=link)
 
 
 def _add_language_version(

@@ -238,15 +238,6 @@ def liaison_statements(start: datetime.date | None = None, end: datetime.date | 
     return queryset.order_by("registered_at")
 
 
-def open_liaisons() -> QuerySet[Document]:
-    """Incoming liaison statements whose reply is still due."""
-    return liaison_statements().filter(
-        liaison_direction=Document.Direction.INCOMING,
-        reply_deadline__isnull=False,
-        replies__isnull=True,
-    )
-
-
 def gender_balance(meetings_: QuerySet[Meeting]) -> list[dict]:
     """Per meeting: delegates registered, and how many declared each gender (counts only)."""
     rows = (

@@ -210,18 +210,6 @@ def _editable_by(document: Document, user) -> None:
 
 
 @transaction.atomic
-def update_submission(*, document: Document, user, title: str, abstract: str = "") -> Document:
-    document = Document.objects.select_for_update().get(pk=document.pk)
-    _editable_by(document, user)
-    document.title = _check_title(title)
-    setattr(document, f"title_{document.original_language}", document.title)
-    document.abstract = abstract.strip()
-    setattr(document, f"abstract_{document.original_language}", document.abstract)
-    document.save()
-    return document
-
-
-@transaction.atomic
 def add_translation(
     *, document: Document, user, language: str, file, title: str = "", abstract: str = ""
 ) -> Document:
@@ -437,11 +425,6 @@ def register_for_meeting(*, meeting: Meeting, delegate, gender: str = "") -> Mee
         meeting=meeting, delegate=delegate, defaults={"gender": gender}
     )
     return registration
-
-
-@transaction.atomic
-def cancel_meeting_registration(*, meeting: Meeting, delegate) -> None:
-    MeetingRegistration.objects.filter(meeting=meeting, delegate=delegate).delete()
 
 
 @transaction.atomic

@@ -75,14 +75,6 @@ def test_text_extracted_from_a_file_is_searchable():
     assert found[0].versions.all()[0].file_kind == "docx"
 
 
-def test_one_version_per_language():
-    resource = make_resource()
-    with pytest.raises(DomainError, match="already has a version"):
-        services.add_language_version(
-            resource=resource, by=SecretariatFactory(), language="en", link="https://example.org/2"
-        )
-
-
 def test_search_normalises_arabic_and_segments_chinese():
     make_resource(
         titles={"ar": "إرشادات للآباء والأمهات"},
@@ -290,14 +282,7 @@ def test_only_the_secretariat_keeps_the_repository():
             make_resource(titles={"en": "Another guide"}, created_by=user)
         assert refused.value.message == "الأمانة وحدها تتولى شؤون المستودع."
         with translation.override("ar"), pytest.raises(DomainError):
-            services.add_language_version(
-                resource=resource, by=user, language="fr", link="https://example.org/fr"
-            )
-        with translation.override("ar"), pytest.raises(DomainError):
             services.delete_resources(resources=[resource], by=user)
     assert list(Resource.objects.all()) == [resource]
-    assert list(resource.versions.values_list("language", flat=True)) == ["en"]
-    services.add_language_version(
-        resource=resource, by=SYSTEM, language="fr", link="https://example.org/fr"
-    )
-    assert resource.versions.count() == 2
+    services.delete_resources(resources=[resource], by=SYSTEM)
+    assert not Resource.objects.exists()
