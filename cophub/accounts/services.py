@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cophub.accounts.permissions import require_secretariat
 from cophub.core.errors import DomainError
-from cophub.core.models import Organisation
+from cophub.core.models import Country, Organisation
 from cophub.jobs.services import send_mail_after_commit
 
 from .models import ORGANISATION_ROLES, REQUESTABLE_ROLES, AccountRequest, Role, User
@@ -23,12 +23,18 @@ def _send(*, to: str, language: str, template: str, context: dict) -> None:
     send_mail_after_commit(to=to, language=language, template=template, context=context)
 
 
-def _localised_url(name: str, language: str, **kwargs) -> str:
+def _localised_url(name: str, language: str, **kwargs: str) -> str:
     with translation.override(language):
         return reverse(name, kwargs=kwargs or None)
 
 
-def _check_request(*, role, country, organisation, organisation_name) -> None:
+def _check_request(
+    *,
+    role: str,
+    country: Country | None,
+    organisation: Organisation | None,
+    organisation_name: str,
+) -> None:
     if role not in REQUESTABLE_ROLES:
         raise DomainError(_("Choose one of the roles offered."), field="role")
     if role == Role.MEMBER_STATE:
@@ -50,8 +56,8 @@ def request_account(
     full_name: str,
     role: str,
     position: str,
-    country=None,
-    organisation=None,
+    country: Country | None = None,
+    organisation: Organisation | None = None,
     organisation_name: str = "",
     note: str = "",
     language: str = "en",

@@ -4,8 +4,11 @@ a change of a record (a domain step they want named), with one line in their ser
 import contextlib
 import contextvars
 import uuid
+from collections.abc import Iterator
+from typing import Any
 
 from django.db import connections, transaction
+from django.http import HttpRequest
 
 from cophub.audit.models import Action, Entry, Seal, chain_link
 
@@ -19,7 +22,7 @@ LABEL_LENGTH = 255
 
 
 @contextlib.contextmanager
-def acting_as(user):
+def acting_as(user: Any) -> Iterator[None]:
     """Changes made inside are logged as made by `user` (commands, tasks, scripts)."""
     token = current_actor.set(user)
     try:
@@ -28,12 +31,13 @@ def acting_as(user):
         current_actor.reset(token)
 
 
-def _actor_of(request):
+def _actor_of(request: HttpRequest | None) -> Any:
     user = getattr(request, "user", None) if request is not None else None
     return user if user is not None and user.is_authenticated else None
 
 
-def request_id(request) -> str:
+def request_id(request: Any) -> str:
+    """One number for everything logged while answering the request (kept on the request)."""
     if request is None:
         return ""
     if not hasattr(request, "_audit_id"):
@@ -45,14 +49,14 @@ def record(
     *,
     action: str,
     model: str = "",
-    object_pk="",
+    object_pk: object = "",
     object_label: str = "",
     changes: dict | None = None,
-    actor=None,
+    actor: Any = None,
     method: str = "",
     path: str = "",
     status: int | None = None,
-    request=None,
+    request: HttpRequest | None = None,
     using: str = "default",
 ) -> Entry:
     """Append one entry, in the caller's transaction, so that it stays only if the change does."""

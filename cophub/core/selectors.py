@@ -37,7 +37,7 @@ class UnGroup(StrEnum):
     LLDC = "LLDC"
 
 
-UN_GROUP_FIELDS = {UnGroup.LDC: "ldc", UnGroup.SIDS: "sids", UnGroup.LLDC: "lldc"}
+UN_GROUP_FIELDS: dict[str, str] = {UnGroup.LDC: "ldc", UnGroup.SIDS: "sids", UnGroup.LLDC: "lldc"}
 
 
 def country_choices() -> list[tuple[str, str]]:
@@ -72,8 +72,8 @@ def mandate_paragraphs(*, resolution: str | None = None) -> QuerySet[MandatePara
 def mandate_by_resolution() -> list[dict]:
     """The paragraphs of each resolution, grouped by the operative section they stand in."""
     grouped = []
-    for resolution, paragraphs in groupby(mandate_paragraphs(), key=lambda p: p.resolution):
-        paragraphs = list(paragraphs)
+    for resolution, group in groupby(mandate_paragraphs(), key=lambda p: p.resolution):
+        paragraphs = list(group)
         sections = [
             (key, list(items)) for key, items in groupby(paragraphs, key=lambda p: p.section)
         ]

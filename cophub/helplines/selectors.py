@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
@@ -165,7 +166,7 @@ def pending_proposals() -> QuerySet[ChangeProposal]:
     )
 
 
-def proposals_of(user) -> QuerySet[ChangeProposal]:
+def proposals_of(user: Any) -> QuerySet[ChangeProposal]:
     return ChangeProposal.objects.filter(proposed_by=user).select_related("helpline")
 
 
@@ -175,7 +176,9 @@ def helplines_run_by(organisation_id: int | None) -> QuerySet[Helpline]:
     return Helpline.objects.filter(operator_id=organisation_id).select_related("country", "region")
 
 
-def impact_rows(*, helpline_ids=None, since: datetime.date | None = None) -> list[dict]:
+def impact_rows(
+    *, helpline_ids: list[int] | None = None, since: datetime.date | None = None
+) -> list[dict]:
     """Per day and country: finder views, and taps per channel. Nothing finer exists."""
     queryset = DailyCount.objects.select_related("channel__helpline").order_by(
         "day", "country_id", "event", "channel_id"

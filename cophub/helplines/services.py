@@ -92,7 +92,9 @@ def may_propose(user: Any, helpline: Helpline) -> bool:
 
 
 @transaction.atomic
-def propose_change(*, user, helpline: Helpline, csv_text: str, note: str = "") -> ChangeProposal:
+def propose_change(
+    *, user: Any, helpline: Helpline, csv_text: str, note: str = ""
+) -> ChangeProposal:
     """Record a proposed new version of the service (its rows in the CSV format) for review."""
     if not may_propose(user, helpline):
         raise DomainError(_("Only the organisation that runs this service may propose changes."))
@@ -138,7 +140,7 @@ def reject_proposal(*, proposal: ChangeProposal, reviewer: Any, note: str) -> Ch
     return _close(proposal, ChangeProposal.Status.REJECTED, reviewer, note)
 
 
-def _close(proposal, status, reviewer, note) -> ChangeProposal:
+def _close(proposal: ChangeProposal, status: str, reviewer: Any, note: str) -> ChangeProposal:
     proposal.status = status
     proposal.reviewed_by = person(reviewer)
     proposal.reviewed_at = timezone.now()
@@ -159,7 +161,9 @@ def mark_verified(*, helpline: Helpline, on: datetime.date, by: Any) -> Helpline
     return helpline
 
 
-def _increment(*, day, country_id, event, channel_id=None) -> None:
+def _increment(
+    *, day: datetime.date, country_id: str, event: str, channel_id: int | None = None
+) -> None:
     lookup = {"day": day, "country_id": country_id, "event": event, "channel_id": channel_id}
     updated = DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
     if not updated:

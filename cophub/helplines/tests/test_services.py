@@ -335,7 +335,7 @@ def test_only_the_secretariat_reviews_a_proposal():
     for reviewer in (member, DelegateFactory()):
         with translation.override("ru"), pytest.raises(DomainError) as refused:
             services.accept_proposal(proposal=proposal, reviewer=reviewer)
-        assert refused.value.message == "Только секретариат рассматривает предложенные изменения."
+        assert refused.value.message == "Предложенные изменения проверяет только секретариат."
         with translation.override("ru"), pytest.raises(DomainError):
             services.reject_proposal(proposal=proposal, reviewer=reviewer, note="no")
     proposal.refresh_from_db()
