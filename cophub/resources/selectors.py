@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from cophub.accounts.permissions import is_secretariat
 from cophub.core import text
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES, translated_value
@@ -38,7 +39,9 @@ def resource(slug: str, *, user=None) -> Resource:
     )
     found = get_object_or_404(queryset, slug=slug)
     if found.is_public or (
-        user and user.is_authenticated and (user.is_staff or found.submitted_by_id == user.pk)
+        user
+        and user.is_authenticated
+        and (is_secretariat(user) or found.submitted_by_id == user.pk)
     ):
         return found
     raise Http404
