@@ -152,7 +152,7 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=600, help="requests per measured round")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--database", choices=["postgres"], default="postgres")
     parser.add_argument("--no-demo", action="store_true", help="reference data only (quick check)")
     parser.add_argument("--json", type=Path, help="also write the figure to this file")
     args = parser.parse_args(argv)

@@ -20,7 +20,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=2000, help="requests per measured round")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--database", choices=["postgres"], default="postgres")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--only", help="run only bench_NAME.py")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")

@@ -321,7 +321,7 @@ def test_a_change_by_the_secretariat_shows_on_the_next_question_page(client):
     question = item.questions.get(order=1)
     assert "What makes you feel safe online?" in first and question.text_en in first
     item.title_en = "Tell us what keeps you safe online"
-    services.schedule_consultation(consultation=item)
+    services.schedule_consultation(consultation=item, by=SecretariatFactory())
     assert "Tell us what keeps you safe online" in client.get(url).content.decode()
     admin.site._registry[Question].delete_model(RequestFactory().post("/"), question)
     assert question.text_en not in client.get(url).content.decode()
