@@ -4,7 +4,7 @@ package cache.
 
     python3 bench/first_run.py [--cold] [--repo PATH]
 
-`--cold` gives pip an empty cache of its own, so every package is downloaded. The clone uses the
+`--cold` gives pip and uv empty caches of their own, so every package is downloaded. The clone uses the
 embedded PostgreSQL (DATABASE_URL unset) as a new user's machine does. Prints the seconds to each
 step `make run` reports (install, migrate, demo data, first answer).
 """
@@ -53,6 +53,7 @@ def first_run(repo: Path, cold: bool) -> dict[str, float]:
         if cold:
             env["PIP_CACHE_DIR"] = str(Path(folder) / "pip-cache")
             env["PIP_NO_CACHE_DIR"] = ""
+            env["UV_CACHE_DIR"] = str(Path(folder) / "uv-cache")
         started = time.monotonic()
         run = subprocess.Popen(
             ["make", "run"], cwd=clone, env=env, stdout=subprocess.PIPE,
