@@ -4,7 +4,7 @@ Calls the WSGI application directly, as a gunicorn worker does, with the bench's
 cookie and token, signed one-time form, a free-text answer with a phone number). Prints the CPU
 and wall time per submission, the SQL statements per submission, and with `--profile` the
 functions that take the most time (cProfile). Runs on a fresh database of its own, PostgreSQL
-by default (BENCH_DATABASE=sqlite for SQLite), with the bench server's settings profile.
+with the bench server's settings profile.
 
     .venv/bin/python bench/bench_consultations_profile.py [--posts 500] [--profile]
 """

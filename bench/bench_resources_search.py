@@ -117,11 +117,11 @@ def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     shared = _shared_server_env(port)
     if shared and shared.get("DATABASE_URL"):
         _cophub(["seedresources", "--count", str(size)], shared)
-        database = "postgres" if shared["DATABASE_URL"].startswith("postgres") else "sqlite"
+        database = "postgres"
         return _measure(
             host, port, size=size, database=database, requests=requests, concurrency=concurrency
         )
-    database = os.environ.get("BENCH_RESOURCES_DATABASE", "sqlite")
+    database = "postgres"
     with (
         tempfile.TemporaryDirectory(prefix="cophub-bench-resources-") as folder,
         bench_database(database, Path(folder)) as url,

@@ -2,9 +2,8 @@
 plain SQL aggregate over the same observations table (served by the same server, same run), and
 the import of a large SDMX-CSV file with its rows per second.
 
-On PostgreSQL the bench first seeds BENCH_STATISTICS_ROWS observations (10 million by default)
-straight into the server's database, and imports BENCH_STATISTICS_IMPORT_ROWS rows (1 million).
-On SQLite (the quick run of the test suite) it uses the demo data and a small import.
+The bench first seeds BENCH_STATISTICS_ROWS observations (10 million by default) straight into
+the server's database, and imports BENCH_STATISTICS_IMPORT_ROWS rows (1 million).
 """
 
 import csv
@@ -134,44 +133,33 @@ def _run_import(url: str, rows: int) -> dict:
 
 def _plain_load(url: str, path: Path) -> float:
     """The baseline: read the same file with the csv module and bulk-load its rows into a scratch
-    table (COPY on PostgreSQL, executemany on SQLite), without checks or revisions."""
+    table with COPY, without checks or revisions."""
     started = time.perf_counter()
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         next(reader)
         rows = [(r[1], r[2], int(r[7]), r[3], r[4], r[5], r[6], float(r[8])) for r in reader]
     columns = "indicator text, country text, period int, sex text, age text, urbanisation text, disability text, value float"
-    if url.startswith("postgres"):
-        import psycopg
+    import psycopg
 
-        with psycopg.connect(url) as connection:
-            connection.execute(f"CREATE TEMP TABLE bench_plain ({columns})")  # noqa: S608
-            with connection.cursor().copy("COPY bench_plain FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        import sqlite3
-
-        connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+    with psycopg.connect(url) as connection:
         connection.execute(f"CREATE TEMP TABLE bench_plain ({columns})")  # noqa: S608
-        connection.executemany("INSERT INTO bench_plain VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        connection.commit()
-        connection.close()
+        with connection.cursor().copy("COPY bench_plain FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
     return time.perf_counter() - started
 
 
 def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     url = _server_database_url()
-    postgres = url.startswith("postgres")
-    if postgres:
-        rows = int(os.environ.get("BENCH_STATISTICS_ROWS", "10000000"))
-        started = time.perf_counter()
-        total = _seed_postgres(url, rows)
-        print(
-            f"seeded the observations table to {total:,} rows in {time.perf_counter() - started:.0f} s",
-            flush=True,
-        )
-    period = 2020 if postgres else time.localtime().tm_year - 2
+    rows = int(os.environ.get("BENCH_STATISTICS_ROWS", "10000000"))
+    started = time.perf_counter()
+    total = _seed_postgres(url, rows)
+    print(
+        f"seeded the observations table to {total:,} rows in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
+    period = 2020
     baseline = f"/bench/statistics/aggregate?indicator={INDICATOR}&period={period}"
     figures = []
     for name, path in [
@@ -181,15 +169,12 @@ def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
             f"/sdmx/rest/data/DF_COP/{INDICATOR}.KE+TZ+UG.._T._T._T?startPeriod={period - 4}",
         ),
     ]:
-        # On SQLite (the suite's quick check that the bench runs) one short round is enough.
         page, base = compare(
             host, port, path=path, baseline=baseline, concurrency=concurrency,
-            requests=requests if postgres else max(10, requests // 4), rounds=3 if postgres else 1,
+            requests=requests, rounds=3,
         )  # fmt: skip
         figures.append(print_figure(f"{name} vs SQL aggregate", page, base))
-    import_rows = int(
-        os.environ.get("BENCH_STATISTICS_IMPORT_ROWS", "1000000" if postgres else "500")
-    )
+    import_rows = int(os.environ.get("BENCH_STATISTICS_IMPORT_ROWS", "1000000"))
     figures.append(_run_import(url, import_rows))
     return figures
 

@@ -121,7 +121,12 @@ def scaling_figure(one: tuple[Load, Load], two: tuple[Load, Load]) -> dict:
 
 
 def measure_workers(
-    *, requests: int, concurrency: int, database: str = "sqlite", demo: bool = True, rounds: int = 3
+    *,
+    requests: int,
+    concurrency: int,
+    database: str = "postgres",
+    demo: bool = True,
+    rounds: int = 3,
 ) -> list[dict]:
     results = {}
     with prepared_database(database, demo) as env:

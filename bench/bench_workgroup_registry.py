@@ -7,7 +7,7 @@ of the unfiltered list, country and type filters, searches, in the six languages
 measures the uncached path.
 
 The figures need a registry of 50,000 documents, which the shared bench server does not have;
-this bench starts a server of its own on a database of its own (SQLite by default,
+this bench starts a server of its own on a database of its own (PostgreSQL,
 BENCH_WORKGROUP_DATABASE=postgres for PostgreSQL), seeded with `cophub seedregistry`.
 """
 
@@ -159,7 +159,7 @@ def _measure(host, port, label, *, requests, concurrency, distinct=False) -> lis
 def run(host: str, port: int, *, requests: int, concurrency: int) -> list[dict]:
     if requests < SMOKE_REQUESTS:
         return _measure(host, port, "demo data", requests=requests, concurrency=concurrency)
-    database = os.environ.get("BENCH_WORKGROUP_DATABASE", "sqlite")
+    database = "postgres"
     with registry_server(database, DOCUMENTS) as (own_host, own_port):
         return _measure(
             own_host,

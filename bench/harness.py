@@ -1,7 +1,7 @@
 """What every bench figure shares: a real COP Hub server and a load generator.
 
 The server is gunicorn with the project's settings (production-like: DEBUG off, whitenoise),
-on a database of its own (a fresh SQLite file, or a fresh PostgreSQL database), with the bare Django view
+on a fresh PostgreSQL database of its own, with the bare Django view
 that serves as the baseline mounted at /bench/bare. Figures are measured against that baseline
 in the same run, so that the ratio, not the machine, is what is compared.
 """
@@ -54,11 +54,8 @@ POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.
 
 @contextmanager
 def bench_database(kind: str, data_dir: Path):
-    """A database of the bench's own, dropped afterwards: SQLite in the temporary folder, or a
-    fresh PostgreSQL database on the local server."""
-    if kind == "sqlite":
-        yield f"sqlite:///{data_dir / 'bench.sqlite3'}"
-        return
+    """A database of the bench's own, dropped afterwards: a fresh PostgreSQL database on the
+    local server (`kind` is "postgres", the only database COP Hub runs on)."""
     import psycopg
 
     name = f"cophub_bench_{os.getpid()}_{int(time.time())}"
@@ -111,7 +108,7 @@ def _cophub(args: list[str], env: dict[str, str]) -> None:
 
 @contextmanager
 def cophub_server(
-    *, database: str = "sqlite", workers: int = 2, threads: int = 4, demo: bool = True
+    *, database: str = "postgres", workers: int = 2, threads: int = 4, demo: bool = True
 ):
     """Migrate a fresh database, load the demo data, serve it, and yield (host, port)."""
     with (

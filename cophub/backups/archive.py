@@ -437,7 +437,7 @@ def restore_backup(path: Path, *, connection, storage, force: bool = False) -> R
         manifest = read_archive(path, work)
         vendor = manifest["database"]["vendor"]
         if vendor != VENDOR:
-            # Archives made when COP Hub also ran on SQLite hold that database, not a dump.
+            # Archives of versions that ran on another database hold no PostgreSQL dump.
             raise BackupError(
                 _("The archive holds a %(archive)s database; this site uses %(site)s.")
                 % {"archive": vendor, "site": VENDOR}
