@@ -1,0 +1,285 @@
+"""The public pages beside a bare Django project, measured with a compiled load generator.
+
+    python bench/pages.py [--seconds 10] [--rounds 3] [--connections 32] [--workers 2]
+
+What runs, on this machine, in one go:
+- the baseline: bench/bare, a Django project of its own with one view and no middleware, no
+  apps and no database, under gunicorn with sync workers;
+- COP Hub with its production settings (DEBUG off, Redis cache, every middleware) on a fresh
+  PostgreSQL database holding the demo data, under the same gunicorn, worker
+  kind and worker count; rate limits off, no access log (neither server writes one);
+- wrk (Debian's package) for the load: `wrk -t2 -c32 -d10s` by default, one run of the bare view,
+  then one of the page, alternating for `--rounds` rounds, since the machine is shared and noisy.
+  Each line prints the page's median round: req/s, p50 and p99 latency, and the ratio to the bare
+  view's median round of the same pairs.
+
+Then, in one process against the same database (bench/pages_inprocess.py): the queries a page runs
+on its first request after a data change and on the next, the p95 of the first request after a data
+change (the page cache emptied before each), and the memory of the servers' workers after every page
+was visited.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from harness import PROJECT_DIR, _free_port, _wait_until_up, bench_database  # noqa: E402
+
+# The pages of the public, as a visitor or a program asks for them; {document} is a registered
+# contribution of the demo data.
+PAGES = [
+    "/en/",
+    "/en/documents/",
+    "/en/documents/{document}/",
+    "/sdmx/rest/data/DF_COP/CHILD_DAILY_USE.KE+TZ+UG.._T._T._T?startPeriod=2021",
+    "/en/help/KE/",
+    "/feeds/documents.atom",
+    "/en/statistics/",
+    "/en/resources/?q=children",
+    "/api/v1/documents",
+    "/en/countries/KE/",
+    "/ar/countries/KE/",
+    "/healthz",
+    "/favicon.ico",
+]
+
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local failed = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, '
+    .. '"non_2xx_3xx": %d, "socket_errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.errors.status, failed))
+end
+"""
+
+
+def wrk(url: str, *, seconds: int, connections: int, threads: int, script: Path) -> dict:
+    """One wrk run; its figures (req/s, latencies in ms, failures) from the script's report."""
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url],
+        capture_output=True, text=True, check=True, timeout=seconds + 60,
+    ).stdout  # fmt: skip
+    report = json.loads(out.strip().splitlines()[-1])
+    return {
+        "req_per_s": report["requests"] / (report["duration_us"] / 1e6),
+        "p50_ms": report["p50_us"] / 1000,
+        "p95_ms": report["p95_us"] / 1000,
+        "p99_ms": report["p99_us"] / 1000,
+        "failed": report["non_2xx_3xx"] + report["socket_errors"],
+    }
+
+
+def _gunicorn(app: str, *, cwd: Path, env: dict, workers: int) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers",
+         str(workers), "--worker-class", "sync", "--log-level", "error"],
+        cwd=cwd, env=env,
+    )  # fmt: skip
+    return process, port
+
+
+def _wait(port: int, path: str) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5):  # noqa: S310
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"nothing answers on port {port}")
+
+
+def _drain(port: int) -> None:
+    """Wait until the server has answered what wrk left in its queue when it stopped: a slow
+    page leaves sync workers busy for seconds after, which the next run would be charged for."""
+    _wait(port, "/healthz")
+
+
+def _rss_mb(master: subprocess.Popen) -> list[float]:
+    """The resident memory of each worker of a gunicorn master, in MB."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def cophub_env(database_url: str, data_dir: Path, redis_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "RATELIMIT_"))}
+    return env | {
+        "DJANGO_ENV": "production",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "SECRET_KEY": "bench-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "HTTPS": "0",
+        "RATELIMIT_ENABLE": "0",
+        "LOG_LEVEL": "ERROR",
+        "EMAIL_URL": "consolemail://",  # the pages send no mail
+        "COPHUB_ENV_FILE": str(data_dir / "none.env"),
+        "COPHUB_DATA_DIR": str(data_dir),
+    }
+
+
+def _cophub(args: list[str], env: dict) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "cophub", *args], env=env, check=True, cwd=PROJECT_DIR,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+@contextmanager
+def demo_site():
+    """A fresh database with the demo data, and the environment that serves it with the
+    production settings."""
+    with (
+        tempfile.TemporaryDirectory(prefix="cophub-bench-pages-") as folder,
+        bench_database("postgres", Path(folder)) as url,
+    ):
+        data_dir = Path(folder)
+        redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+        env = cophub_env(url, data_dir, redis_url)
+        setup = env | {"DJANGO_ENV": "development"}  # loaddemo refuses production
+        started = time.monotonic()
+        _cophub(["migrate", "--noinput"], setup)
+        _cophub(["loaddemo"], setup)
+        _cophub(["collectstatic", "--noinput", "--verbosity", "0"], env)
+        subprocess.run(["redis-cli", "-u", redis_url, "FLUSHDB"], check=True, capture_output=True)
+        print(f"demo data ready in {time.monotonic() - started:.0f} s", flush=True)
+        yield env
+
+
+def _in_process(env: dict, pages: list[str]) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(HERE / "pages_inprocess.py"), *pages],
+        env=env, cwd=PROJECT_DIR, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _document(env: dict) -> str:
+    return _in_process(env, ["--document"])["document"]
+
+
+def measure(args) -> list[dict]:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian: apt-get install wrk)")
+    figures = []
+    with demo_site() as env, tempfile.TemporaryDirectory() as scratch:
+        script = Path(scratch) / "report.lua"
+        script.write_text(WRK_REPORT)
+        pages = [page.format(document=_document(env)) for page in PAGES]
+        bare_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        bare, bare_port = _gunicorn("wsgi:application", cwd=HERE / "bare", env=bare_env,
+                                    workers=args.workers)  # fmt: skip
+        site, site_port = _gunicorn("cophub.wsgi:application", cwd=PROJECT_DIR, env=env,
+                                    workers=args.workers)  # fmt: skip
+        try:
+            _wait(bare_port, "/")
+            _wait_until_up("127.0.0.1", site_port)
+            load = {"seconds": args.seconds, "connections": args.connections,
+                    "threads": args.threads, "script": script}  # fmt: skip
+            bare_url = f"http://127.0.0.1:{bare_port}/"
+            print(
+                f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, {args.rounds} "
+                f"alternating rounds; gunicorn, {args.workers} sync workers each; "
+                f"bare view: bench/bare",
+                flush=True,
+            )
+            for page in pages:
+                url = f"http://127.0.0.1:{site_port}{page}"
+                wrk(url, **(load | {"seconds": 2}))  # warm: the cache, the connections
+                pairs = [(wrk(bare_url, **load), wrk(url, **load)) for _round in range(args.rounds)]
+                figures.append(_figure(page, pairs))
+            memory = {"cophub": _rss_mb(site), "bare": _rss_mb(bare)}
+        finally:
+            for process in (site, bare):
+                process.terminate()
+                process.wait(30)
+        inprocess = _in_process(env, pages)
+    for figure in figures:
+        figure |= inprocess["pages"][figure["page"]]
+        print(
+            f"{figure['page']}: cold p95 {figure['cold_p95_ms']:.1f} ms in one process; "
+            f"queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
+            flush=True,
+        )
+    print(
+        "worker memory after every page (RSS, MB): COP Hub "
+        + ", ".join(f"{size:.0f}" for size in memory["cophub"])
+        + "; bare "
+        + ", ".join(f"{size:.0f}" for size in memory["bare"]),
+        flush=True,
+    )
+    figures.append({"figure": "worker memory", "rss_mb": memory})
+    return figures
+
+
+def _figure(page: str, pairs: list[tuple[dict, dict]]) -> dict:
+    # The median round of each, by throughput; the ratio is taken from the printed rates.
+    def median(runs):
+        return sorted(runs, key=lambda run: run["req_per_s"])[len(runs) // 2]
+
+    base, mine = median([b for b, _ in pairs]), median([p for _, p in pairs])
+    rate, base_rate = round(mine["req_per_s"], 1), round(base["req_per_s"], 1)
+    figure = {
+        "figure": f"page {page}",
+        "page": page,
+        "req_per_s": rate,
+        "p50_ms": round(mine["p50_ms"], 2),
+        "p99_ms": round(mine["p99_ms"], 2),
+        "baseline_req_per_s": base_rate,
+        "baseline_p50_ms": round(base["p50_ms"], 2),
+        "baseline_p99_ms": round(base["p99_ms"], 2),
+        "throughput_ratio": round(rate / base_rate, 3) if base_rate else 0.0,
+        "errors": sum(b["failed"] + p["failed"] for b, p in pairs),
+        "rounds": [round(p["req_per_s"] / b["req_per_s"], 3) for b, p in pairs],
+    }
+    print(
+        f"{page}: {rate} req/s, p50 {figure['p50_ms']} ms, p99 {figure['p99_ms']} ms | bare view "
+        f"{base_rate} req/s, p50 {figure['baseline_p50_ms']} ms, p99 {figure['baseline_p99_ms']} ms"
+        f" | ratio {figure['throughput_ratio']} (rounds {figure['rounds']}); failed requests "
+        f"{figure['errors']}",
+        flush=True,
+    )
+    return figure
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    figures = measure(args)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+    ratios = [f["throughput_ratio"] for f in figures if "throughput_ratio" in f]
+    print(f"median ratio over the pages: {statistics.median(ratios):.3f}")
+    return 0 if all(f.get("errors", 0) == 0 for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

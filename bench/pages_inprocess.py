@@ -1,0 +1,81 @@
+"""The in-process half of bench/pages.py, run with the bench server's environment.
+
+    python bench/pages_inprocess.py --document     a registered contribution's address
+    python bench/pages_inprocess.py PAGE...        per page: queries on the first request after
+                                                   a data change and on the next, and the p95 of
+                                                   the first request after a data change
+
+Prints one line of JSON last. A data change is stood in for by emptying the cache (the page
+cache and every data version with it), which is what a change does to what the page shows.
+"""
+
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+
+import django
+
+COLD_TRIES = 20
+
+
+@contextmanager
+def counting(connection):
+    """The statements a request runs (Django empties `connection.queries` when a request starts,
+    so they are counted as they are executed)."""
+    statements: list[str] = []
+
+    def wrapper(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield statements
+
+
+def main(argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cophub.settings")
+    django.setup()
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+
+    if argv == ["--document"]:
+        from cophub.workgroup.models import Document
+
+        document = (
+            Document.objects.filter(status=Document.Status.REGISTERED)
+            .exclude(slug="")
+            .order_by("-pk")
+            .first()
+        )
+        print(json.dumps({"document": document.slug}))
+        return
+    client = Client(HTTP_HOST="127.0.0.1")
+    pages = {}
+    for page in argv:
+        cache.clear()
+        with counting(connection) as cold:
+            first = client.get(page)
+        if first.status_code != 200:
+            sys.exit(f"{page} answered {first.status_code}")
+        with counting(connection) as warm:
+            client.get(page)
+        times = []
+        for _ in range(COLD_TRIES):
+            cache.clear()
+            started = time.perf_counter()
+            client.get(page)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        pages[page] = {
+            "queries_cold": len(cold),
+            "queries_warm": len(warm),
+            "cold_p95_ms": times[int(round(0.95 * (len(times) - 1)))],
+        }
+    print(json.dumps({"pages": pages}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
