@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the load balancer's health check answers whatever Host header it sends.
     "cophub.core.middleware.healthz_middleware",
+    # Second: a public page kept for anonymous visitors is answered before anything else runs.
+    "cophub.core.pagecache.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cophub.core.db_router.pin_to_primary_middleware",
@@ -148,6 +150,10 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages served from the cache to anonymous visitors (core/pagecache.py); off in the
+# tests, but for those of the cache itself, so that a test reads what it has just written.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=not TESTING)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username and address
@@ -163,6 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+NINJA_PAGINATION_PER_PAGE = 25  # a list answers 25 items unless `limit` asks for more
 NINJA_PAGINATION_MAX_LIMIT = 500
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:profile"

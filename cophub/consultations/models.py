@@ -168,6 +168,8 @@ class Option(models.Model):
 class Response(models.Model):
     """One young person's answers. No IP, no user agent, no time of day: only the day."""
 
+    shown_on_public_pages = False  # its writes leave the cached pages as they are
+
     consultation = models.ForeignKey(
         Consultation, models.CASCADE, related_name="responses", verbose_name=_("consultation")
     )
@@ -192,6 +194,8 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    shown_on_public_pages = False  # its writes leave the cached pages as they are
+
     class Moderation(models.TextChoices):
         NONE = "", _("Not free text")
         PENDING = "pending", _("Waiting for a moderator")
@@ -255,6 +259,8 @@ class DeviceTally(models.Model):
     browser would otherwise wait for one row, one commit at a time. The shares add up to the
     limit, and a submission is refused only when every shard is full.
     """
+
+    shown_on_public_pages = False  # its writes leave the cached pages as they are
 
     consultation = models.ForeignKey(
         Consultation, models.CASCADE, related_name="+", verbose_name=_("consultation")

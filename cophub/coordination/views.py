@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
+from cophub.core.pagecache import public_page
 
 from . import selectors, services
 from .forms import ActivityForm, FilterForm, MarkForm
@@ -26,6 +27,7 @@ def _query_string(query: selectors.ActivityQuery, **extra) -> str:
     return urlencode({k: v for k, v in params.items() if v})
 
 
+@public_page("coordination", "core")
 @require_safe
 def register(request):
     form, query = _filtered(request)
@@ -38,6 +40,7 @@ def register(request):
     )
 
 
+@public_page("coordination", "core")
 @require_safe
 def timeline(request):
     form, query = _filtered(request)
@@ -49,6 +52,7 @@ def timeline(request):
     )
 
 
+@public_page("coordination")
 @require_safe
 def organisation_list(request):
     return render(
@@ -58,6 +62,7 @@ def organisation_list(request):
     )
 
 
+@public_page("coordination", "core")
 @require_safe
 def organisation_detail(request, code):
     organisation = selectors.organisation(code)
@@ -73,11 +78,13 @@ def organisation_detail(request, code):
     )
 
 
+@public_page("coordination")
 @require_safe
 def topic_list(request):
     return render(request, "coordination/topics.html", {"topics": selectors.topics_with_counts()})
 
 
+@public_page("coordination", "core")
 @require_safe
 def topic_detail(request, code):
     topic = selectors.topic(code)
@@ -102,6 +109,7 @@ def _resources_on(code: str) -> list:
     return list(found.queryset[:5])
 
 
+@public_page("coordination", "core")
 @require_safe
 def activity_detail(request, slug):
     activity = selectors.activity(slug)

@@ -26,6 +26,9 @@ class CoreConfig(AppConfig):
         LANG_INFO.setdefault(
             "zh", {"bidi": False, "code": "zh", "name": "Chinese", "name_local": "中文"}
         )
+        from . import pagecache
+
+        pagecache.watch_project_apps()
         post_migrate.connect(
             _load_reference_data, sender=self, dispatch_uid="cophub.core.reference"
         )

@@ -75,6 +75,10 @@ class VersionedCache:
     def _new_version(self, name: str) -> None:
         self._cache.set(f"version:{name}", secrets.token_hex(8), timeout=None)
 
+    def renew(self, name: str) -> None:
+        """Give `name` a new version now (and nothing more; `bump` is what services call)."""
+        self._new_version(name)
+
     def cached(
         self,
         name: str,
@@ -125,5 +129,6 @@ class VersionedCache:
 _default = VersionedCache()
 version = _default.version
 bump = _default.bump
+renew = _default.renew
 cached = _default.cached
 forget_in_process = _default.forget_in_process

@@ -7,14 +7,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import mandate, selectors
+from .pagecache import CONTENT_APPS, public_page
 from .problems import API_PREFIXES, problem_response
 
 
+@public_page(*CONTENT_APPS)
 @require_safe
 def home(request):
     return render(request, "core/home.html", {"resolutions": selectors.mandate_summary()})
 
 
+@public_page(*CONTENT_APPS)
 @require_safe
 def mandate_list(request):
     return render(
@@ -22,6 +25,7 @@ def mandate_list(request):
     )
 
 
+@public_page(*CONTENT_APPS)
 @require_safe
 def mandate_detail(request, slug):
     paragraph = selectors.mandate_paragraph(slug)

@@ -15,6 +15,7 @@ from cophub.accounts.permissions import is_secretariat, represents_country
 from cophub.core import profiles
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
+from cophub.core.pagecache import public_page
 
 from . import display, forms, selectors, services, worldmap
 from .models import MeasureStatus, Proposal
@@ -36,6 +37,7 @@ def _filters(request):
     return form, form.filters()
 
 
+@public_page("countries", "helplines", "statistics", "core")
 @require_safe
 def country_list(request):
     form, filters = _filters(request)
@@ -135,11 +137,15 @@ def compare_csv(request):
     return response
 
 
+@public_page("countries", "core")
 @require_safe
 def checklist(request):
     return render(request, "countries/checklist.html", {"items": selectors.checklist()})
 
 
+@public_page(
+    "countries", "helplines", "statistics", "resources", "coordination", "workgroup", "core"
+)
 @require_safe
 def profile(request, iso2):
     if iso2 != iso2.upper():

@@ -253,6 +253,8 @@ class DailyCount(models.Model):
     """Impact without identifiers: how often the finder was opened for a country on a day, and
     how often each channel was tapped. No address, no cookie, nothing finer than the day."""
 
+    shown_on_public_pages = False  # its writes leave the cached pages as they are
+
     class Event(models.TextChoices):
         VIEW = "view", _("Finder opened")
         TAP = "tap", _("Contact channel tapped")

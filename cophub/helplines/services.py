@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cophub.accounts.permissions import person, represents_organisation, require_secretariat
 from cophub.core.errors import DomainError
 from cophub.core.models import Country, Organisation, Region
+from cophub.jobs import queue
 
 from . import exchange
 from .exchange import ImportRejected, RowError, ServiceData
@@ -172,10 +173,22 @@ def _increment(
             DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
 
 
-@transaction.atomic
 def count_finder_view(*, iso2: str) -> None:
-    """One more opening of the finder for the country today; nothing about who opened it."""
-    _increment(day=timezone.localdate(), country_id=iso2, event=DailyCount.Event.VIEW)
+    """One more opening of the finder for the country today; nothing about who opened it.
+
+    Counted by the task queue, not on the request path (without a broker, at once); also called
+    when the page is answered from the page cache."""
+    from . import tasks
+
+    if queue.runs_inline():
+        record_finder_view(iso2=iso2, day=timezone.localdate())
+    else:
+        queue.enqueue(tasks.record_finder_view, iso2, timezone.localdate().isoformat())
+
+
+@transaction.atomic
+def record_finder_view(*, iso2: str, day: datetime.date) -> None:
+    _increment(day=day, country_id=iso2, event=DailyCount.Event.VIEW)
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from cophub.accounts.permissions import is_secretariat, secretariat_required
 from cophub.core import selectors as core
 from cophub.core.errors import DomainError
 from cophub.core.i18n import LANGUAGE_CODES
+from cophub.core.pagecache import public_page
 
 from . import exchange, selectors, services
 from .exchange import ImportRejected
@@ -72,6 +73,7 @@ def _finder_context(iso2: str) -> dict:
     }
 
 
+@public_page("helplines", "core", on_every_view="cophub.helplines.services.count_finder_view")
 @require_safe
 def finder_country(request, iso2):
     if iso2 != iso2.upper():

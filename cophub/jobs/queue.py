@@ -25,6 +25,11 @@ def _enqueue(task, args) -> None:
         logger.exception("could not queue %s%r", task.name, args)
 
 
+def enqueue(task, *args) -> None:
+    """Queue the task now (for work that needs no commit first, such as a count)."""
+    _enqueue(task, args)
+
+
 def after_commit(task, *args) -> None:
     """Queue the task once the caller's transaction has committed (nothing if it rolls back)."""
     transaction.on_commit(lambda: _enqueue(task, args))

@@ -2,10 +2,16 @@
 
 from django.urls import path
 
+from cophub.core.pagecache import public_page
+
 from . import feeds, oai
 
 app_name = "resources-root"
 urlpatterns = [
     path("oai", oai.endpoint, name="oai"),
-    path("feeds/resources.atom", feeds.NewResourcesFeed(), name="feed"),
+    path(
+        "feeds/resources.atom",
+        public_page("resources", "core")(feeds.NewResourcesFeed()),
+        name="feed",
+    ),
 ]

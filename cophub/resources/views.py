@@ -10,6 +10,7 @@ from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
 from cophub.core.jsonld import as_script_text
+from cophub.core.pagecache import public_page
 
 from . import jsonld, selectors, services
 from .forms import ResubmissionForm, ReviewForm, SearchForm, SubmissionForm
@@ -18,6 +19,7 @@ PAGE_SIZE = 20
 FACET_VALUES_SHOWN = 5
 
 
+@public_page("resources", "core")
 @require_safe
 def resource_list(request):
     form = SearchForm(request.GET)
@@ -96,6 +98,7 @@ def _quote(value):
     return quote(str(value), safe="")
 
 
+@public_page("resources", "core")
 @require_safe
 def resource_detail(request, slug):
     resource = selectors.resource(slug, user=request.user)
@@ -118,6 +121,7 @@ def version_file(request, slug, language):
     )
 
 
+@public_page("resources")
 @require_safe
 def resource_editions(request, slug):
     resource = selectors.resource(slug, user=request.user)
@@ -130,12 +134,14 @@ def resource_editions(request, slug):
     )
 
 
+@public_page("resources")
 @require_safe
 def guideline_sets(request):
     sets = [(s, selectors.set_editions(s)) for s in selectors.guideline_sets()]
     return render(request, "resources/guideline_sets.html", {"sets": sets})
 
 
+@public_page("resources")
 @require_safe
 def guideline_set_parity(request, code):
     guideline_set = selectors.guideline_set(code)

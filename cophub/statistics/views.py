@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cophub.core.i18n import translated_value
+from cophub.core.pagecache import public_page
 
 from . import charts, sdmx, selectors, services
 from .forms import ComparisonForm, SubmissionForm
@@ -38,6 +40,7 @@ def format_value(indicator, value: float) -> str:
     return f"{text} %" if indicator.unit == Unit.PERCENT else text
 
 
+@public_page("statistics", "core")
 @require_GET
 def index(request):
     return render(
@@ -51,6 +54,7 @@ def index(request):
     )
 
 
+@public_page("statistics", "core")
 @require_GET
 def indicator_detail(request, code):
     indicator = selectors.indicator(code)
@@ -283,6 +287,7 @@ def submit(request):
 def _sdmx_response(body, content_type: str, status: int = 200) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type, status=status)
     response["Access-Control-Allow-Origin"] = "*"  # open data, read by other sites' scripts
+    patch_vary_headers(response, ["Accept"])  # the format follows Accept
     return response
 
 
@@ -302,6 +307,7 @@ STRUCTURE_RESOURCES = {
 WITH_CHILDREN = {"children", "descendants", "all", "datastructure", "codelist", "conceptscheme"}
 
 
+@public_page("statistics", "core")
 @require_GET
 def sdmx_structure(request, resource, agency="all", resource_id="all", version="latest"):
     try:
@@ -341,6 +347,7 @@ def _data_query(request, flow: str, key: str):
     return filters, start, end
 
 
+@public_page("statistics", "core")
 @require_GET
 def sdmx_data(request, flow, key="all", provider="all"):
     try:
@@ -370,6 +377,7 @@ def sdmx_data(request, flow, key="all", provider="all"):
     return _sdmx_response(sdmx.generic_data_message(rows), sdmx.MEDIA_XML_GENERIC)
 
 
+@public_page("statistics", "core")
 @require_GET
 def sdmx_availability(request, flow, key="all", provider="all", component="all"):
     try:

@@ -4,9 +4,11 @@ import datetime
 
 from django.urls import reverse
 from ninja import Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from cophub.core.apischema import Pagination, Year, translations
+from cophub.core.pagecache import public_page
 
 from . import selectors
 from .models import DocumentType
@@ -150,6 +152,7 @@ def list_groups(request):
 
 @router.get("/meetings", response=list[MeetingOut], summary="Meetings, latest first")
 @paginate(Pagination)
+@decorate_view(public_page("workgroup", "core"))
 def list_meetings(request, group: str | None = None, upcoming: bool | None = None):
     return selectors.meetings(group_code=group, upcoming=upcoming)
 
@@ -165,6 +168,7 @@ def get_meeting(request, code: str):
     summary="The public document registry, with the filters and search of its page",
 )
 @paginate(Pagination)
+@decorate_view(public_page("workgroup", "core"))
 def list_documents(request, filters: Query[DocumentFilters]):
     data = filters.dict()
     data["document_type"] = data["document_type"] or ""

@@ -23,6 +23,7 @@ from cophub.core import i18n
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
 from cophub.core.jsonld import as_script_text
+from cophub.core.pagecache import public_page
 from cophub.core.templatetags.cophub import translated
 
 from . import jsonld, reports, selectors, services
@@ -44,6 +45,7 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
+@public_page("workgroup", "core")
 @require_safe
 def registry(request):
     section = selectors.kept_registry_part(
@@ -152,6 +154,7 @@ def _registry_rows(documents: list[Document]) -> list[_RegistryRow]:
     return rows
 
 
+@public_page("workgroup", "core")
 @require_safe
 def document_detail(request, slug):
     document = selectors.document_by_slug(slug)
@@ -364,6 +367,7 @@ def submission(request, pk):
     )
 
 
+@public_page("workgroup", "consultations")
 @require_safe
 def meeting_list(request):
     return render(
@@ -376,6 +380,7 @@ def meeting_list(request):
     )
 
 
+@public_page("workgroup", "consultations", "core")
 def meeting_detail(request, code):
     meeting = selectors.meeting_by_code(code)
     form = MeetingRegistrationForm()
@@ -408,6 +413,7 @@ def meeting_detail(request, code):
     )
 
 
+@public_page("workgroup")
 @require_safe
 def liaison_list(request):
     return render(
