@@ -20,6 +20,7 @@ TEST_PROCESSES ?= auto
 
 test: export DJANGO_ENV = test
 test: $(TEST_INSTALLED) translations lint
+	$(BIN)/mypy cophub/*/services.py cophub/*/selectors.py
 	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile --durations=25 -rs
 
 lint: $(TEST_INSTALLED)

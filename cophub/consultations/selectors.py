@@ -6,11 +6,11 @@ answer can be traced back to one of a handful of young people from one place and
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from django.db.models import Count, Q
+from django.db.models import Count, Model, Q, QuerySet
 from django.utils import timezone
 
 from cophub.core import cache as versioned
@@ -28,7 +28,7 @@ def suppressed(count: int) -> int | None:
     return count if count >= SUPPRESSION_THRESHOLD else None
 
 
-def public_consultations():
+def public_consultations() -> QuerySet[Consultation]:
     return Consultation.objects.filter(published=True).select_related("meeting__group")
 
 
@@ -76,9 +76,9 @@ def missing_translations(consultation: Consultation) -> list[tuple[str, list[str
     """Texts the young people would read that lack one of the six languages, for the preview."""
     from cophub.core.i18n import LANGUAGE_CODES, translated_value, translations_of
 
-    missing = []
+    missing: list[tuple[str, list[str]]] = []
 
-    def check(obj, field):
+    def check(obj: Model, field: str) -> None:
         present = translations_of(obj, field)
         if present:
             absent = [code for code in LANGUAGE_CODES if code not in present]
@@ -97,7 +97,7 @@ def live_count(consultation: Consultation) -> int:
     return Response.objects.filter(consultation=consultation).count()
 
 
-def counts_by_consultation(consultations) -> dict[int, int]:
+def counts_by_consultation(consultations: Iterable[Consultation]) -> dict[int, int]:
     rows = (
         Response.objects.filter(consultation__in=consultations)
         .values("consultation")
@@ -142,7 +142,7 @@ def _group_labels(dimension: str) -> dict[str, str]:
 
 def participation(consultation: Consultation) -> dict[str, list[Cell]]:
     """Participants per age band, sex, country and ITU region, suppressed under 5."""
-    rows = list(
+    rows: list[Mapping[str, Any]] = list(
         Response.objects.filter(consultation=consultation)
         .values("age_band", "sex", "country", "country__region")
         .annotate(n=Count("pk"))
@@ -155,7 +155,7 @@ def participation(consultation: Consultation) -> dict[str, list[Cell]]:
     for dimension in DIMENSIONS:
         labels = _group_labels(dimension) if dimension != "country" else countries
         key = "country__region" if dimension == "region" else dimension
-        counter = Counter()
+        counter: Counter[Any] = Counter()  # a code, or None for a country with no region
         for row in rows:
             counter[row[key]] += row["n"]
         ordered = (
@@ -171,7 +171,7 @@ def participation(consultation: Consultation) -> dict[str, list[Cell]]:
     return result
 
 
-def _answer_rows(questions: list[Question]) -> list[dict]:
+def _answer_rows(questions: list[Question]) -> list[Mapping[str, Any]]:
     return list(
         Answer.objects.filter(question__in=questions).values(
             "question",
@@ -186,7 +186,7 @@ def _answer_rows(questions: list[Question]) -> list[dict]:
     )
 
 
-def _values_of(question: Question, row: dict) -> list[str]:
+def _values_of(question: Question, row: Mapping[str, Any]) -> list[str]:
     if question.kind == Question.Kind.SINGLE:
         return [str(row["option"])]
     if question.kind == Question.Kind.MULTIPLE:
@@ -207,10 +207,10 @@ def results(consultation: Consultation, *, published_only: bool = True) -> list[
     questions = questions_of(consultation)
     if published_only:
         questions = [question for question in questions if question.results_published]
-    rows_by_question = defaultdict(list)
+    rows_by_question: defaultdict[int, list[Mapping[str, Any]]] = defaultdict(list)
     for row in _answer_rows(questions):
         rows_by_question[row["question"]].append(row)
-    quotes = defaultdict(list)
+    quotes: defaultdict[int, list[str]] = defaultdict(list)
     for answer in Answer.objects.filter(
         question__in=questions, moderation=Answer.Moderation.APPROVED
     ).only("question", "text"):
@@ -244,7 +244,13 @@ def results(consultation: Consultation, *, published_only: bool = True) -> list[
     return outcome
 
 
-def _breakdown(question, rows, dimension, categories, labels) -> list[BreakdownRow]:
+def _breakdown(
+    question: Question,
+    rows: list[Mapping[str, Any]],
+    dimension: str,
+    categories: list[tuple[str, str]],
+    labels: dict[str, str],
+) -> list[BreakdownRow]:
     key = {
         "age_band": "response__age_band",
         "sex": "response__sex",
@@ -272,9 +278,9 @@ def _breakdown(question, rows, dimension, categories, labels) -> list[BreakdownR
     return breakdown
 
 
-def held_between(start: datetime.date, end: datetime.date):
+def held_between(start: datetime.date, end: datetime.date) -> list[Consultation]:
     """Consultations whose window opened in the period, with their participation."""
-    consultations = list(
+    consultations: list[Consultation] = list(
         Consultation.objects.filter(opens_at__date__gte=start, opens_at__date__lte=end)
         .select_related("meeting__group")
         .annotate(participants=Count("responses"))

@@ -323,7 +323,8 @@ def submit_response(
         raise InvalidAnswers(errors)
     if not built:
         raise DomainError(_("Please answer at least one question."))
-    key = bytes(consultation.duplicate_key)
+    assert consultation.duplicate_key is not None  # _ensure_open refused a window without one
+    duplicate_key = bytes(consultation.duplicate_key)
     response = Response(
         consultation=consultation,
         age_band=participant.age_band,
@@ -332,9 +333,9 @@ def submit_response(
         language=participant.language,
         # The day only: a time of day could single out a child in a small group.
         submitted_on=now.date(),
-        receipt=_keyed_hash(key, "receipt:" + participant.nonce),
+        receipt=_keyed_hash(duplicate_key, "receipt:" + participant.nonce),
     )
-    device_digest = _keyed_hash(key, "device:" + device)
+    device_digest = _keyed_hash(duplicate_key, "device:" + device)
     shares = _tally_shares(consultation.device_limit)
     # A shard at random first, then the next ones while they are full: the device is refused
     # only once every shard is full, that is once the limit is reached.
@@ -360,7 +361,9 @@ _ANSWER_ROW = (
 )
 
 
-def _store_in_one_statement(response, built, device_digest, shard, share) -> bool:
+def _store_in_one_statement(
+    response: Response, built: list[CheckedAnswer], device_digest: str, shard: int, share: int
+) -> bool:
     """The tally shard, the response and its answers in one statement; False, with nothing
     written, when the tally shard is full.
 
@@ -388,7 +391,12 @@ def _store_in_one_statement(response, built, device_digest, shard, share) -> boo
         f") SELECT id FROM response"
     )
     consultation_id = response.consultation_id
-    params = [consultation_id, device_digest, shard, share]
+    params: list[int | str | bool | datetime.date | None] = [
+        consultation_id,
+        device_digest,
+        shard,
+        share,
+    ]
     params += [
         consultation_id,
         response.age_band,
@@ -456,7 +464,7 @@ def moderate_answer(*, answer: Answer, approve: bool, by: Any) -> Answer:
 
 
 @transaction.atomic
-def register_summary_report(*, consultation: Consultation, registered_by) -> Consultation:
+def register_summary_report(*, consultation: Consultation, registered_by: Any) -> Consultation:
     """Register the six-language PDF summary as an information document of the meeting.
 
     Resolution 1306 asks for the young people's views to reach the group: the summary becomes

@@ -1,9 +1,13 @@
 """Reads of the register for views, the API, the reports and the other apps."""
 
+from __future__ import annotations
+
 import datetime
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -15,6 +19,9 @@ from cophub.core.models import Country, Organisation
 
 from . import overlap
 from .models import Activity, OverlapMark, Topic
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 FILTERS = ("organisation", "kind", "topic", "country", "region", "status", "year", "language")
 
@@ -56,7 +63,7 @@ def organisation_and_parts(code: str) -> list[str]:
 
 def activities(query: ActivityQuery | None = None) -> QuerySet[Activity]:
     query = query or ActivityQuery()
-    queryset = Activity.objects.all()
+    queryset: QuerySet[Activity] = Activity.objects.all()
     if query.q:
         words = Q()
         for code in LANGUAGE_CODES:
@@ -91,7 +98,9 @@ def activities(query: ActivityQuery | None = None) -> QuerySet[Activity]:
     return with_listing_data(queryset.order_by("-starts_on", "-id"))
 
 
-def active_between(start, end, queryset=None) -> QuerySet[Activity]:
+def active_between(
+    start: datetime.date, end: datetime.date, queryset: QuerySet[Activity] | None = None
+) -> QuerySet[Activity]:
     queryset = Activity.objects.all() if queryset is None else queryset
     return queryset.filter(starts_on__lte=end).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=start)
@@ -113,7 +122,7 @@ def topic(code: str) -> Topic:
 
 
 def topics_with_counts() -> list[tuple[Topic, int]]:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     rows = Activity.objects.prefetch_related("topics").only("id", "inferred_topics")
     for row in rows:
         for code in {t.code for t in row.topics.all()} | set(row.inferred_topics.split()):
@@ -194,20 +203,24 @@ def _all_facts(queryset: QuerySet[Activity]) -> list[overlap.ActivityFacts]:
         )
     )
     ids = [row[0] for row in rows]
-    countries, regions, topics_of = {}, {}, {}
+    countries: dict[int, set[str]] = {}
+    regions: dict[int, set[str]] = {}
+    topics_of: dict[int, set[str]] = {}
     for pk, iso2, region in Activity.countries.through.objects.filter(
         activity_id__in=ids
     ).values_list("activity_id", "country_id", "country__region_id"):
         countries.setdefault(pk, set()).add(iso2)
         if region:
             regions.setdefault(pk, set()).add(region)
-    for pk, region in Activity.regions.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "region_id"
-    ):
+    # django-stubs cannot declare the two through models below: modeltranslation gives Region its
+    # manager at run time, which the plugin cannot find, and it stops before declaring them.
+    for pk, region in Activity.regions.through.objects.filter(  # type: ignore[attr-defined]
+        activity_id__in=ids
+    ).values_list("activity_id", "region_id"):
         regions.setdefault(pk, set()).add(region)
-    for pk, code in Activity.topics.through.objects.filter(activity_id__in=ids).values_list(
-        "activity_id", "topic__code"
-    ):
+    for pk, code in Activity.topics.through.objects.filter(  # type: ignore[attr-defined]
+        activity_id__in=ids
+    ).values_list("activity_id", "topic__code"):
         topics_of.setdefault(pk, set()).add(code)
     return [
         overlap.ActivityFacts(
@@ -240,7 +253,7 @@ def overlaps_for(activity: Activity, *, limit: int = 10) -> list[Candidate]:
             activity=by_pk[o.other],
             score=o.score,
             reasons=o.reasons,
-            mark=marks.get(o.other),
+            mark=marks.get(cast(int, o.other)),  # the facts are keyed by pk
             explained=[explain(reason, labels) for reason in o.reasons],
         )
         for o in found
@@ -251,7 +264,7 @@ def score_pair(activity: Activity, other: Activity) -> overlap.Overlap:
     return overlap.score(facts(activity), facts(other))
 
 
-def reason_labels(*, countries=()) -> dict[str, dict[str, str]]:
+def reason_labels(*, countries: Iterable[str] = ()) -> dict[str, dict[str, StrOrPromise]]:
     """The names reasons are told with, in the reader's language, fetched once for a list."""
     return {
         "topics": {t.code: str(translated_value(t, "label")) for t in topics()},

@@ -3,9 +3,10 @@ marks on pairs of activities that overlap."""
 
 import datetime
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils.text import slugify
@@ -70,7 +71,7 @@ def _check_texts(titles: dict, descriptions: dict, original_language: str) -> No
                 )
 
 
-def _check_dates(starts_on, ends_on) -> None:
+def _check_dates(starts_on: datetime.date | None, ends_on: datetime.date | None) -> None:
     if not isinstance(starts_on, datetime.date):
         raise DomainError(_("Give the date the activity starts."), field="starts_on")
     if ends_on is not None and ends_on < starts_on:
@@ -105,16 +106,25 @@ def _organisation(code: str) -> Organisation:
     return found
 
 
-def _lookup(model, field: str, codes, *, message, form_field: str) -> list:
+def _lookup(
+    model: type[models.Model],
+    field: str,
+    codes: Iterable[str],
+    *,
+    message: str,
+    form_field: str,
+) -> list:
     codes = [code for code in dict.fromkeys(codes or []) if code]
-    found = {getattr(obj, field): obj for obj in model.objects.filter(**{f"{field}__in": codes})}
+    found = {
+        getattr(obj, field): obj for obj in model._default_manager.filter(**{f"{field}__in": codes})
+    }
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise DomainError(message % {"codes": ", ".join(unknown)}, field=form_field)
     return [found[code] for code in codes]
 
 
-def _checked_choice(value: str, choices, message: str, field: str) -> str:
+def _checked_choice(value: str, choices: list[str], message: str, field: str) -> str:
     if value not in choices:
         raise DomainError(message, field=field)
     return value
@@ -179,17 +189,17 @@ def analyse(activity: Activity) -> None:
 def _fill(
     activity: Activity,
     *,
-    organisation,
-    kind,
-    status,
-    titles,
-    descriptions,
-    original_language,
-    starts_on,
-    ends_on,
-    contact_role,
-    website,
-):
+    organisation: str,
+    kind: str,
+    status: str,
+    titles: dict[str, str],
+    descriptions: dict[str, str] | None,
+    original_language: str,
+    starts_on: datetime.date,
+    ends_on: datetime.date | None,
+    contact_role: str,
+    website: str,
+) -> None:
     descriptions = descriptions or {}
     _check_texts(titles, descriptions, original_language)
     activity.organisation = _organisation(organisation)
@@ -210,7 +220,15 @@ def _fill(
         setattr(activity, f"description_{code}", (value or "").strip())
 
 
-def _relations(*, countries, regions, topics, mandate, resources, documents) -> dict:
+def _relations(
+    *,
+    countries: Iterable[str],
+    regions: Iterable[str],
+    topics: Iterable[str],
+    mandate: Iterable[str],
+    resources: Iterable[str],
+    documents: Iterable[str],
+) -> dict:
     return {
         "countries": _lookup(
             Country, "iso2", [c.upper() for c in countries or []],
@@ -267,12 +285,12 @@ def record_activity(
     ends_on: datetime.date | None = None,
     descriptions: dict[str, str] | None = None,
     status: str = Activity.Status.ONGOING,
-    countries=(),
-    regions=(),
-    topics=(),
-    mandate=(),
-    resources=(),
-    documents=(),
+    countries: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    mandate: Iterable[str] = (),
+    resources: Iterable[str] = (),
+    documents: Iterable[str] = (),
     contact_role: str = "",
     website: str = "",
     is_demo: bool = False,
@@ -314,12 +332,12 @@ def update_activity(
     ends_on: datetime.date | None = None,
     descriptions: dict[str, str] | None = None,
     status: str = Activity.Status.ONGOING,
-    countries=(),
-    regions=(),
-    topics=(),
-    mandate=(),
-    resources=(),
-    documents=(),
+    countries: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    mandate: Iterable[str] = (),
+    resources: Iterable[str] = (),
+    documents: Iterable[str] = (),
     contact_role: str = "",
     website: str = "",
 ) -> Activity:
@@ -348,7 +366,7 @@ def mark_pair(
     activity: Activity,
     other: Activity,
     relation: str,
-    user,
+    user: Any,
     note: str = "",
     score: float | None = None,
 ) -> OverlapMark:

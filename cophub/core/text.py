@@ -22,6 +22,7 @@ import logging
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 import snowballstemmer
@@ -126,7 +127,9 @@ def stem(word: str, language: str) -> str:
     return strip_accents(word)
 
 
-def arabic_without_proclitic(word: str, proclitics=ARABIC_PROCLITICS) -> str | None:
+def arabic_without_proclitic(
+    word: str, proclitics: Iterable[str] = ARABIC_PROCLITICS
+) -> str | None:
     """The stem of an Arabic word without the first of `proclitics` it starts with, if three
     letters or more are left."""
     for proclitic in proclitics:

@@ -49,7 +49,7 @@ class MeasureStatus(models.TextChoices):
 
 # What each status adds to the checklist score: a draft counts half, since it shows the work
 # has started but protects no child yet.
-STATUS_POINTS = {
+STATUS_POINTS: dict[str, float] = {
     MeasureStatus.IN_FORCE: 1.0,
     MeasureStatus.DRAFT: 0.5,
     MeasureStatus.NONE: 0.0,

@@ -1,8 +1,12 @@
 """Every read of the countries module, for its views, its API and the other apps."""
 
+from __future__ import annotations
+
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -26,6 +30,9 @@ from .models import (
     Proposal,
     Roadmap,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 HELPLINE_ITEM = "tec-helpline"
 
@@ -52,7 +59,7 @@ class ChecklistLine:
         return self.measure.status if self.measure else MeasureStatus.UNKNOWN
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         return MeasureStatus(self.status).label
 
 
@@ -65,7 +72,7 @@ class Assessment:
     score: int
     counts: dict[str, int]
     is_demo: bool
-    categories: list[tuple[str, list[ChecklistLine]]] = field(default_factory=list)
+    categories: list[tuple[StrOrPromise, list[ChecklistLine]]] = field(default_factory=list)
 
     @property
     def recorded(self) -> int:
@@ -80,9 +87,10 @@ def assessment(country: Country) -> Assessment:
 
     Kept on the country object, since the profile asks for it twice (its section and its gaps).
     """
-    if not hasattr(country, "_cop_assessment"):
-        country._cop_assessment = _assessment(country)
-    return country._cop_assessment
+    cache = country.__dict__
+    if "_cop_assessment" not in cache:
+        cache["_cop_assessment"] = _assessment(country)
+    return cache["_cop_assessment"]
 
 
 def _assessment(country: Country) -> Assessment:
@@ -109,7 +117,7 @@ def _assessment(country: Country) -> Assessment:
     )
 
 
-def scores(countries=None) -> dict[str, int]:
+def scores(countries: Iterable[Country | str] | None = None) -> dict[str, int]:
     """Each country's score, in one query (countries with no measure have none)."""
     item_count = ChecklistItem.objects.count()
     rows = Measure.objects.values_list("country_id", "status")
@@ -123,7 +131,7 @@ def scores(countries=None) -> dict[str, int]:
 
 @dataclass
 class CountryRow:
-    country: "CountryRef"
+    country: CountryRef
     region_name: str
     score: int | None
     has_roadmap: bool
@@ -133,7 +141,9 @@ def country_rows(*, region: str | None = None, group: str | None = None) -> list
     """The ITU Member States, with their score and whether a roadmap is recorded: four queries."""
     score_by_country = scores()
     with_roadmap = set(Roadmap.objects.values_list("country_id", flat=True))
-    region_names = {r.code: translated_value(r, "name").text for r in core_selectors.regions()}
+    region_names: dict[str | None, str] = {
+        r.code: translated_value(r, "name").text for r in core_selectors.regions()
+    }
     return [
         CountryRow(
             country,
@@ -188,7 +198,7 @@ def comparison(*, region: str | None = None, group: str | None = None) -> Compar
         statuses[iso2][item_id] = status
     item_ids = [item.pk for item in items]
     unknown = MeasureStatus.UNKNOWN.value
-    rows = []
+    rows: list[tuple[CountryRef, int | None, list[str]]] = []
     for country in countries:
         mine = statuses.get(country.iso2)
         if mine is None:
@@ -201,9 +211,10 @@ def comparison(*, region: str | None = None, group: str | None = None) -> Compar
 
 def roadmap(country: Country) -> Roadmap | None:
     """The roadmap with its milestones and documents, kept on the country object as above."""
-    if not hasattr(country, "_cop_roadmap"):
-        country._cop_roadmap = _roadmap(country)
-    return country._cop_roadmap
+    cache = country.__dict__
+    if "_cop_roadmap" not in cache:
+        cache["_cop_roadmap"] = _roadmap(country)
+    return cache["_cop_roadmap"]
 
 
 def _roadmap(country: Country) -> Roadmap | None:

@@ -8,10 +8,11 @@ each change writes its row of the country's public history.
 """
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,14 +59,18 @@ def _text(payload: dict, key: str, *, required: bool, max_length: int, label: st
     return value
 
 
-def _choice(payload: dict, key: str, choices, *, default: str | None = None) -> str:
+def _choice(
+    payload: dict, key: str, choices: type[models.TextChoices], *, default: str | None = None
+) -> str:
     value = payload.get(key) or default
-    if value not in choices.values:
+    if not isinstance(value, str) or value not in choices.values:
         raise DomainError(_("Choose one of the values offered."), field=key)
     return value
 
 
-def _item(code, *, field: str = "item", items: dict | None = None) -> ChecklistItem:
+def _item(
+    code: object, *, field: str = "item", items: dict[str, ChecklistItem] | None = None
+) -> ChecklistItem:
     if items is not None:
         item = items.get(code) if isinstance(code, str) else None
     else:
@@ -77,7 +82,7 @@ def _item(code, *, field: str = "item", items: dict | None = None) -> ChecklistI
     return item
 
 
-def _year(value, *, field: str, required: bool) -> int | None:
+def _year(value: Any, *, field: str, required: bool) -> int | None:
     if value in (None, ""):
         if required:
             raise DomainError(_("Give the year."), field=field)
@@ -91,7 +96,7 @@ def _year(value, *, field: str, required: bool) -> int | None:
     return year
 
 
-def _date(value, *, field: str, required: bool) -> datetime.date | None:
+def _date(value: Any, *, field: str, required: bool) -> datetime.date | None:
     if value in (None, ""):
         if required:
             raise DomainError(_("Give the date."), field=field)
@@ -104,7 +109,7 @@ def _date(value, *, field: str, required: bool) -> datetime.date | None:
         raise DomainError(_("Write the date as YYYY-MM-DD."), field=field) from None
 
 
-def clean_url(value, *, field: str = "url", required: bool = False) -> str:
+def clean_url(value: str | None, *, field: str = "url", required: bool = False) -> str:
     value = (value or "").strip()
     if not value:
         if required:
@@ -129,7 +134,7 @@ def clean_evidence(payload: dict) -> dict:
     }
 
 
-def clean_measure(payload: dict, *, items: dict | None = None) -> dict:
+def clean_measure(payload: dict, *, items: dict[str, ChecklistItem] | None = None) -> dict:
     evidence = payload.get("evidence") or []
     if not isinstance(evidence, list):
         raise DomainError(_("The evidence is not in the expected form."), field="evidence")
@@ -144,7 +149,7 @@ def clean_measure(payload: dict, *, items: dict | None = None) -> dict:
 
 
 def clean_roadmap(payload: dict) -> dict:
-    cleaned = {
+    cleaned: dict[str, Any] = {
         "title": _text(payload, "title", required=True, max_length=300, label=_("Title")),
         "kind": _choice(payload, "kind", Roadmap.Kind, default=Roadmap.Kind.ROADMAP),
         "status": _choice(payload, "status", Roadmap.Status),
@@ -170,12 +175,11 @@ def clean_roadmap(payload: dict) -> dict:
 def clean_milestone(payload: dict, country: Country) -> dict:
     milestone = None
     if payload.get("id"):
-        milestone = Milestone.objects.filter(
-            pk=payload["id"] if str(payload["id"]).isdigit() else None, roadmap__country=country
-        ).first()
+        if str(payload["id"]).isdigit():
+            milestone = Milestone.objects.filter(pk=payload["id"], roadmap__country=country).first()
         if milestone is None:
             raise DomainError(_("This milestone is not in the country's roadmap."), field="id")
-    cleaned = {
+    cleaned: dict[str, Any] = {
         "milestone": milestone,
         "title": _text(payload, "title", required=True, max_length=300, label=_("Title")),
         "owner": _text(payload, "owner", required=True, max_length=200, label=_("Owner")),
@@ -219,7 +223,7 @@ def clean_change(kind: str, payload: dict, country: Country) -> dict:
 # --- applying a checked change ---------------------------------------------------------------
 
 
-def _diff(obj, values: dict) -> list[dict]:
+def _diff(obj: models.Model | None, values: dict[str, Any]) -> list[dict[str, Any]]:
     details = []
     for key, after in values.items():
         if obj is None and after in (None, ""):
@@ -232,13 +236,22 @@ def _diff(obj, values: dict) -> list[dict]:
     return details
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
 
 
-def _record(country, action, *, by, proposal, item=None, subject="", details=None) -> Change:
+def _record(
+    country: Country,
+    action: str,
+    *,
+    by: Any,
+    proposal: Proposal | None,
+    item: ChecklistItem | None = None,
+    subject: str = "",
+    details: list[dict[str, Any]] | None = None,
+) -> Change:
     return Change.objects.create(
         country=country,
         action=action,
@@ -250,7 +263,14 @@ def _record(country, action, *, by, proposal, item=None, subject="", details=Non
     )
 
 
-def _apply_measure(country, cleaned, *, by, proposal, is_demo=False) -> Measure:
+def _apply_measure(
+    country: Country,
+    cleaned: dict[str, Any],
+    *,
+    by: Any,
+    proposal: Proposal | None,
+    is_demo: bool = False,
+) -> Measure:
     item = cleaned["item"]
     measure = Measure.objects.filter(country=country, item=item).first()
     values = {"status": cleaned["status"], "description": cleaned["description"]}
@@ -283,7 +303,14 @@ def _apply_measure(country, cleaned, *, by, proposal, is_demo=False) -> Measure:
     return measure
 
 
-def _apply_roadmap(country, cleaned, *, by, proposal, is_demo=False) -> Roadmap:
+def _apply_roadmap(
+    country: Country,
+    cleaned: dict[str, Any],
+    *,
+    by: Any,
+    proposal: Proposal | None,
+    is_demo: bool = False,
+) -> Roadmap:
     roadmap = Roadmap.objects.filter(country=country).first()
     details = _diff(roadmap, cleaned)
     if roadmap is None:
@@ -308,7 +335,9 @@ def _apply_roadmap(country, cleaned, *, by, proposal, is_demo=False) -> Roadmap:
     return roadmap
 
 
-def _apply_milestone(country, cleaned, *, by, proposal) -> Milestone:
+def _apply_milestone(
+    country: Country, cleaned: dict[str, Any], *, by: Any, proposal: Proposal | None
+) -> Milestone:
     cleaned = dict(cleaned)
     milestone = cleaned.pop("milestone")
     details = _diff(milestone, cleaned)
@@ -333,7 +362,9 @@ def _apply_milestone(country, cleaned, *, by, proposal) -> Milestone:
     return milestone
 
 
-def _apply_document(country, cleaned, *, by, proposal) -> RoadmapDocument:
+def _apply_document(
+    country: Country, cleaned: dict[str, Any], *, by: Any, proposal: Proposal | None
+) -> RoadmapDocument:
     document = RoadmapDocument.objects.create(roadmap=country.cop_roadmap, **cleaned)
     _record(
         country,
@@ -346,7 +377,18 @@ def _apply_document(country, cleaned, *, by, proposal) -> RoadmapDocument:
     return document
 
 
-def _apply(kind, country, cleaned, *, by, proposal=None, is_demo=False):
+Applied = Measure | Roadmap | Milestone | RoadmapDocument
+
+
+def _apply(
+    kind: str,
+    country: Country,
+    cleaned: dict[str, Any],
+    *,
+    by: Any,
+    proposal: Proposal | None = None,
+    is_demo: bool = False,
+) -> Applied:
     if kind == Proposal.Kind.MEASURE:
         return _apply_measure(country, cleaned, by=by, proposal=proposal, is_demo=is_demo)
     if kind == Proposal.Kind.ROADMAP:
@@ -360,7 +402,7 @@ def _apply(kind, country, cleaned, *, by, proposal=None, is_demo=False):
 
 
 @transaction.atomic
-def propose_change(*, country: Country, kind: str, payload: dict, by) -> Proposal:
+def propose_change(*, country: Country, kind: str, payload: dict, by: Any) -> Proposal:
     """A focal point proposes a change to its own country's record, for the secretariat."""
     if not represents_country(by, country.iso2):
         raise DomainError(_("You can propose changes only for the Member State you represent."))
@@ -369,7 +411,7 @@ def propose_change(*, country: Country, kind: str, payload: dict, by) -> Proposa
 
 
 @transaction.atomic
-def review_proposal(*, proposal: Proposal, accept: bool, by, note: str = "") -> Proposal:
+def review_proposal(*, proposal: Proposal, accept: bool, by: Any, note: str = "") -> Proposal:
     """The secretariat accepts (and so applies) or rejects a proposed change."""
     require_secretariat(by)
     proposal = Proposal.objects.select_for_update().select_related("country").get(pk=proposal.pk)
@@ -391,19 +433,21 @@ def review_proposal(*, proposal: Proposal, accept: bool, by, note: str = "") -> 
 
 
 @transaction.atomic
-def apply_change(*, country: Country, kind: str, payload: dict, by, is_demo: bool = False):
+def apply_change(
+    *, country: Country, kind: str, payload: dict, by: Any, is_demo: bool = False
+) -> Applied:
     """The secretariat changes a country's record directly."""
     require_secretariat(by)
     cleaned = clean_change(kind, payload, country)
     return _apply(kind, country, cleaned, by=person(by), is_demo=is_demo)
 
 
-IMPORT_COLUMNS = ("country", "item", "status", "description", "evidence_title")
+IMPORT_COLUMNS: tuple[str, ...] = ("country", "item", "status", "description", "evidence_title")
 IMPORT_COLUMNS += ("evidence_year", "evidence_url", "evidence_excerpt")
 
 
 @transaction.atomic
-def import_measures(*, rows: list[dict], by, is_demo: bool = False) -> int:
+def import_measures(*, rows: list[dict], by: Any, is_demo: bool = False) -> int:
     """Measures from a table (one row per country and item), all or nothing.
 
     Every row is checked before the first is written; an error names the row (counting the

@@ -1,10 +1,15 @@
 """Reads of the repository for views, the API, OAI-PMH and the other apps."""
 
+from __future__ import annotations
+
+import datetime
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,6 +21,9 @@ from cophub.core.i18n import LANGUAGE_CODES, translated_value
 from cophub.core.models import Country
 
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_QUERY_LENGTH = 300
 FACETS = ("kind", "audience", "topic", "language", "country")
@@ -32,7 +40,7 @@ def with_listing_data(queryset: QuerySet[Resource]) -> QuerySet[Resource]:
     )  # fmt: skip
 
 
-def resource(slug: str, *, user=None) -> Resource:
+def resource(slug: str, *, user: Any = None) -> Resource:
     """A public resource; a submission is also shown to its submitter and to the secretariat."""
     queryset = with_listing_data(Resource.objects.all()).prefetch_related(
         Prefetch("accessible_editions", public_resources().prefetch_related("versions"))
@@ -74,14 +82,14 @@ class SearchQuery:
 @dataclass
 class FacetValue:
     value: str
-    label: str
+    label: StrOrPromise
     count: int | None  # None when the search found more than COUNT_CAP resources
     selected: bool
 
 
 @dataclass
 class SearchResults:
-    queryset: "RankedResults"
+    queryset: RankedResults
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     near_matches: bool = False  # nothing matched every word; these are close to the words
     more_than: int | None = None  # found more resources than this; only this many are shown
@@ -173,7 +181,7 @@ class _Match:
     near_ids: list[int] | None = None  # trigram near matches, closest first
 
     @classmethod
-    def of(cls, terms: list[set[str]]) -> "_Match":
+    def of(cls, terms: list[set[str]]) -> _Match:
         published = ("r.status = %s", [Resource.Status.PUBLISHED])
         if not terms:
             return cls("resources_resource r WHERE " + published[0], published[1])
@@ -185,7 +193,7 @@ class _Match:
         )
 
     @classmethod
-    def near(cls, terms: list[set[str]]) -> "_Match":
+    def near(cls, terms: list[set[str]]) -> _Match:
         shortest = " ".join(min(forms, key=len) for forms in terms)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -294,7 +302,7 @@ class RankedResults:
         self.query = query
         self._count = count
 
-    def all(self):
+    def all(self) -> RankedResults:
         return self
 
     def count(self) -> int:
@@ -302,16 +310,20 @@ class RankedResults:
             self._count = _count(self.match, self.query)
         return self._count
 
-    def __len__(self):
+    def __len__(self) -> int:
         return self.count()
 
     def exists(self) -> bool:
         return self.count() > 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Resource]:
         return iter(self[0 : self.count()])
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Resource: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Resource]: ...
+    def __getitem__(self, index: int | slice) -> Resource | list[Resource]:
         if isinstance(index, int):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
@@ -374,7 +386,7 @@ def _facets(
             for value, n in counts[name].items()
             if n
         ]
-        values.sort(key=lambda v: (-v.count, v.label))
+        values.sort(key=lambda v: (-(v.count or 0), v.label))
         if not counted:
             for value in values:
                 value.count = None
@@ -382,7 +394,7 @@ def _facets(
     return facets
 
 
-def facet_labels(*, countries=None) -> dict[str, dict[str, str]]:
+def facet_labels(*, countries: list[str] | None = None) -> dict[str, dict[str, StrOrPromise]]:
     from django.conf import settings
 
     return {
@@ -447,7 +459,7 @@ def parity_matrix(guideline_set: GuidelineSet) -> tuple[int | None, list[ParityR
     if not editions:
         return None, []
     current = max(e.edition or 0 for e in editions)
-    by_audience: dict[object, list[Resource]] = {}
+    by_audience: dict[Audience | None, list[Resource]] = {}
     for edition in editions:
         group = min(edition.audiences.all(), key=lambda a: a.order, default=None)
         by_audience.setdefault(group, []).append(edition)
@@ -493,7 +505,7 @@ class EditionChange:
     after: str
 
 
-def _names(items) -> set[str]:
+def _names(items: Iterable[Model]) -> set[str]:
     return {str(translated_value(item, "label")) for item in items}
 
 
@@ -549,7 +561,7 @@ def edition_history(resource: Resource) -> list[tuple[Resource, list[EditionChan
 # --- submissions ------------------------------------------------------------------------------
 
 
-def submissions_of(user) -> QuerySet[Resource]:
+def submissions_of(user: Any) -> QuerySet[Resource]:
     return Resource.objects.filter(submitted_by=user).order_by("-submitted_at")
 
 
@@ -570,7 +582,7 @@ COUNTRY_PROFILE_KINDS = (
 )
 
 
-def resources_for_country(iso2: str, kinds=None) -> QuerySet[Resource]:
+def resources_for_country(iso2: str, kinds: Iterable[str] | None = None) -> QuerySet[Resource]:
     """Published resources about a country, newest first; `kinds` narrows to some kinds."""
     queryset = public_resources().filter(countries__iso2=iso2.upper())
     if kinds:
@@ -582,7 +594,7 @@ def new_resources(limit: int = 50) -> QuerySet[Resource]:
     return with_listing_data(public_resources().order_by("-created_at", "-id"))[:limit]
 
 
-def language_version_file(slug: str, language: str, *, user=None) -> LanguageVersion:
+def language_version_file(slug: str, language: str, *, user: Any = None) -> LanguageVersion:
     """The uploaded file of one language version, for whoever may see the resource."""
     found = resource(slug, user=user)
     return get_object_or_404(
@@ -590,7 +602,7 @@ def language_version_file(slug: str, language: str, *, user=None) -> LanguageVer
     )
 
 
-def published_between(start, end) -> QuerySet[Resource]:
+def published_between(start: datetime.date, end: datetime.date) -> QuerySet[Resource]:
     return public_resources().filter(published_on__gte=start, published_on__lte=end)
 
 

@@ -3,11 +3,12 @@ the review of submitted best practices (Resolution 179 asks the Secretary-Genera
 members to share best practices, instructs the Secretary-General 8)."""
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -37,9 +38,18 @@ MAX_SUBMISSIONS_PER_DAY = 10
 RESERVED_SLUGS = frozenset({"guidelines", "submit", "submissions", "review", "topics", "feed"})
 
 
-def _lookup(model, field: str, codes, *, message, form_field: str) -> list:
+def _lookup(
+    model: type[Model],
+    field: str,
+    codes: Iterable[str],
+    *,
+    message: str,
+    form_field: str,
+) -> list:
     codes = [code for code in dict.fromkeys(codes or []) if code]
-    found = {getattr(obj, field): obj for obj in model.objects.filter(**{f"{field}__in": codes})}
+    found = {
+        getattr(obj, field): obj for obj in model._default_manager.filter(**{f"{field}__in": codes})
+    }
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise DomainError(message % {"codes": ", ".join(unknown)}, field=form_field)
@@ -87,7 +97,7 @@ def _check_versions(links: dict, files: dict) -> None:
             )
 
 
-def _checked_kind(file) -> str:
+def _checked_kind(file: Any) -> str:
     """The file's kind from its content (core.files), which its name must agree with: a
     reader who downloads "guidelines.pdf" must get a PDF."""
     try:
@@ -145,9 +155,9 @@ def _record_resource(
     summaries: dict[str, str] | None = None,
     links: dict[str, str] | None = None,
     files: dict | None = None,
-    audiences=(),
-    topics=(),
-    countries=(),
+    audiences: Iterable[str] = (),
+    topics: Iterable[str] = (),
+    countries: Iterable[str] = (),
     organisation: str | None = None,
     publisher: str = "",
     licence: str = "",
@@ -157,10 +167,10 @@ def _record_resource(
     previous_edition: Resource | None = None,
     adapts: Resource | None = None,
     accessible_format: str = "",
-    mandate=(),
+    mandate: Iterable[str] = (),
     slug: str = "",
     status: str = Resource.Status.PUBLISHED,
-    **details,
+    **details: Any,
 ) -> Resource:
     """Record a resource with at least one language version, and index it for search.
 
@@ -233,7 +243,7 @@ def _record_resource(
     return resource
 
 
-def _credit_for(user) -> str:
+def _credit_for(user: Any) -> str:
     if user.organisation_id:
         return str(user.organisation)
     if user.country_id:
@@ -242,7 +252,7 @@ def _credit_for(user) -> str:
 
 
 @transaction.atomic
-def submit_best_practice(*, user, **fields) -> Resource:
+def submit_best_practice(*, user: Any, **fields: Any) -> Resource:
     """A member state, sector member or stakeholder sends a best practice for review."""
     if not is_delegate(user):
         raise DomainError(
@@ -278,7 +288,7 @@ def _require_reviewer(reviewer: Any) -> None:
 
 
 @transaction.atomic
-def start_review(*, resource: Resource, reviewer) -> Resource:
+def start_review(*, resource: Resource, reviewer: Any) -> Resource:
     _require_reviewer(reviewer)
     resource = _locked(resource)
     if resource.status != Resource.Status.SUBMITTED:
@@ -290,7 +300,7 @@ def start_review(*, resource: Resource, reviewer) -> Resource:
 
 
 @transaction.atomic
-def publish_submission(*, resource: Resource, reviewer) -> Resource:
+def publish_submission(*, resource: Resource, reviewer: Any) -> Resource:
     _require_reviewer(reviewer)
     resource = _locked(resource)
     if resource.status != Resource.Status.IN_REVIEW:
@@ -307,7 +317,7 @@ def publish_submission(*, resource: Resource, reviewer) -> Resource:
 
 
 @transaction.atomic
-def return_submission(*, resource: Resource, reviewer, reason: str) -> Resource:
+def return_submission(*, resource: Resource, reviewer: Any, reason: str) -> Resource:
     _require_reviewer(reviewer)
     if not reason.strip():
         raise DomainError(
@@ -324,7 +334,13 @@ def return_submission(*, resource: Resource, reviewer, reason: str) -> Resource:
 
 
 @transaction.atomic
-def resubmit(*, resource: Resource, user, titles=None, summaries=None) -> Resource:
+def resubmit(
+    *,
+    resource: Resource,
+    user: Any,
+    titles: dict[str, str] | None = None,
+    summaries: dict[str, str] | None = None,
+) -> Resource:
     """The submitter sends a returned best practice again, changed as the reason asked."""
     resource = _locked(resource)
     if resource.submitted_by_id != user.pk:
@@ -368,7 +384,7 @@ def record_harvest_state(*, resource: Resource, was_public: bool, old_slug: str 
 
 
 @transaction.atomic
-def withdraw_resource(*, resource: Resource, reviewer) -> Resource:
+def withdraw_resource(*, resource: Resource, reviewer: Any) -> Resource:
     """The secretariat takes a published resource out of the repository; harvesters are told."""
     _require_reviewer(reviewer)
     resource = _locked(resource)

@@ -4,11 +4,13 @@ Every public read goes through `published()`: cells flagged as confidential (too
 behind them) are never shown, downloaded or served.
 """
 
-from collections.abc import Callable
+import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, Count, F, Max, Q, Value
+from django.db.models import CharField, Count, F, Max, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -36,7 +38,7 @@ def indicator_facts(indicator: Indicator) -> tuple[list[int], list[tuple[str, st
     """The years with published totals, the countries that have them (code, and name in the
     language of the request) and the demo flag, kept until the figures change."""
 
-    def compute():
+    def compute() -> tuple[list[int], list[tuple[str, str]], bool]:
         countries = [
             (country.iso2, translated_value(country, "name").text)
             for country in countries_with_data(indicator)
@@ -56,11 +58,11 @@ def kept_comparison(
     return versioned.cached(VERSION, key, compute, timeout=COMPUTED_SECONDS)
 
 
-def indicators():
+def indicators() -> QuerySet[Indicator]:
     return Indicator.objects.all()
 
 
-def indicators_with_coverage():
+def indicators_with_coverage() -> QuerySet[Indicator]:
     """Each indicator with the number of countries that have published totals and the latest year
     (read from the small index of published totals, not the whole table)."""
     published_filter = Q(
@@ -80,7 +82,7 @@ def indicator(code: str) -> Indicator:
     return get_object_or_404(Indicator, code=code)
 
 
-def published():
+def published() -> QuerySet[Observation]:
     return Observation.objects.filter(confidential=False)
 
 
@@ -103,9 +105,11 @@ def countries_with_data(indicator: Indicator) -> list[Country]:
 # the SDMX messages, the downloads, the API and the pages all format from these.
 ROW_FIELDS = ("code", "country_id", "sex", "age", "urbanisation", "disability", "period", "value",
               "unit", "status", "note", "source", "country_name")  # fmt: skip
+# One of those rows: a named tuple, whose class values_list(named=True) makes as it reads.
+Row = Any
 
 
-def _country_name():
+def _country_name() -> Coalesce:
     """The country's name in the active language, else in English (one column of the join)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     language = language if language in {code for code, _n in settings.LANGUAGES} else "en"
@@ -117,14 +121,14 @@ def _country_name():
     )
 
 
-def rows(queryset):
+def rows(queryset: QuerySet[Observation]) -> QuerySet[Observation, Row]:
     """Observations as named tuples of ROW_FIELDS, read in one query."""
     return queryset.annotate(
         code=F("indicator__code"), unit=F("indicator__unit"), country_name=_country_name()
     ).values_list(*ROW_FIELDS, named=True)
 
 
-def comparison(indicator: Indicator, period: int, countries: list[str] | None = None):
+def comparison(indicator: Indicator, period: int, countries: list[str] | None = None) -> list[Row]:
     """The totals of one indicator and year, country by country, highest first (through the
     index of published totals)."""
     found = published().filter(indicator=indicator, period=period, **TOTALS)
@@ -169,7 +173,7 @@ def observations(
     filters: dict[str, set[str]] | None = None,
     start: int | None = None,
     end: int | None = None,
-):
+) -> QuerySet[Observation, Row]:
     """Published observations matching SDMX-style filters (each dimension a set of codes), as
     named tuples of ROW_FIELDS in series order: indicator, country, breakdown, then year."""
     found = published()
@@ -195,9 +199,11 @@ def observations(
     )  # fmt: skip
 
 
-def last_n(found, n: int) -> list:
+def last_n(found: Iterable[Row], n: int) -> list[Row]:
     """Keep the last n periods of each series (rows ordered by series, then period)."""
-    kept, series, current = [], None, []
+    kept: list[Row] = []
+    series = None
+    current: list[Row] = []
     for row in found:
         key = row[:6]  # code, country and the four breakdowns
         if key != series:
@@ -259,11 +265,13 @@ def has_demo_data() -> bool:
     return Submission.objects.filter(demo=True).exists()
 
 
-def submissions_between(start, end):
+def submissions_between(start: datetime.date, end: datetime.date) -> QuerySet[Submission]:
     return Submission.objects.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
 
 
-def availability(filters: dict[str, set[str]], start=None, end=None) -> dict[str, list[str]]:
+def availability(
+    filters: dict[str, set[str]], start: int | None = None, end: int | None = None
+) -> dict[str, list[str]]:
     """The codes of each dimension that have published data, for SDMX availableconstraint."""
     found = published()
     for dimension, codes in (filters or {}).items():

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -183,7 +183,7 @@ class _Checker:
         source, note = fields.get("source", ""), fields.get("note", "")
         if len(source) > 300 or len(note) > 500:
             problems.append(_("The source may be 300 characters long and the note 500."))
-        if problems:
+        if problems or indicator is None:  # an unknown indicator is one of the problems
             return (), problems
         confidential = confidential_text in YES or (base is not None and base < SMALL_CELL_MINIMUM)
         return (
@@ -200,7 +200,9 @@ class _Checker:
 
 
 def _breakdown_label(name: str) -> str:
-    return str(Observation._meta.get_field(name).verbose_name)
+    breakdown_field = Observation._meta.get_field(name)
+    assert isinstance(breakdown_field, models.Field)  # sex, age, urbanisation, disability
+    return str(breakdown_field.verbose_name)
 
 
 def _year(text: str) -> int | None:
@@ -231,7 +233,7 @@ def _range_problems(indicator: Indicator, value: float) -> list[str]:
     return []
 
 
-def _checker_for(user) -> _Checker:
+def _checker_for(user: Any) -> _Checker:
     own = None if user is None or user.is_superuser else _focal_point_of(user)
     return _Checker(
         indicators={i.code: i for i in Indicator.objects.all()},
@@ -246,7 +248,7 @@ def submit_observations(
     *,
     data: bytes,
     file_name: str,
-    submitted_by=None,
+    submitted_by: Any = None,
     file_format: str | None = None,
     demo: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -361,7 +363,7 @@ class _StagingWriter:
                 write(row)
         self.chunk = []
 
-    def check_duplicates(self, label) -> None:
+    def check_duplicates(self, label: Callable[[int], str]) -> None:
         """Each row whose key an earlier row of the file already has: one sort of the staged
         rows, the first MAX_ERRORS_REPORTED named, all counted."""
         if not self.count:

@@ -11,6 +11,7 @@ must hold every word.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, QuerySet, Value
+from django.db.models.expressions import Combinable
 
 from cophub.core import text
 from cophub.core.i18n import LANGUAGE_CODES
@@ -23,7 +24,7 @@ def index_text(number: str, texts: dict[str, list[str]]) -> str:
     return " ".join(t for t in terms if t)
 
 
-def vector(terms="search_text") -> SearchVector:
+def vector(terms: str | Combinable = "search_text") -> SearchVector:
     """The indexed vector of terms from `index_text` (by default, those a row holds already)."""
     return SearchVector(terms, config="simple")
 

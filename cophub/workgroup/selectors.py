@@ -3,14 +3,16 @@
 import datetime
 import hashlib
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 
 from cophub.core import cache as versioned
+from cophub.core.models import MandateParagraph
 
 from . import search as full_text
 from .models import (
@@ -103,9 +105,11 @@ def registry_filtered(
     elif len(source) == 2 and source.isalpha():
         queryset = queryset.filter(_has_country(source))
     elif source:
+        # django-stubs cannot declare this through model: modeltranslation gives Organisation its
+        # manager at run time, which the plugin cannot find, and it stops before declaring it.
         queryset = queryset.filter(
             Exists(
-                Document.organisations.through.objects.filter(
+                Document.organisations.through.objects.filter(  # type: ignore[attr-defined]
                     document=OuterRef("pk"), organisation__code=source
                 )
             )
@@ -121,9 +125,10 @@ def registry_filtered(
     if year:
         queryset = queryset.filter(registered_at__year=year)
     if q:
-        queryset = full_text.search(queryset, q)
-        if "rank" in queryset.query.annotations:
-            return queryset.order_by("-rank", "-registered_at", "-pk")
+        found = full_text.search(queryset, q)  # ranked (annotated) when the query has words
+        if "rank" in found.query.annotations:
+            return found.order_by("-rank", "-registered_at", "-pk")
+        queryset = found
     return queryset.order_by("-registered_at", "-pk")
 
 
@@ -133,7 +138,7 @@ def _has_country(iso2: str) -> Exists:
     )
 
 
-def registry(**filters) -> QuerySet[Document]:
+def registry(**filters: Any) -> QuerySet[Document]:
     """The public registry with its filters (see `registry_filtered`), ready to list."""
     return _listing(registry_filtered(**filters))
 
@@ -155,7 +160,7 @@ REGISTRY_VERSION = "workgroup-registry"
 REGISTRY_CACHE_SECONDS = 600
 
 
-def kept_registry_part(part: str, query, render: Callable[[], str]) -> str:
+def kept_registry_part(part: str, query: QueryDict, render: Callable[[], str]) -> str:
     """`render()` of a part of the registry page, kept per language and query string (its
     parameters in a fixed order: the same filters in another order share it) until the registry
     changes."""
@@ -205,7 +210,7 @@ def submissions_waiting() -> QuerySet[Document]:
     )
 
 
-def submissions_of(user) -> QuerySet[Document]:
+def submissions_of(user: Any) -> QuerySet[Document]:
     return _listing(Document.objects.filter(submitted_by=user)).order_by("-submitted_at")
 
 
@@ -218,7 +223,7 @@ def contributions_for_country(iso2: str) -> QuerySet[Document]:
     ).order_by("-registered_at", "-pk")
 
 
-def documents_serving(paragraph) -> QuerySet[Document]:
+def documents_serving(paragraph: MandateParagraph) -> QuerySet[Document]:
     return (
         public_documents()
         .filter(mandate=paragraph)
@@ -227,7 +232,9 @@ def documents_serving(paragraph) -> QuerySet[Document]:
     )
 
 
-def liaison_statements(start: datetime.date | None = None, end: datetime.date | None = None):
+def liaison_statements(
+    start: datetime.date | None = None, end: datetime.date | None = None
+) -> QuerySet[Document]:
     queryset = (
         _listing(public_documents().filter(document_type=DocumentType.LIAISON))
         .select_related("liaison_group", "reply_to")
@@ -257,7 +264,7 @@ def gender_balance(meetings_: QuerySet[Meeting]) -> list[dict]:
     return [{**by_meeting.get(meeting.pk, empty), "meeting": meeting} for meeting in meetings_]
 
 
-def registration_of(meeting: Meeting, user) -> MeetingRegistration | None:
+def registration_of(meeting: Meeting, user: Any) -> MeetingRegistration | None:
     if not user.is_authenticated:
         return None
     return MeetingRegistration.objects.filter(meeting=meeting, delegate=user).first()

@@ -4,11 +4,13 @@ meeting registration and subscriptions. One function per action, each in one tra
 import datetime
 import io
 import secrets
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
+from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.jobs.services import send_mail_after_commit
 
 from . import search, selectors
@@ -28,6 +31,7 @@ from .models import (
     DocumentCounter,
     DocumentFile,
     DocumentType,
+    Group,
     Meeting,
     MeetingRegistration,
     Subscription,
@@ -36,7 +40,7 @@ from .models import (
 # Contributions are documents of record; 20 MB holds any text with its figures.
 MAX_UPLOAD_BYTES = getattr(settings, "WORKGROUP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
-VERSION_LABELS = {
+VERSION_LABELS: dict[str, str] = {
     Document.Version.REVISION: "Rev",
     Document.Version.ADDENDUM: "Add",
     Document.Version.CORRIGENDUM: "Corr",
@@ -69,7 +73,7 @@ def _checked_files(files: dict) -> list[tuple[str, str, object, str, str]]:
     return checked
 
 
-def _store_files(document: Document, checked) -> None:
+def _store_files(document: Document, checked: list[tuple[str, str, Any, str, str]]) -> None:
     for language, filename, upload, kind, text in checked:
         upload.seek(0)
         DocumentFile.objects.update_or_create(
@@ -92,7 +96,7 @@ def _check_title(title: str) -> str:
     return title
 
 
-def _check_agenda_item(meeting: Meeting, agenda_item) -> None:
+def _check_agenda_item(meeting: Meeting, agenda_item: AgendaItem | None) -> None:
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise DomainError(
             _("This agenda item is not on the agenda of meeting %(meeting)s.")
@@ -101,7 +105,7 @@ def _check_agenda_item(meeting: Meeting, agenda_item) -> None:
         )
 
 
-def _speaks_for(user, document: Document) -> bool:
+def _speaks_for(user: Any, document: Document) -> bool:
     """A delegate speaks for a document they submitted, or one their Member State co-signs."""
     if document.submitted_by_id == user.pk:
         return True
@@ -115,7 +119,7 @@ def _speaks_for(user, document: Document) -> bool:
 @transaction.atomic
 def submit_document(
     *,
-    submitted_by,
+    submitted_by: Any,
     meeting: Meeting,
     document_type: str,
     title: str,
@@ -123,13 +127,13 @@ def submit_document(
     files: dict,
     abstract: str = "",
     agenda_item: AgendaItem | None = None,
-    countries=(),
-    organisations=(),
-    mandate=(),
+    countries: Iterable[Country] = (),
+    organisations: Iterable[Organisation] = (),
+    mandate: Iterable[MandateParagraph] = (),
     base: Document | None = None,
     version: str = Document.Version.ORIGINAL,
     liaison_direction: str = "",
-    liaison_group=None,
+    liaison_group: Group | None = None,
     reply_deadline: datetime.date | None = None,
     reply_to: Document | None = None,
     now: datetime.datetime | None = None,
@@ -202,7 +206,7 @@ def submit_document(
     return document
 
 
-def _editable_by(document: Document, user) -> None:
+def _editable_by(document: Document, user: Any) -> None:
     if document.submitted_by_id != user.pk and not is_secretariat(user):
         raise DomainError(_("You can only change documents you submitted yourself."))
     if document.status != Document.Status.SUBMITTED:
@@ -211,7 +215,13 @@ def _editable_by(document: Document, user) -> None:
 
 @transaction.atomic
 def add_translation(
-    *, document: Document, user, language: str, file, title: str = "", abstract: str = ""
+    *,
+    document: Document,
+    user: Any,
+    language: str,
+    file: Any,
+    title: str = "",
+    abstract: str = "",
 ) -> Document:
     """A file in another language, with the title and abstract in that language."""
     document = Document.objects.select_for_update().get(pk=document.pk)
@@ -263,6 +273,7 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
             0,
             f"{meeting.group.code}/{meeting.number}/{counter.last_serial}",
         )
+    assert document.base_id is not None  # a version is always submitted with its base
     base = Document.objects.select_for_update().get(pk=document.base_id)
     version_number = (
         Document.objects.filter(base=base, version=document.version).exclude(number="").count() + 1
@@ -274,7 +285,7 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
     )
 
 
-def _subscribers_of(document: Document):
+def _subscribers_of(document: Document) -> QuerySet[Subscription]:
     return Subscription.objects.filter(
         (Q(group__isnull=True) | Q(group=document.meeting.group_id))
         & (Q(document_type="") | Q(document_type=document.document_type))
@@ -308,7 +319,7 @@ def registry_changed() -> None:
 
 @transaction.atomic
 def register_document(
-    *, document: Document, registered_by, serial: int | None = None, base_url: str = ""
+    *, document: Document, registered_by: Any, serial: int | None = None, base_url: str = ""
 ) -> Document:
     """The secretariat gives the submission its number; from then on it is public."""
     if not is_secretariat(registered_by):
@@ -339,7 +350,7 @@ def register_document(
 
 
 @transaction.atomic
-def return_document(*, document: Document, returned_by, reason: str) -> Document:
+def return_document(*, document: Document, returned_by: Any, reason: str) -> Document:
     """Send a submission back to the delegate, with the reason; it takes no number."""
     if not is_secretariat(returned_by):
         raise DomainError(_("Only the secretariat returns submissions."))
@@ -358,7 +369,7 @@ def return_document(*, document: Document, returned_by, reason: str) -> Document
 
 
 @transaction.atomic
-def withdraw_document(*, document: Document, withdrawn_by, reason: str) -> Document:
+def withdraw_document(*, document: Document, withdrawn_by: Any, reason: str) -> Document:
     """A registered document is never deleted: it stays in the registry, marked withdrawn."""
     reason = reason.strip()
     if not reason:
@@ -385,7 +396,14 @@ class _NamedBytes(io.BytesIO):
 
 @transaction.atomic
 def register_generated_document(
-    *, meeting, document_type, title, files, registered_by, mandate=(), abstract=""
+    *,
+    meeting: Meeting,
+    document_type: str,
+    title: str,
+    files: dict[str, tuple[str, bytes]],
+    registered_by: Any,
+    mandate: Iterable[MandateParagraph] = (),
+    abstract: str = "",
 ) -> Document:
     """Register a document the secretariat generated (a report, a summary) under its number.
 
@@ -414,7 +432,9 @@ def register_generated_document(
 
 
 @transaction.atomic
-def register_for_meeting(*, meeting: Meeting, delegate, gender: str = "") -> MeetingRegistration:
+def register_for_meeting(
+    *, meeting: Meeting, delegate: Any, gender: str = ""
+) -> MeetingRegistration:
     if not is_delegate(delegate):
         raise DomainError(_("Only delegates register for meetings."))
     if gender not in MeetingRegistration.Gender.values:
@@ -429,7 +449,7 @@ def register_for_meeting(*, meeting: Meeting, delegate, gender: str = "") -> Mee
 
 @transaction.atomic
 def subscribe(
-    *, email: str, group=None, document_type: str = "", language: str = "en"
+    *, email: str, group: Group | None = None, document_type: str = "", language: str = "en"
 ) -> Subscription:
     email = (email or "").strip().lower()
     if not email or "@" not in email:
