@@ -172,10 +172,10 @@ def _prefix(form: str) -> bool:
     return len(form) >= PREFIX_MIN_LENGTH and not _HAN.search(form)
 
 
-def tsquery(terms: list[set[str]]) -> str:
+def tsquery(terms: list[set[str]], *, any_word: bool = False) -> str:
     """`query_terms` as a query for PostgreSQL's `to_tsquery('simple', …)`: one form of every
-    word, long stems as prefixes."""
-    return " & ".join(
+    word (of any word, with `any_word`), long stems as prefixes."""
+    return (" | " if any_word else " & ").join(
         "("
         + " | ".join(
             "'" + form.replace("'", "") + "'" + (":*" if _prefix(form) else "")

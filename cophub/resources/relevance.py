@@ -1,5 +1,5 @@
-"""The relevance test set over the demo data: ten queries per language, each with the resources
-that should come first. Used by tests/test_relevance.py and by the bench, which reports nDCG@10."""
+"""The relevance test set over the demo data: eleven queries per language (the last of each with
+a word no resource has), each with the resources that should come first. Used by tests/test_relevance.py and by the bench, which reports nDCG@10."""
 
 import math
 
@@ -65,6 +65,13 @@ QUERIES = [
     ("zh", "更安全互联网日", ["safer-internet-day"]),
     ("zh", "数字时代的儿童", ["sowc-2017-digital-world"]),
     ("zh", "桑戈和朋友们", ["cop-guidelines-children-under-9-2020"]),
+    # One word in each matches no resource ("settings"): those with the other words come first.
+    ("en", "Apple privacy settings", ["apple-screen-time"]),
+    ("fr", "partage familial Apple réglages", ["apple-screen-time"]),
+    ("es", "PantallasAmigas privacidad ajustes", ["pantallas-amigas"]),
+    ("ru", "положение детей в мире настройки", ["sowc-2017-digital-world"]),
+    ("ar", "وضع الأطفال في العالم إعدادات", ["sowc-2017-digital-world"]),
+    ("zh", "未成年人保护法 隐私设置", ["china-minors-protection-law-2020"]),
 ]  # fmt: skip
 
 

@@ -92,6 +92,7 @@ class SearchResults:
     queryset: RankedResults
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     near_matches: bool = False  # nothing matched every word; these are close to the words
+    some_words: bool = False  # nothing matched every word; these match most of them
     more_than: int | None = None  # found more resources than this; only this many are shown
 
 
@@ -179,18 +180,34 @@ class _Match:
     params: list
     terms: list[set[str]] = field(default_factory=list)
     near_ids: list[int] | None = None  # trigram near matches, closest first
+    any_word: bool = False  # matches any of the words, those with most of them first
 
     @classmethod
-    def of(cls, terms: list[set[str]]) -> _Match:
+    def of(cls, terms: list[set[str]], *, any_word: bool = False) -> _Match:
         published = ("r.status = %s", [Resource.Status.PUBLISHED])
         if not terms:
             return cls("resources_resource r WHERE " + published[0], published[1])
         return cls(
             "resources_searchentry e JOIN resources_resource r ON r.id = e.resource_id "
             "WHERE e.document @@ to_tsquery('simple', %s) AND " + published[0],
-            [text.tsquery(terms), *published[1]],
+            [text.tsquery(terms, any_word=any_word), *published[1]],
             terms,
+            any_word=any_word,
         )
+
+    def order(self, params: list) -> tuple[str, list]:
+        """The ORDER BY of a page of results, and its parameters."""
+        if self.near_ids is not None:
+            return "array_position(%s::bigint[], r.id)", [self.near_ids]
+        if not self.terms:
+            return NEWEST_FIRST, []
+        order, order_params = RANK_ORDER + ", " + NEWEST_FIRST, [params[0]]
+        if self.any_word:
+            # Most words matched first; the rank orders those matching as many.
+            words = " + ".join(["(e.document @@ to_tsquery('simple', %s))::int"] * len(self.terms))
+            order = f"{words} DESC, {order}"
+            order_params = [*(text.tsquery([forms]) for forms in self.terms), *order_params]
+        return order, order_params
 
     @classmethod
     def near(cls, terms: list[set[str]]) -> _Match:
@@ -335,12 +352,7 @@ class RankedResults:
 
     def _page(self, offset: int, limit: int) -> list[Resource]:
         sql, params = self.match.where(self.query)
-        if self.match.near_ids is not None:
-            order, order_params = "array_position(%s::bigint[], r.id)", [self.match.near_ids]
-        elif self.match.terms:
-            order, order_params = RANK_ORDER + ", " + NEWEST_FIRST, [params[0]]
-        else:
-            order, order_params = NEWEST_FIRST, []
+        order, order_params = self.match.order(params)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT r.id FROM {sql} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608 - SQL from constants, values as parameters
@@ -353,23 +365,40 @@ class RankedResults:
 
 def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     """Published resources matching the words and the chosen facets, best first, with the
-    facet counts (what each choice would give) when asked for."""
+    facet counts (what each choice would give) when asked for.
+
+    When no resource has every word, the resources with most of the words come first (and the
+    page says so); when none has any, the titles closest to the words."""
     terms = check_query(query.text)
     match = _Match.of(terms)
     if not facets:
         if terms and not _any(match):
-            match = _Match.near(terms)
-        return SearchResults(queryset=RankedResults(match, query))
+            match = _fallback(terms)
+        return SearchResults(
+            queryset=RankedResults(match, query),
+            near_matches=match.near_ids is not None,
+            some_words=match.any_word,
+        )
     summary = _summary(match, query)
     if terms and summary.matched == 0:
-        match = _Match.near(terms)
+        match = _fallback(terms)
         summary = _summary(match, query)
     return SearchResults(
         queryset=RankedResults(match, query, count=min(summary.total, COUNT_CAP)),
         facets=_facets(summary.counts, query, counted=not summary.capped),
         near_matches=match.near_ids is not None,
+        some_words=match.any_word,
         more_than=COUNT_CAP if summary.total > COUNT_CAP else None,
     )
+
+
+def _fallback(terms: list[set[str]]) -> _Match:
+    """What a search shows when no resource has every word."""
+    if len(terms) > 1:
+        some = _Match.of(terms, any_word=True)
+        if _any(some):
+            return some
+    return _Match.near(terms)
 
 
 def _facets(

@@ -25,7 +25,7 @@ def resource_list(request):
     form = SearchForm(request.GET)
     page = results = None
     facets = {}
-    near_matches = False
+    near_matches = some_words = False
     more_than = None
     if form.is_valid():
         try:
@@ -35,6 +35,7 @@ def resource_list(request):
         else:
             facets = found.facets
             near_matches = found.near_matches
+            some_words = found.some_words
             more_than = found.more_than
             page = Paginator(found.queryset, PAGE_SIZE).get_page(form.cleaned_data.get("page"))
             results = page.object_list
@@ -49,6 +50,7 @@ def resource_list(request):
             "results": results,
             "facets": facet_groups(facets, query),
             "near_matches": near_matches,
+            "some_words": some_words,
             "more_than": more_than,
         },
         status=200 if form.is_valid() else 400,

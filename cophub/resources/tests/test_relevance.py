@@ -9,10 +9,10 @@ from cophub.resources.relevance import QUERIES, ndcg_at_10
 pytestmark = pytest.mark.django_db
 
 
-def test_relevance_set_has_ten_queries_per_language():
+def test_relevance_set_has_eleven_queries_per_language():
     languages = [language for language, _query, _expected in QUERIES]
     assert {code: languages.count(code) for code in set(languages)} == dict.fromkeys(
-        ["ar", "zh", "en", "fr", "ru", "es"], 10
+        ["ar", "zh", "en", "fr", "ru", "es"], 11
     )
 
 
@@ -36,3 +36,14 @@ def test_demo_load_is_idempotent():
     count = selectors.public_resources().count()
     demo.load_demo()
     assert selectors.public_resources().count() == count >= 300
+
+
+def test_a_search_with_a_word_no_resource_has_shows_those_with_the_other_words():
+    demo.load_demo()
+    for text in ["Apple privacy settings", "隐私设置"]:
+        found = selectors.search(selectors.SearchQuery(text=text))
+        assert found.some_words and not found.near_matches
+        assert found.queryset.count() > 0
+    every_word = selectors.search(selectors.SearchQuery(text="Apple privacy"))
+    assert not every_word.some_words
+    assert every_word.queryset[0].slug == "apple-screen-time"

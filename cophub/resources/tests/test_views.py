@@ -174,3 +174,17 @@ def test_a_title_cannot_close_the_jsonld_script(client):
     )
     data = json.loads(body[start : body.index("</script>", start)])
     assert data["name"][0]["@value"] == "Safe </script><script>alert(1)</script> chat"
+
+
+def test_a_search_with_a_word_no_resource_has_says_so_in_the_page_language(client):
+    make_resource(titles={"en": "Privacy for families", "ar": "الخصوصية للأسر"})
+    make_resource(titles={"en": "Gaming together"})
+    page = client.get("/en/resources/", {"q": "privacy settings"}).content.decode()
+    assert "Privacy for families" in page and "Gaming together" not in page
+    assert "No resource has every word you wrote." in page
+    arabic = client.get("/ar/resources/", {"q": "الخصوصية إعدادات"}).content.decode()
+    assert "الخصوصية للأسر" in arabic
+    assert "No resource has every word you wrote." not in arabic
+    assert 'class="status-note"' in arabic
+    every_word = client.get("/en/resources/", {"q": "privacy families"}).content.decode()
+    assert "No resource has every word you wrote." not in every_word
