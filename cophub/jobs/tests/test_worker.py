@@ -16,6 +16,7 @@ from django.db import connection
 
 from cophub.accounts import services as accounts
 from cophub.accounts.tests.factories import AccountRequestFactory, SecretariatFactory
+from cophub.conftest import database_url
 from cophub.jobs import services, tasks
 from cophub.jobs.models import OutgoingMail
 from cophub.testing import free_port, running_in_ci
@@ -87,9 +88,7 @@ def queue_name(settings, redis_client):
 
 
 def _database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return database_url(connection.settings_dict, connection.settings_dict["NAME"])
 
 
 def _queued_arguments(redis_client, queue_name) -> list:
