@@ -1,6 +1,8 @@
 import pytest
 from django.db import connection
 
+from cophub.conftest import database_url
+
 from .support import pg_params
 
 
@@ -21,10 +23,8 @@ def new_database():
     with psycopg.connect(**params, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
-    p = pg_params(name)
-    password = f":{p['password']}" if "password" in p else ""
     try:
-        yield f"postgres://{p['user']}{password}@{p['host']}:{p['port']}/{name}", p
+        yield database_url(connection.settings_dict, name), pg_params(name)
     finally:
         with psycopg.connect(**params, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
