@@ -20,10 +20,12 @@ and files written already are not referred to by any row; a second attempt overw
 """
 
 import datetime
+import glob
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -32,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import django
-from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.migrations.loader import MigrationLoader
@@ -89,14 +90,22 @@ def _sha256_file(path: Path) -> str:
 
 
 def _binary(name: str) -> str:
-    """A PostgreSQL client program, from COPHUB_PG_BIN if set; on the embedded server, the one
-    its wheel ships (a dump needs a pg_dump at least as new as the server); else from PATH."""
+    """A PostgreSQL client program: from COPHUB_PG_BIN if set; else the newest of those on PATH,
+    in the embedded server's wheel and in Debian's /usr/lib/postgresql/*/bin (a dump needs a
+    pg_dump at least as new as the server, a restore a pg_restore at least as new as the dump)."""
     folder = os.environ.get("COPHUB_PG_BIN", "")
-    if not folder and settings.DATABASES["default"]["ENGINE"] == "cophub.core.embedded_db":
-        from cophub.core.embedded_db import server
+    if folder:
+        found = shutil.which(name, path=folder)
+    else:
+        folders = [None, *glob.glob("/usr/lib/postgresql/*/bin")]
+        try:
+            from cophub.core.embedded_db import server
 
-        folder = str(server.bin_dir())
-    found = shutil.which(name, path=folder) if folder else shutil.which(name)
+            folders.append(str(server.bin_dir()))
+        except (ImportError, FileNotFoundError):
+            pass
+        programs = {p for p in (shutil.which(name, path=f) for f in folders) if p}
+        found = max(programs, key=_version, default=None)
     if not found:
         raise BackupError(
             _(
@@ -107,6 +116,15 @@ def _binary(name: str) -> str:
             % {"program": name}
         )
     return found
+
+
+def _version(program: str) -> tuple[int, ...]:
+    """The version a PostgreSQL program says it is ("pg_dump (PostgreSQL) 18.1" → (18, 1))."""
+    said = subprocess.run(  # noqa: S603 - a PostgreSQL program found above
+        [program, "--version"], capture_output=True, text=True, check=False
+    ).stdout
+    match = re.search(r"(\d+)(?:\.(\d+))?", said)
+    return tuple(int(part) for part in match.groups() if part) if match else (0,)
 
 
 def _libpq(settings_dict: dict) -> tuple[str, dict[str, str]]:
