@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "cophub.core.middleware.healthz_middleware",
     # Second: every answer, a redirect to HTTPS included, says which browser features are off.
     "cophub.core.middleware.permissions_policy_middleware",
+    # Outermost but these: its work waits until the answer that every other one shaped is sent.
+    "cophub.jobs.queue.after_response_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cophub.core.db_router.pin_to_primary_middleware",

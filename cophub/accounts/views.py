@@ -189,8 +189,6 @@ class LogoutView(auth_views.LogoutView):
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     form_class=PasswordResetForm,
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password-reset-done"),
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
