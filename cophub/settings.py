@@ -72,7 +72,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the load balancer's health check answers whatever Host header it sends.
     "cophub.core.middleware.healthz_middleware",
-    # Second: a public page kept for anonymous visitors is answered before anything else runs.
+    # Second: every answer, a redirect to HTTPS included, says which browser features are off.
+    "cophub.core.middleware.permissions_policy_middleware",
+    # Outermost but these: its work waits until the answer that every other one shaped is sent.
+    "cophub.jobs.queue.after_response_middleware",
+    # Then: a public page kept for anonymous visitors is answered before anything else runs.
     "cophub.core.pagecache.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -250,6 +254,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of ours uses are turned off for our pages and anything they frame, so
+# that injected or embedded content cannot ask a child for their camera, microphone or location.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
+        "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "sync-xhr", "usb", "web-share", "xr-spatial-tracking",
+    )
+)  # fmt: skip
 
 # Everything the pages load is served by us: no third-party fonts, scripts or styles.
 CONTENT_SECURITY_POLICY = {

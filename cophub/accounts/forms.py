@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
@@ -9,13 +10,39 @@ from cophub.jobs.services import queue_mail
 
 from .models import REQUESTABLE_ROLES, User
 
+RESET_EMAIL_TEMPLATE = "accounts/email/password_reset.txt"
+RESET_SUBJECT_TEMPLATE = "accounts/email/password_reset_subject.txt"
+
 
 class PasswordResetForm(DjangoPasswordResetForm):
     """Also reaches accounts that have never had a password: an approved delegate whose first
-    link expired chooses one the same way as anyone who forgot theirs."""
+    link expired chooses one the same way as anyone who forgot theirs.
+
+    save() does the same for every address: it records the request and queues it
+    (services.request_password_reset); the task calls write_links() to find the account and
+    write the mail."""
 
     def get_users(self, email):
         return User.objects.filter(email__iexact=email, is_active=True)
+
+    def save(self, *, request, use_https=False, **kwargs):
+        from .services import request_password_reset
+
+        request_password_reset(
+            email=self.cleaned_data["email"],
+            language=translation.get_language(),
+            domain=request.get_host(),
+            use_https=use_https,
+        )
+
+    def write_links(self, *, domain: str, use_https: bool) -> None:
+        """Django's reset: a link for each active account with the address, into the outbox."""
+        super().save(
+            domain_override=domain,
+            use_https=use_https,
+            email_template_name=RESET_EMAIL_TEMPLATE,
+            subject_template_name=RESET_SUBJECT_TEMPLATE,
+        )
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         """Into the outbox, for the task queue to send: the answer does not wait for the mail

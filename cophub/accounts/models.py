@@ -218,3 +218,22 @@ class AccountRequest(Representation):
 
     def __str__(self):
         return f"{self.full_name} <{self.email}> ({self.get_role_display()})"
+
+
+class PasswordResetRequest(models.Model):
+    """An address someone asked a reset link for, known or not: the request writes this row and
+    queues its id whatever the address, and the task finds out whether an account has it and
+    writes the mail, so that the answer takes the same time either way. Deleted once handled."""
+
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    domain = models.CharField(_("site"), max_length=255)
+    use_https = models.BooleanField(default=True)
+    created_at = models.DateTimeField(_("asked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("password reset request")
+        verbose_name_plural = _("password reset requests")
+
+    def __str__(self):
+        return self.email

@@ -5,18 +5,22 @@ module holds the rules that are COP Hub's own: the secretariat must use a TOTP d
 else may; a session ends after a spell of inactivity as well as at its absolute age.
 """
 
+import math
 import time
 from base64 import b32decode, b32encode
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cophub.core.errors import DomainError
 
 from .permissions import is_secretariat
 
@@ -105,13 +109,48 @@ def confirm_enrolment(request, device: TOTPDevice, token: str) -> bool:
     return True
 
 
+class CodesPaused(DomainError):
+    """Too many wrong codes in a row: the next one is not checked until the wait is over."""
+
+
+def _wait_seconds(devices) -> int | None:
+    """Seconds until the authenticator app's codes are checked again, if every app is paused.
+
+    django-otp's brake (ThrottlingMixin): after the n-th wrong code in a row a device checks
+    no code, right or wrong, for 2^(n-1) seconds (OTP_TOTP_THROTTLE_FACTOR = 1): 32 seconds
+    after six, about 17 minutes after eleven. It is kept on purpose: a guesser of six digits
+    gets a few dozen tries an hour instead of thousands, and the person with the phone waits
+    seconds. What COP Hub adds is saying so, instead of calling the right code wrong."""
+    waits = []
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if allowed:
+            return None
+        if until := (details or {}).get("locked_until"):
+            waits.append((until - timezone.now()).total_seconds())
+    return max(1, math.ceil(min(waits))) if waits else None
+
+
 @transaction.atomic
 def verify_code(request, token: str) -> bool:
-    """Check a code from the authenticator app or one of the backup codes, each used only once."""
+    """Check a code from the authenticator app or one of the backup codes, each used only once.
+
+    Raises CodesPaused, with the wait, when a six-digit code cannot be checked yet."""
     token = "".join(token.split()).lower()
     user = request.user
+    apps = list(TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True))
+    if token.isdigit() and len(token) == 6 and (wait := _wait_seconds(apps)):
+        raise CodesPaused(
+            _(
+                "Too many wrong codes in a row, so this one was not checked. Wait %(seconds)s "
+                "seconds, then type the code your app shows then. Each further wrong code "
+                "doubles the wait."
+            )
+            % {"seconds": wait},
+            field="code",
+        )
     devices = [
-        *TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True),
+        *apps,
         *StaticDevice.objects.select_for_update().filter(user=user, confirmed=True),
     ]
     for device in devices:

@@ -14,7 +14,14 @@ from cophub.core.errors import DomainError
 from cophub.core.models import Country, Organisation
 from cophub.jobs.services import send_mail_after_commit
 
-from .models import ORGANISATION_ROLES, REQUESTABLE_ROLES, AccountRequest, Role, User
+from .models import (
+    ORGANISATION_ROLES,
+    REQUESTABLE_ROLES,
+    AccountRequest,
+    PasswordResetRequest,
+    Role,
+    User,
+)
 
 
 def _send(*, to: str, language: str, template: str, context: dict) -> None:
@@ -198,3 +205,20 @@ def reject_account_request(
         context={"request": account_request},
     )
     return account_request
+
+
+@transaction.atomic
+def request_password_reset(
+    *, email: str, language: str, domain: str, use_https: bool
+) -> PasswordResetRequest:
+    """The same work for every address, known or not: one row and one task (tasks.py), which
+    runs after the answer has been sent, or in a worker."""
+    from cophub.jobs.queue import after_response
+
+    from .tasks import send_password_reset
+
+    reset = PasswordResetRequest.objects.create(
+        email=email, language=language, domain=domain, use_https=use_https
+    )
+    after_response(send_password_reset, reset.pk)
+    return reset

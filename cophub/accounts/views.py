@@ -101,13 +101,29 @@ def two_factor_verify(request):
     if security.is_verified(request.user):
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if security.verify_code(request, form.cleaned_data["code"]):
-            return redirect(_next_url(request))
-        form.add_error("code", _wrong_code())
+    accepted, status = _code_accepted(request, form)
+    if accepted:
+        return redirect(_next_url(request))
     return render(
-        request, "accounts/two_factor_verify.html", {"form": form, "next": _next_url(request)}
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=status,
     )
+
+
+def _code_accepted(request, form) -> tuple[bool, int]:
+    """Whether a posted code is right, and the status of the page that says it is not."""
+    if request.method != "POST" or not form.is_valid():
+        return False, 200
+    try:
+        if security.verify_code(request, form.cleaned_data["code"]):
+            return True, 200
+    except security.CodesPaused as paused:
+        form.add_error("code", paused.message)
+        return False, 429
+    form.add_error("code", _wrong_code())
+    return False, 200
 
 
 def _wrong_code() -> str:
@@ -170,13 +186,12 @@ def two_factor_disable(request):
         messages.error(request, _("Secretariat accounts must keep two-step sign-in."))
         return redirect("accounts:profile")
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if security.verify_code(request, form.cleaned_data["code"]):
-            security.turn_off(request)
-            messages.success(request, _("Two-step sign-in is off for your account."))
-            return redirect("accounts:profile")
-        form.add_error("code", _wrong_code())
-    return render(request, "accounts/two_factor_disable.html", {"form": form})
+    accepted, status = _code_accepted(request, form)
+    if accepted:
+        security.turn_off(request)
+        messages.success(request, _("Two-step sign-in is off for your account."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/two_factor_disable.html", {"form": form}, status=status)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -189,8 +204,6 @@ class LogoutView(auth_views.LogoutView):
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     form_class=PasswordResetForm,
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password-reset-done"),
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(

@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from cophub.accounts.permissions import require_secretariat
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
+from cophub.core.typed_text import clean_typed_text
 
 from . import selectors
 from .models import AgeBand, Answer, Consultation, DeviceTally, Question, Response, Sex
@@ -204,10 +204,7 @@ def clean_free_text(raw: str, *, country: str) -> tuple[str, bool, frozenset[str
         )
     if MARKUP.search(raw):
         raise DomainError(_("Please write your answer as plain text, without code."))
-    text = "".join(
-        ch for ch in raw if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs"}
-    )
-    text = text.strip()
+    text = clean_typed_text(raw).strip()
     redaction = redact(text, country=country)
     return redaction.text, signals_danger(text), redaction.kinds
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,3 +32,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             _load_reference_data, sender=self, dispatch_uid="cophub.core.reference"
         )
+        from .typed_text import clean_model_text
+
+        # Storage hygiene, not a business rule: one place that every write passes (typed_text).
+        pre_save.connect(clean_model_text, dispatch_uid="cophub.core.typed_text")

@@ -4,6 +4,15 @@ Contributions, reports and resources arrive as PDF, DOCX, XLSX, PPTX or ODT. A f
 only when its bytes are one of these formats and the matching library can open it, so a renamed
 web page or program is refused. Office files with macros and password-protected files are refused
 too: every registered document must be readable by anyone, without a password (Resolution 1306).
+
+Documents carry no active content to their readers. A PDF with scripts, actions that run by
+themselves or start programs, attached files, fillable forms or embedded media is refused with a
+message that names what was found, and so is a file that is a web page before it is a PDF
+(a polyglot). We refuse rather than rewrite: a contribution is a document of record, and a copy
+with parts silently taken out would no longer be what its source sent; printing it again to PDF
+gives a clean file in a minute. Office files with macros or ActiveX controls are refused too.
+Files are served inline only when the check passes again on the stored bytes at serving time
+(`file_response`), so a file stored before a check existed is a download.
 """
 
 import io
@@ -44,8 +53,8 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_TEXT_PAGES = 2_000
 # Whatever its ratio, no file is unpacked past this size, for checking or for its words.
 MAX_EXPANDED_BYTES = 500 * 1024 * 1024
-# Only PDF opens in the browser (its viewer runs no script of the file's); every other kind is
-# downloaded. Anything else is never served as what its name says.
+# Only PDF opens in the browser, and only when it holds no active content (checked again when it
+# is served); every other kind is downloaded. Anything else is never served as what its name says.
 INLINE_KINDS = {"pdf"}
 
 
@@ -74,7 +83,7 @@ def _zip_kind(data: bytes) -> str | None:
         return None
     if expanded > min(_MAX_EXPANSION * max(len(data), 1), MAX_EXPANDED_BYTES):
         raise DomainError(_("The file could not be read: it expands to far more than its size."))
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
+    if any(_is_macro_part(name) for name in names):
         raise DomainError(_("Files with macros are not accepted. Please save it without macros."))
     if "mimetype" in names:
         if archive.read("mimetype").strip() == CONTENT_TYPES["odt"].encode():
@@ -87,22 +96,142 @@ def _zip_kind(data: bytes) -> str | None:
     return None
 
 
+def _is_macro_part(name: str) -> bool:
+    """VBA projects and ActiveX controls (Office Open XML), Basic and script libraries (ODF)."""
+    name = name.lower()
+    return (
+        name.endswith("vbaproject.bin")
+        or "/activex/" in f"/{name}"
+        or name.startswith(("basic/", "scripts/"))
+    )
+
+
+# What makes a PDF act rather than be read, by the name a reader sees in the refusal. Keys of a
+# dictionary anywhere in the file, and the action types (/S) of its actions.
+_ACTIVE_KEYS = {
+    "/JS": "script",
+    "/JavaScript": "script",
+    "/OpenAction": "automatic",
+    "/AA": "automatic",
+    "/Launch": "launch",
+    "/EmbeddedFiles": "attachment",
+    "/EmbeddedFile": "attachment",
+    "/AcroForm": "form",
+    "/XFA": "form",
+    "/RichMedia": "media",
+}
+_ACTIVE_ACTIONS = {
+    "/JavaScript": "script",
+    "/Launch": "launch",
+    "/GoToR": "launch",
+    "/GoToE": "attachment",
+    "/SubmitForm": "form",
+    "/ImportData": "form",
+    "/ResetForm": "form",
+    "/Rendition": "media",
+    "/Movie": "media",
+    "/Sound": "media",
+    "/RichMediaExecute": "media",
+}
+_ACTIVE_ORDER = ("script", "launch", "attachment", "form", "media", "automatic")
+_ACTIVE_SUBTYPES = {"/FileAttachment": "attachment", "/RichMedia": "media", "/Screen": "media"}
+# Past this many objects a PDF is not walked further: it is refused as too complex to check.
+_MAX_PDF_OBJECTS = 500_000
+
+
+def _active_content_names() -> dict[str, str]:
+    return {
+        "script": _("scripts (JavaScript)"),
+        "automatic": _("actions that run by themselves when it is opened or read"),
+        "launch": _("commands that open other programs or files"),
+        "attachment": _("attached files"),
+        "form": _("fillable forms"),
+        "media": _("embedded media"),
+        "complex": _("more parts than can be checked"),
+    }
+
+
+def pdf_active_content(reader) -> str | None:
+    """The kind of active content found in a PDF's objects ("script", "launch", ...), the most
+    telling first, or None. Every object reachable from the trailer is visited once; content
+    streams are not parsed (they draw, they cannot act)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    found: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    stack = [reader.trailer]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            key = (node.idnum, node.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > _MAX_PDF_OBJECTS:
+                return "complex"
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            for name, value in node.items():
+                found.add(_ACTIVE_KEYS.get(name, ""))
+                if name == "/S":
+                    found.add(_ACTIVE_ACTIONS.get(value, ""))
+                elif name == "/Subtype":
+                    found.add(_ACTIVE_SUBTYPES.get(value, ""))
+                if name not in ("/Parent", "/P"):  # back links lead to what is visited anyway
+                    stack.append(value)
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    return next((kind for kind in _ACTIVE_ORDER if kind in found), None)
+
+
 def _check_pdf(data: bytes) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    if not data.startswith(b"%PDF-"):
+        # A reader skips what comes before %PDF-: those bytes make the file a web page too.
+        raise DomainError(
+            _("The file is not a plain PDF: something else comes before the PDF's beginning.")
+        )
     try:
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
         if not encrypted:
             len(reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+            active = pdf_active_content(reader)
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as error:
         logger.info("refused a PDF that does not open: %s", error)
         raise DomainError(_("The file is not a readable PDF.")) from error
     if encrypted:
         raise DomainError(
             _("Password-protected files are not accepted: the public must be able to read them.")
         )
+    if active:
+        raise DomainError(
+            _(
+                "This PDF contains %(what)s, which documents here may not carry: readers must be "
+                "able to open them safely. Please make a plain copy (for example with "
+                "“Print to PDF”) and send that."
+            )
+            % {"what": _active_content_names()[active]}
+        )
+
+
+def is_passive_pdf(data: bytes) -> bool:
+    """Whether stored bytes pass the upload's PDF check now (served inline only then)."""
+    try:
+        _check_pdf(data)
+    except DomainError:
+        return False
+    return True
 
 
 def _open_office(data: bytes, kind: str) -> None:
@@ -276,16 +405,24 @@ def safe_filename(name: str, kind: str) -> str:
     return f"{stem}.{kind}"
 
 
+def _inline(file, kind: str) -> bool:
+    if kind not in INLINE_KINDS:
+        return False
+    with file.open("rb") as stored:
+        return is_passive_pdf(stored.read())
+
+
 def file_response(file, *, filename: str, kind: str) -> FileResponse:
     """An uploaded file, served as the kind its content was found to be, never as its name or
-    the sender's claimed type says: a PDF opens in the browser; any other kind, and anything
-    unknown, is downloaded. nosniff stops the browser guessing from the bytes (a PDF that is
-    also a web page stays a PDF)."""
+    the sender's claimed type says: a PDF whose stored bytes pass the check again opens in the
+    browser; any other kind, any other PDF, and anything unknown, is downloaded. nosniff stops
+    the browser guessing from the bytes."""
     content_type = CONTENT_TYPES.get(kind, "application/octet-stream")
+    inline = _inline(file, kind)
     response = FileResponse(
         file.open("rb"),
         content_type=content_type,
-        as_attachment=kind not in INLINE_KINDS,
+        as_attachment=not inline,
         filename=safe_filename(filename, kind if kind in CONTENT_TYPES else "bin"),
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -59,5 +60,16 @@ def healthz_middleware(get_response):
         if request.path_info == "/healthz":
             return healthz(request)
         return get_response(request)
+
+    return middleware
+
+
+def permissions_policy_middleware(get_response):
+    """Turn off the browser features the site does not use (settings.PERMISSIONS_POLICY)."""
+
+    def middleware(request):
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
     return middleware

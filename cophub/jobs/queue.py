@@ -4,12 +4,18 @@ Tasks carry ids only, never what a person typed: the worker reads the rows from 
 database. Without a broker (TASK_BROKER_URL unset) tasks run inline, as they would in a worker.
 """
 
+import contextvars
 import logging
 
 from django.conf import settings
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+# The work put off until the answer to the current request has been sent (None outside one).
+_after_response: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "after_response", default=None
+)
 
 
 def runs_inline() -> bool:
@@ -42,3 +48,54 @@ def inline_or_after_commit(task, *args) -> None:
         task.apply(args=args, throw=True)
     else:
         after_commit(task, *args)
+
+
+def _run(task, args) -> None:
+    try:
+        task.apply(args=args, throw=True)
+    except Exception:
+        logger.exception("could not run %s%r", task.name, args)
+
+
+def after_response(task, *args) -> None:
+    """Queue the task once the caller's transaction has committed, like after_commit(). Without
+    a broker, run it once the answer has been sent rather than before: a request whose work
+    depends on something secret (whether an address has an account) then answers in the same
+    time either way, as it does with a broker."""
+    if not runs_inline():
+        after_commit(task, *args)
+        return
+
+    def later():
+        pending = _after_response.get()
+        if pending is None:
+            _run(task, args)
+        else:
+            pending.append((task, args))
+
+    transaction.on_commit(later)
+
+
+def after_response_middleware(get_response):
+    """Runs the work after_response() put off when the server closes the answer, which it does
+    once the answer has been written to the client."""
+
+    def middleware(request):
+        pending: list = []
+        token = _after_response.set(pending)
+        try:
+            response = get_response(request)
+        except BaseException:
+            _after_response.reset(token)
+            raise
+
+        def run_pending():
+            _after_response.reset(token)
+            for task, args in pending:
+                _run(task, args)
+
+        # Django calls these from response.close(), after the body has been sent.
+        response._resource_closers.append(run_pending)
+        return response
+
+    return middleware

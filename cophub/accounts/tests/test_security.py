@@ -8,6 +8,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -211,6 +212,33 @@ def test_a_secretariat_account_with_an_app_gives_a_code_before_the_admin(client)
     assert response["Location"] == "/ar/admin/"
     assert client.session.session_key != key_before
     assert client.get("/ar/admin/").status_code == 200
+
+
+def test_after_six_wrong_codes_the_right_one_waits_and_the_page_says_how_long(client):
+    """django-otp's brake is kept (docs/security.md): after the n-th wrong code in a row no code
+    is checked for 2^(n-1) seconds. The page says so, with the wait, instead of calling the
+    right code wrong, and the right code goes through once the wait is over."""
+    user = User.objects.get(pk=SecretariatFactory().pk)
+    device = TOTPDevice.objects.get(user=user)
+    sign_in(client, user.email)
+    for _wrong in range(6):
+        # As if the person waited out each pause before typing the next wrong code.
+        TOTPDevice.objects.filter(pk=device.pk).update(
+            throttling_failure_timestamp=timezone.now() - datetime.timedelta(hours=1)
+        )
+        response = client.post("/en/accounts/two-factor/", {"code": "000000"})
+        assert "That code is not right." in response.content.decode()
+    response = client.post("/en/accounts/two-factor/", {"code": totp_code(device)})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Too many wrong codes in a row, so this one was not checked. Wait 32 seconds" in page
+    assert "That code is not right." not in page
+    assert not security.is_verified(response.wsgi_request.user)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=timezone.now() - datetime.timedelta(seconds=33)
+    )
+    response = client.post("/en/accounts/two-factor/", {"code": totp_code(device)})
+    assert response.status_code == 302
 
 
 def test_the_admin_site_itself_refuses_a_session_without_the_code():

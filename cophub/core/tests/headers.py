@@ -78,4 +78,11 @@ def header_problems(response, *, frameable: bool) -> list[str]:
         problems.append("no X-Content-Type-Options: nosniff")
     if not response.get("Referrer-Policy"):
         problems.append("no Referrer-Policy")
+    features = dict(
+        part.strip().split("=", 1)
+        for part in response.get("Permissions-Policy", "").split(",")
+        if "=" in part
+    )
+    if any(features.get(name) != "()" for name in ("camera", "microphone", "geolocation")):
+        problems.append("no Permissions-Policy turning off camera, microphone and geolocation")
     return problems

@@ -1,10 +1,13 @@
 """The deployment's environment variables (docs/deploy.md) become the settings they name."""
 
+import http.client
 import json
 import os
 import secrets
+import socket
 import subprocess
 import sys
+import time
 
 PRINT_SETTINGS = """
 import json, django
@@ -107,18 +110,28 @@ def test_the_deployment_at_scale_reads_each_variable(tmp_path):
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def _production_env(tmp_path, **variables) -> dict:
+    """This process's environment without its deployment variables, as a production server."""
+    return (
+        {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("S3_", "TASK_", "DATABASE_", "DJANGO_", "DEBUG"))
+        }
+        | {
+            "COPHUB_ENV_FILE": str(tmp_path / "none.env"),
+            "COPHUB_DATA_DIR": str(tmp_path),
+            "DJANGO_ENV": "production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "cophub.example.org",
+            "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
+        }
+        | variables
+    )
+
+
 def test_check_deploy_is_clean_with_the_deployment_at_scale(tmp_path):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("S3_", "TASK_", "DATABASE_", "DJANGO_", "DEBUG"))
-    } | {
-        "COPHUB_ENV_FILE": str(tmp_path / "none.env"),
-        "COPHUB_DATA_DIR": str(tmp_path),
-        "DJANGO_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "cophub.example.org",
-        "EMAIL_URL": "smtp+tls://mailer:secret@mail.example.org:587",
+    env = _production_env(tmp_path) | {
         "DATABASE_URL": "postgres://cophub:pw@db-primary.internal:5432/cophub",
         "DATABASE_REPLICA_URL": "postgres://cophub_ro:pw@db-replica.internal:5432/cophub",
         "TASK_BROKER_URL": "redis://127.0.0.1:6379/15",
@@ -134,3 +147,46 @@ def test_check_deploy_is_clean_with_the_deployment_at_scale(tmp_path):
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_app_server_names_no_server_and_turns_unused_browser_features_off(tmp_path):
+    """`cophub serve` (gunicorn) in production: the answer carries no Server banner, and a
+    Permissions-Policy even on the redirect to HTTPS. No database is reached on that path."""
+    port = _free_port()
+    env = _production_env(
+        tmp_path,
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/cophub_wtsec_unused",
+    )
+    server = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
+        [sys.executable, "-m", "cophub", "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/en/")
+                response = connection.getresponse()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        assert response.status == 301  # to HTTPS
+        assert response.getheader("Server") is None
+        assert "camera=()" in response.getheader("Permissions-Policy")
+        assert "geolocation=()" in response.getheader("Permissions-Policy")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

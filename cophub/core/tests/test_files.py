@@ -104,6 +104,91 @@ def test_a_damaged_pdf_is_refused():
         check_upload(_upload(data[:200]), max_bytes=LIMIT)
 
 
+def pdf_with(*, catalog: dict | None = None, annotation: dict | None = None, attach=False):
+    """A plain PDF with entries added to its catalog, an annotation on its page, or a file."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    def pdf_object(value):
+        if isinstance(value, dict):
+            return DictionaryObject({NameObject(k): pdf_object(v) for k, v in value.items()})
+        if isinstance(value, list):
+            return ArrayObject(pdf_object(v) for v in value)
+        return NameObject(value) if value.startswith("/") else TextStringObject(value)
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf("Child online protection"))))
+    for key, value in (catalog or {}).items():
+        writer._root_object[NameObject(key)] = pdf_object(value)
+    if annotation:
+        writer.pages[0][NameObject("/Annots")] = ArrayObject(
+            [writer._add_object(pdf_object({"/Type": "/Annot", **annotation}))]
+        )
+    if attach:
+        writer.add_attachment("invoice.exe", b"MZ\x90\x00")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# The probe's file: `/OpenAction << /S /JavaScript /JS (app.alert(1)) >>`.
+PDF_WITH_JAVASCRIPT = pdf_with(
+    catalog={"/OpenAction": {"/S": "/JavaScript", "/JS": "app.alert(1)"}}
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (PDF_WITH_JAVASCRIPT, "scripts (JavaScript)"),
+        (
+            pdf_with(catalog={"/Names": {"/JavaScript": {"/Names": ["x", {"/S": "/JavaScript", "/JS": "1"}]}}}),
+            "scripts (JavaScript)",
+        ),
+        (pdf_with(catalog={"/OpenAction": {"/S": "/Launch", "/F": "cmd.exe"}}), "commands that open other programs"),
+        (pdf_with(catalog={"/OpenAction": {"/S": "/GoToR", "/F": "other.pdf"}}), "commands that open other programs"),
+        (pdf_with(annotation={"/Subtype": "/Link", "/A": {"/S": "/JavaScript", "/JS": "1"}}), "scripts"),
+        (pdf_with(annotation={"/Subtype": "/Widget", "/AA": {"/Fo": {"/S": "/Named", "/N": "/Print"}}}), "actions that run by themselves"),
+        (pdf_with(attach=True), "attached files"),
+        (pdf_with(catalog={"/AcroForm": {"/Fields": []}}), "fillable forms"),
+        (pdf_with(annotation={"/Subtype": "/RichMedia"}), "embedded media"),
+    ],
+)  # fmt: skip
+def test_a_pdf_with_active_content_is_refused_naming_what_it_holds(data, named):
+    with pytest.raises(DomainError) as caught:
+        check_upload(_upload(data), max_bytes=LIMIT)
+    assert caught.value.message.startswith("This PDF contains ")
+    assert named in caught.value.message and "Print to PDF" in caught.value.message
+
+
+def test_the_refusal_of_active_content_is_in_the_language_asked():
+    with translation.override("fr"), pytest.raises(DomainError) as caught:
+        check_upload(_upload(PDF_WITH_JAVASCRIPT), max_bytes=LIMIT)
+    assert caught.value.message.startswith("Ce PDF contient des scripts")
+
+
+def test_a_pdf_with_an_ordinary_link_is_accepted():
+    linked = pdf_with(
+        annotation={"/Subtype": "/Link", "/A": {"/S": "/URI", "/URI": "https://www.itu.int/"}}
+    )
+    assert check_upload(_upload(linked), max_bytes=LIMIT) == "pdf"
+
+
+@pytest.mark.parametrize(
+    ("maker", "part"),
+    [
+        (make_docx, "word/activeX/activeX1.bin"),
+        (make_xlsx, "xl/vbaProject.bin"),
+        (make_odt, "Basic/Standard/Module1.xml"),
+        (make_odt, "Scripts/python/run.py"),
+    ],
+)
+def test_office_files_with_macros_or_controls_are_refused(maker, part):
+    buffer = io.BytesIO(maker("text"))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(part, b"\x00" * 10)
+    with pytest.raises(DomainError, match="macros"):
+        check_upload(_upload(buffer.getvalue(), "report"), max_bytes=LIMIT)
+
+
 def test_a_password_protected_pdf_is_refused():
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf("secret"))))
     writer.encrypt("password")

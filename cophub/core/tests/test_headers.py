@@ -68,4 +68,7 @@ def test_the_header_check_finds_what_is_missing():
         "may be framed: frame-ancestors None",
         "no X-Content-Type-Options: nosniff",
         "no Referrer-Policy",
+        "no Permissions-Policy turning off camera, microphone and geolocation",
     ]
+    bare["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)"
+    assert header_problems(bare, frameable=False)[-1].startswith("no Permissions-Policy")

@@ -17,7 +17,7 @@ from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 
 from .fuzzing import fuzz_settings
-from .test_files import make_docx, make_pdf
+from .test_files import PDF_WITH_JAVASCRIPT, make_docx, make_pdf
 
 LIMIT = 5 * 1024 * 1024
 PDF = make_pdf("Child online protection")
@@ -60,16 +60,27 @@ def test_a_web_page_or_program_under_a_document_name_is_refused(data, name):
     assert _refusal(data, name, language="es").startswith("Este archivo no es un documento")
 
 
-def test_an_html_and_pdf_polyglot_is_served_as_a_pdf_download_never_as_a_page(tmp_path):
+def test_an_html_and_pdf_polyglot_is_refused_and_if_stored_is_a_download(tmp_path):
     """A PDF reader skips what comes before %PDF-: the same bytes are a web page and a PDF."""
     polyglot = b"<html><body><script>alert(document.cookie)</script>" + PDF
-    assert check_upload(_upload(polyglot, "page.html"), max_bytes=LIMIT) == "pdf"
+    assert _refusal(polyglot, "page.html").startswith("The file is not a plain PDF")
+    # One stored before the check is served as a download, never opened in the browser.
     stored = tmp_path / "page.html"
     stored.write_bytes(polyglot)
     response = files.file_response(_Stored(stored), filename="page.html", kind="pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Disposition"] == 'inline; filename="page.html.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="page.html.pdf"'
+
+
+def test_only_a_pdf_that_passes_the_check_again_is_served_inline(tmp_path):
+    stored = tmp_path / "clean.pdf"
+    stored.write_bytes(PDF)
+    response = files.file_response(_Stored(stored), filename="clean.pdf", kind="pdf")
+    assert response["Content-Disposition"] == 'inline; filename="clean.pdf"'
+    stored.write_bytes(PDF_WITH_JAVASCRIPT)
+    response = files.file_response(_Stored(stored), filename="clean.pdf", kind="pdf")
+    assert response["Content-Disposition"] == 'attachment; filename="clean.pdf"'
 
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "pptx", "odt", "html", "svg"])

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             [
                 gunicorn,
                 "cophub.wsgi:application",
+                "--config", "python:cophub.core.serving",
                 "--bind", bind,
                 "--workers", str(workers),
                 "--threads", str(threads),
