@@ -39,6 +39,19 @@ def screenshots(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _nothing_kept_from_an_earlier_test():
+    """The cache (and the process's memory of versioned values) starts empty in every test: a
+    value kept under a data version by an earlier test, whose rows were rolled back, is not
+    this test's."""
+    from django.core.cache import cache
+
+    from cophub.core import cache as versioned
+
+    cache.clear()
+    versioned.forget_in_process()
+
+
+@pytest.fixture(autouse=True)
 def _no_language_left_active():
     """A test client's request leaves its page's language active; the next test starts afresh."""
     yield

@@ -215,9 +215,9 @@ def _not_modified(request: HttpRequest, headers: dict) -> bool:
 def raise_version(app_label: str) -> None:
     """A row of `app_label` changed: its pages are rebuilt, at once for the rest of the
     transaction and again once it has committed (the version other processes rely on; one
-    commit hook per app and transaction however many rows change)."""
-    if not _enabled():
-        return
+    commit hook per app and transaction however many rows change). Also what other caches keyed
+    by an app's data version (the country profile's sections) rely on, so it runs with the page
+    cache off too."""
     name = data_version(app_label)
     versioned.renew(name)
     connection = transaction.get_connection()

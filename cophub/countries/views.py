@@ -3,19 +3,22 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cophub.accounts.permissions import is_secretariat, represents_country
+from cophub.core import cache as versioned
 from cophub.core import profiles
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
-from cophub.core.pagecache import public_page
+from cophub.core.pagecache import DEFAULT_TIMEOUT, data_version, public_page
 
 from . import display, forms, selectors, services, worldmap
 from .models import MeasureStatus, Proposal
@@ -153,9 +156,9 @@ def profile(request, iso2):
     country = _country(iso2)
     sections, gaps = [], []
     for section in profiles.sections():
-        sections.append({"section": section, "data": section.data(country)})
-        if section.gaps:
-            gaps.extend(section.gaps(country))
+        data, section_gaps = _section_contents(section, country)
+        sections.append({"section": section, "data": data})
+        gaps.extend(section_gaps)
     can_propose = represents_country(request.user, country.iso2) or is_secretariat(request.user)
     context = {
         "country": country,
@@ -167,6 +170,22 @@ def profile(request, iso2):
         else [],
     }
     return render(request, "countries/profile.html", context)
+
+
+def _section_contents(section: profiles.ProfileSection, country) -> tuple[object, list[str]]:
+    """A profile section's data and gaps for the country, kept per country and language until the
+    data of the app that owns the section changes: a change to one part of the profile rebuilds
+    that part only."""
+    app = section.data.__module__.split(".")[1]  # cophub.<app>.…
+
+    def compute():
+        data = section.data(country)
+        if isinstance(data, QuerySet):
+            data = list(data)
+        return data, [str(gap) for gap in section.gaps(country)] if section.gaps else []
+
+    key = f"profile:{section.key}:{country.iso2}:{translation.get_language()}"
+    return versioned.cached(data_version(app), key, compute, timeout=DEFAULT_TIMEOUT)
 
 
 @require_safe
