@@ -21,7 +21,8 @@ from cophub.core.i18n import LANGUAGE_CODES
 from . import selectors
 from .models import DocumentType
 
-FEED_LENGTH = 50
+# The newest 25 documents: a feed reader polls for what is new; the registry page lists the rest.
+FEED_LENGTH = 25
 
 
 def _language(request) -> str:
