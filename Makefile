@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
 
-.PHONY: run test lint format translations messages bench audit lock clean
+.PHONY: run test lint format translations messages bench bench-pages audit lock clean
 
 run: $(INSTALLED) .env translations
 	$(BIN)/cophub migrate --noinput
@@ -41,6 +41,10 @@ messages: $(TEST_INSTALLED)
 
 bench: $(TEST_INSTALLED) translations
 	$(BIN)/python bench/run.py
+
+# The public pages beside a bare Django project, under wrk (Debian's package), in alternating runs.
+bench-pages: $(TEST_INSTALLED) translations
+	$(BIN)/python bench/pages.py
 
 # What the site needs (requirements.lock, the build backend included), at the version and hash the
 # lock pins; then COP Hub itself, built with those pinned tools. The installer is uv (pinned in
