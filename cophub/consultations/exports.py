@@ -7,7 +7,6 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from . import selectors
 from .models import Consultation
@@ -47,6 +46,9 @@ def results_csv(consultation: Consultation) -> bytes:
 
 
 def results_xlsx(consultation: Consultation) -> bytes:
+    # Imported here: openpyxl brings numpy and Pillow, some 30 MB a worker keeps for good.
+    from openpyxl import Workbook
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Results")[:31]
