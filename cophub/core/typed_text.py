@@ -47,8 +47,13 @@ def clean_model_text(sender, instance, **kwargs) -> None:
     meta = sender._meta
     if not sender.__module__.startswith("cophub.") or meta.app_label in EXEMPT_APPS:
         return
+    stored = instance.__dict__
     for field in meta.concrete_fields:
         if isinstance(field, (models.CharField, models.TextField)):
-            value = getattr(instance, field.attname)
+            # The raw value, not the attribute: modeltranslation's attribute for a translated
+            # field reads another language's text as a fallback and writes the active one's.
+            value = stored.get(field.attname)
             if isinstance(value, str):
-                setattr(instance, field.attname, clean_typed_text(value))
+                cleaned = clean_typed_text(value)
+                if cleaned != value:
+                    stored[field.attname] = cleaned

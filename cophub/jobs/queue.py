@@ -85,12 +85,13 @@ def after_response_middleware(get_response):
         token = _after_response.set(pending)
         try:
             response = get_response(request)
-        except BaseException:
+        finally:
+            # The request's commits have all run by now: what they put off is in `pending`. Reset
+            # at once, not when the answer is closed: a streamed answer that is never read to its
+            # end is never closed, and work put off later must not wait for it.
             _after_response.reset(token)
-            raise
 
         def run_pending():
-            _after_response.reset(token)
             for task, args in pending:
                 _run(task, args)
 

@@ -92,3 +92,17 @@ def test_text_in_an_import_is_cleaned_the_same_way():
         by=SYSTEM,
     )
     assert Measure.objects.get().description == "Hotline enoN"
+
+
+@pytest.mark.django_db
+def test_cleaning_a_translated_field_writes_no_other_language():
+    """A text written in French only stays French only: the cleaning step reads each stored
+    column, not the attribute that falls back to another language."""
+    from cophub.core.models import Organisation
+
+    organisation = Organisation.objects.create(
+        code="enquete-fr", kind="ngo", name_fr="Enquête\u202e publique"
+    )
+    organisation.refresh_from_db()
+    assert organisation.name_fr == "Enquête publique"
+    assert not organisation.name_en

@@ -1,6 +1,8 @@
 """Where a service's task runs: inline without a broker, after the commit with one."""
 
 import pytest
+from celery import shared_task
+from django.http import HttpResponse
 
 from cophub.jobs import queue
 
@@ -63,3 +65,36 @@ def test_the_index_task_rebuilds_the_search_entry_from_the_resource_as_it_is():
     entry = SearchEntry.objects.get(resource=resource)
     assert "sextort" in entry.title_terms
     assert tasks.index_resource(resource.pk + 10_000) is False
+
+
+_ran: list = []
+
+
+@shared_task
+def _remember(value):
+    _ran.append(value)
+
+
+@pytest.mark.django_db(transaction=True)  # each commit runs its hooks, as in a server
+def test_work_put_off_after_an_answer_never_read_to_its_end_still_runs():
+    """A streamed answer (a file download) that is never read to its end is never closed: work a
+    later request puts off must not wait for it."""
+    from django.http import StreamingHttpResponse
+    from django.test import RequestFactory
+
+    from cophub.jobs.queue import after_response, after_response_middleware
+
+    _ran.clear()
+    streamed = after_response_middleware(lambda request: StreamingHttpResponse(iter([b"x"])))
+    streamed(RequestFactory().get("/file"))  # left unread and unclosed
+    after_response(_remember, "outside a request")
+    assert _ran == ["outside a request"]
+
+    def view(request):
+        after_response(_remember, "in a request")
+        return HttpResponse("done")
+
+    answer = after_response_middleware(view)(RequestFactory().get("/page"))
+    assert _ran == ["outside a request"]  # not before the answer is sent
+    answer.close()
+    assert _ran == ["outside a request", "in a request"]
