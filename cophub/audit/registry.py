@@ -71,6 +71,9 @@ NOT_FOLLOWED: dict[str, str] = {
     # The outbox holds set-password links until they are sent; the action that wrote the mail
     # (an account approved, a document registered) is the entry.
     "jobs.OutgoingMail": "mail waiting to be sent, with set-password links",
+    # Any address anyone typed into the reset form, known or not, until the queue handles it:
+    # logging it would keep what a stranger typed, and tell which addresses have accounts.
+    "accounts.PasswordResetRequest": "a reset asked for an address, deleted once handled",
     "consultations.DeviceTally": "anonymous counts of answers per device",
     # Millions of rows copied in by a submission, which is logged once.
     "statistics.Observation": "logged once per submission",
