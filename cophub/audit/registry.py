@@ -72,6 +72,8 @@ NOT_FOLLOWED: dict[str, str] = {
     # (an account approved, a document registered) is the entry.
     "jobs.OutgoingMail": "mail waiting to be sent, with set-password links",
     "consultations.DeviceTally": "anonymous counts of answers per device",
+    # Raised by a child's answer; who read and who handled it are logged as their own entries.
+    "consultations.Disclosure": "a child's answer waiting for a safeguarding contact",
     # Millions of rows copied in by a submission, which is logged once.
     "statistics.Observation": "logged once per submission",
     "statistics.ObservationRevision": "logged once per submission",

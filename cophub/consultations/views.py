@@ -1,9 +1,11 @@
 import copy
+import dataclasses
 import re
 import secrets
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -220,10 +222,19 @@ def questions(request, slug):
             {
                 "consultation": consultation,
                 "danger": submission.danger,
-                "help": help_for_country(participant.country) if submission.danger else None,
+                "help": _help(participant.country, first_only=not submission.danger),
             },
         )
-    return HttpResponse(_plain_thanks(request, consultation))
+    return HttpResponse(_plain_thanks(request, consultation, participant.country))
+
+
+def _help(country: str, *, first_only: bool):
+    """The country's help: all of it after a danger signal, else the finder's first entry, so
+    that a child whose words were not recognised still leaves with somewhere to turn."""
+    answer = help_for_country(country)
+    if first_only:
+        return dataclasses.replace(answer, services=answer.services[:1])
+    return answer
 
 
 def _answered_form(consultation, participant, data):
@@ -236,13 +247,16 @@ def _answered_form(consultation, participant, data):
     return form
 
 
-def _plain_thanks(request, consultation) -> str:
+def _plain_thanks(request, consultation, country: str = "") -> str:
     """The thank-you page without a danger signal is the same for everyone who answered in a
-    language: rendered once and kept, it leaves the CPU to the next submissions."""
+    language from a country: rendered once and kept, it leaves the CPU to the next submissions.
+    It is kept for 30 seconds at most, so that the helpline's "open now" stays true."""
     return selectors.kept_for_all(
-        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}",
+        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}:{country}",
         lambda: render_to_string(
-            "consultations/thanks.html", {"consultation": consultation}, request=request
+            "consultations/thanks.html",
+            {"consultation": consultation, "help": _help(country, first_only=True)},
+            request=request,
         ),
     )
 
@@ -342,3 +356,28 @@ def summary_pdf(request, slug):
     )
     response["Content-Disposition"] = f'inline; filename="{slug}-summary-{language}.pdf"'
     return response
+
+
+@secretariat_page
+@require_safe
+def disclosures(request):
+    """What waits for a safeguarding contact, since when, and who handled what."""
+    return render(
+        request, "consultations/disclosures.html", {"disclosures": selectors.disclosures()}
+    )
+
+
+@secretariat_page
+@require_http_methods(["GET", "POST"])
+def disclosure(request, pk):
+    found = selectors.disclosure(pk)
+    if found is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.handle_disclosure(disclosure=found, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect("consultations:disclosures")
+    services.read_disclosure(disclosure=found, by=request.user)
+    return render(request, "consultations/disclosure.html", {"disclosure": found})

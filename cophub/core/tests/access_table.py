@@ -247,6 +247,10 @@ PAGES: dict[str, Visit] = {
         everyone(),
         Post(),
     ),
+    "{lang}/safeguarding/": page("/en/safeguarding/", staff()),
+    "{lang}/safeguarding/<int:pk>/": page(
+        lambda s: f"/en/safeguarding/{s.disclosure.pk}/", staff(), Post(expect=staff(ALLOWED))
+    ),
     "{lang}/consultations/<slug:slug>/preview/": page(
         lambda s: f"/en/consultations/{s.draft_consultation.slug}/preview/", staff()
     ),
