@@ -172,10 +172,17 @@ def start_participation(
         "c": country,
         "l": language,
         "n": secrets.token_hex(16),
-        # Milliseconds: the signer's own time is in whole seconds, too coarse for the minimum.
-        "t": int(served_at.timestamp() * 1000),
+        # Whole seconds, as precise as the minimum answering time needs and no more.
+        "t": int(served_at.timestamp()),
     }
     return _signer(consultation).sign_object(payload, compress=True)
+
+
+def _served_at(payload: dict, token: str) -> float:
+    if "t" not in payload:  # signed before the time was written into it: the signer's second
+        return _signed_at(token)
+    # Forms signed before the time was cut to whole seconds carry milliseconds.
+    return payload["t"] / 1000 if payload["t"] > 10**11 else payload["t"]
 
 
 def read_participation(*, consultation: Consultation, token: str) -> Participant:
@@ -188,8 +195,7 @@ def read_participation(*, consultation: Consultation, token: str) -> Participant
             country=payload["c"],
             language=payload["l"],
             nonce=payload["n"],
-            # A form signed before the time was written into it: the signer's second.
-            served_at=payload["t"] / 1000 if "t" in payload else _signed_at(token),
+            served_at=_served_at(payload, token),
         )
     except (signing.BadSignature, KeyError, TypeError) as error:
         raise DomainError(

@@ -89,8 +89,11 @@ def take_part(request, slug):
             except DomainError as error:
                 form.add_error(error.field, error.message)
             else:
-                url = reverse("consultations:questions", kwargs={"slug": slug})
-                return redirect(f"{url}?p={token}")
+                # The questions are the answer to this post: the signed form (age band, sex,
+                # country) travels in the page's form and the next post's body, never in an
+                # address that a proxy, a log or the browser's history would keep.
+                participant = services.read_participation(consultation=consultation, token=token)
+                return _question_page(request, consultation, participant, token)
     else:
         form = ParticipantForm()
     return render(
@@ -138,11 +141,11 @@ _PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_.:-]+")
 
 def _same_for_everyone(request, token: str) -> bool:
     """Whether the page is the blank one anybody without a session sees: no session (so not
-    signed in, no messages), and an address that carries nothing but the signed form."""
+    signed in, no messages), and an address without a query string."""
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and request.META.get("QUERY_STRING") == f"p={token}"
+        and not request.META.get("QUERY_STRING")
         and _PLAIN_TOKEN.fullmatch(token) is not None
     )
 
@@ -156,7 +159,6 @@ def _blank_question_page(request, consultation, participant, token) -> str:
 
     def render_page():
         stand_in = copy.copy(request)
-        stand_in.META = {**request.META, "QUERY_STRING": f"p={_FORM_MARK}"}
         context = {
             "consultation": consultation,
             "token": _FORM_MARK,
@@ -175,19 +177,19 @@ def _blank_question_page(request, consultation, participant, token) -> str:
 @require_http_methods(["GET", "POST"])
 def questions(request, slug):
     consultation = _consultation(slug, cached=True)
-    token = request.POST.get("p") if request.method == "POST" else request.GET.get("p", "")
+    if request.method == "GET":
+        # The questions come as the answer to the consent step (take_part): an address alone
+        # never carries a form, so a reload or a shared link starts there again.
+        return redirect("consultations:take-part", slug=slug)
+    token = request.POST.get("p", "")
     try:
-        participant = services.read_participation(consultation=consultation, token=token or "")
+        participant = services.read_participation(consultation=consultation, token=token)
     except DomainError as error:
         return _problem_page(request, consultation, error.message, status=400)
-    if request.method == "GET":
-        if consultation.state(timezone.now()) != "open":
-            return _problem_page(request, consultation, _closed_message(consultation), status=410)
-        return _question_page(request, consultation, participant, token)
     if request.POST.get(TRAP_FIELD):
         # Filled in by a script that fills every field: people never see the field. The
         # answer is the one a stored submission gets, so the script learns nothing.
-        return HttpResponse(_plain_thanks(request, consultation))
+        return HttpResponse(_plain_thanks(request, consultation, participant.country))
     answers = {key: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
     # Behind the load balancer the connection's address is the balancer's: the client's is
     # the one the rate limits use.
@@ -259,14 +261,6 @@ def _plain_thanks(request, consultation, country: str = "") -> str:
             request=request,
         ),
     )
-
-
-def _closed_message(consultation):
-    try:
-        services._ensure_open(consultation, timezone.now())
-    except DomainError as error:
-        return error.message
-    return ""
 
 
 def _problem_page(request, consultation, message, *, status):

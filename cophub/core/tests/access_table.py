@@ -244,7 +244,7 @@ PAGES: dict[str, Visit] = {
     ),
     "{lang}/consultations/<slug:slug>/questions/": page(
         lambda s: f"/en/consultations/{s.consultation.slug}/questions/?p={s.participation_token}",
-        everyone(),
+        everyone(302),
         Post(),
     ),
     "{lang}/safeguarding/": page("/en/safeguarding/", staff()),
