@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cophub.settings")
+# The detector reads files only: the test profile's settings need no secret and no database.
+os.environ.setdefault("DJANGO_ENV", "test")
 
 GOAL_RECALL, GOAL_FALSE_ALARMS = 0.95, 0.05
 
