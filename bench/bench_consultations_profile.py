@@ -103,9 +103,10 @@ def measure(posts: int, profile: bool) -> dict:
     with CaptureQueriesContext(connection) as queries:
         post(body_of(tokens.pop()))
     sql = [query["sql"] for query in queries.captured_queries]
-    question_page = f"/en/consultations/{slug}/questions/"
+    # The question page answers the consent post; the page measured is the consent step's.
+    question_page = f"/en/consultations/{slug}/take-part/"
     with CaptureQueriesContext(connection) as page_queries:
-        _call(application, _environ("GET", question_page, query=f"p={tokens[0]}", cookie=cookie))
+        _call(application, _environ("GET", question_page, cookie=cookie))
     # CPU time, not wall time: waiting for PostgreSQL's commit costs no CPU of the worker.
     profiler = cProfile.Profile(time.process_time) if profile else None
     cpu, wall = [], []
@@ -124,7 +125,7 @@ def measure(posts: int, profile: bool) -> dict:
         started_cpu = time.process_time()
         if page_profiler:
             page_profiler.enable()
-        _call(application, _environ("GET", question_page, query=f"p={tokens[0]}", cookie=cookie))
+        _call(application, _environ("GET", question_page, cookie=cookie))
         if page_profiler:
             page_profiler.disable()
         page_cpu.append((time.process_time() - started_cpu) * 1000)

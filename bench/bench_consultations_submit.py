@@ -163,11 +163,13 @@ def run(host: str, port: int, *, requests: int, concurrency: int, devices: int =
     if devices > 1:
         name = f"consultation submissions (POST, stored, {devices} devices)"
     figures = [figure(name, best, base)]
-    question_page = f"/en/consultations/{data['slug']}/questions/?p={data['tokens'][0]}"
+    # The question page answers the consent post (no address carries the form): the page a
+    # child reads before it, the consent step, is the GET measured.
+    consent_page = f"/en/consultations/{data['slug']}/take-part/"
     page, base = compare(
-        host, port, path=question_page, requests=requests, concurrency=concurrency, rounds=2
+        host, port, path=consent_page, requests=requests, concurrency=concurrency, rounds=2
     )
-    figures.append(figure("consultation question page (GET)", page, base))
+    figures.append(figure("consultation consent page (GET)", page, base))
     return figures
 
 

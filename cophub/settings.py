@@ -379,6 +379,10 @@ RATELIMIT_SEARCH_VIEWS = frozenset(
 )
 # The youth consultation's answers are refused, kindly, when sent sooner than this after the
 # question page was served (the time is signed into the form). Off in tests unless a test sets it.
+# The site's address as people reach it, for links in mail written without a request.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# An answer that may tell of danger and is not handled after this many minutes is raised again.
+SAFEGUARDING_RAISE_AGAIN_MINUTES = env.int("SAFEGUARDING_RAISE_AGAIN_MINUTES", default=30)
 CONSULTATION_MIN_ANSWER_SECONDS = env.int(
     "CONSULTATION_MIN_ANSWER_SECONDS", default=0 if TESTING else 5
 )

@@ -32,6 +32,9 @@ class Action(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", _("Failed sign-in")
     REQUEST = "request", _("Request")
     EXPORT = "export", _("Download or export")
+    # A safeguarding contact opened, and handled, a disclosure (never its text).
+    READ = "read", _("Read")
+    HANDLE = "handle", _("Handled")
 
 
 class Entry(models.Model):

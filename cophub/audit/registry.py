@@ -75,6 +75,8 @@ NOT_FOLLOWED: dict[str, str] = {
     # logging it would keep what a stranger typed, and tell which addresses have accounts.
     "accounts.PasswordResetRequest": "a reset asked for an address, deleted once handled",
     "consultations.DeviceTally": "anonymous counts of answers per device",
+    # Raised by a child's answer; who read and who handled it are logged as their own entries.
+    "consultations.Disclosure": "a child's answer waiting for a safeguarding contact",
     # Millions of rows copied in by a submission, which is logged once.
     "statistics.Observation": "logged once per submission",
     "statistics.ObservationRevision": "logged once per submission",

@@ -58,12 +58,12 @@ class ConsultationAdmin(ConsultationContentAdmin):
     list_filter = ["published"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["mandate"]
+    filter_horizontal = ["mandate", "safeguarding_contacts"]
     readonly_fields = ["opens_at", "closes_at", "links"]
     fields = [
         "meeting", "title", "slug", "introduction", "opens_on", "opens_at_time", "time_zone",
         "duration_hours", "opens_at", "closes_at", "device_limit", "published", "outcome",
-        "mandate", "links",
+        "safeguarding_contacts", "mandate", "links",
     ]  # fmt: skip
     inlines = [QuestionInline]
     actions = ["register_summary_report"]

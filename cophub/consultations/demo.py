@@ -157,11 +157,16 @@ def load_demo(stdout=None) -> None:
     if not Consultation.objects.filter(slug="ai-and-you-2027").exists():
         meeting = _meeting(25, today + datetime.timedelta(days=45))
         if meeting.starts_on > today + datetime.timedelta(days=3):
-            _consultation(
+            upcoming = _consultation(
                 "ai-and-you-2027",
                 meeting,
                 UPCOMING_TITLE,
                 meeting.starts_on - datetime.timedelta(days=2),
             )
+            # The demo secretariat is told of any answer that may tell of danger.
+            from cophub.accounts.demo import DEMO_SECRETARIAT_EMAIL
+            from cophub.accounts.models import User
+
+            upcoming.safeguarding_contacts.add(*User.objects.filter(email=DEMO_SECRETARIAT_EMAIL))
     if stdout:
         stdout.write("Youth consultations: a past one with results, an upcoming one.\n")

@@ -8,6 +8,7 @@ an age band, a sex, a country and the day it was sent (see docs/consultations.md
 import datetime
 import zoneinfo
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,16 @@ class Consultation(models.Model):
         editable=False,
         related_name="+",
         verbose_name=_("summary report"),
+    )
+    # Told at once when an answer may tell of danger (services.raise_disclosures); without any,
+    # every secretariat account is told.
+    safeguarding_contacts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"role": "secretariat", "is_active": True},
+        verbose_name=_("safeguarding contacts"),
+        help_text=_("Secretariat accounts told at once when an answer may tell of danger."),
     )
     mandate = mandate_field()
 
@@ -278,3 +289,39 @@ class DeviceTally(models.Model):
 
     def __str__(self):
         return f"{self.digest[:8]}… ({self.count})"
+
+
+class Disclosure(models.Model):
+    """A free-text answer that may tell of danger, until a safeguarding contact has handled it.
+
+    No text and nothing about the child: the answer (redacted) is read on the moderation page.
+    The time is kept to the minute, enough to raise an unhandled disclosure again.
+    """
+
+    answer = models.OneToOneField(
+        Answer, models.CASCADE, related_name="disclosure", verbose_name=_("answer")
+    )
+    consultation = models.ForeignKey(
+        Consultation, models.CASCADE, related_name="+", verbose_name=_("consultation")
+    )
+    raised_at = models.DateTimeField(_("waiting since"))
+    notified_at = models.DateTimeField(_("last told"))
+    notices = models.PositiveSmallIntegerField(_("times told"), default=1)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+
+    class Meta:
+        ordering = ["handled_at", "raised_at", "pk"]
+        verbose_name = _("disclosure")
+        verbose_name_plural = _("disclosures")
+        indexes = [models.Index(fields=["handled_at", "notified_at"])]
+
+    def __str__(self):
+        return f"{self.consultation_id}/{self.pk}"

@@ -1,22 +1,35 @@
 """Does a free-text answer suggest that the child who wrote it is being harmed or in danger?
 
-A reviewed word and phrase list per language (data/danger_terms.json) is matched on text
-normalised against the ways children write: case, accents, Arabic letter forms and diacritics,
-digits and symbols used as letters ("k1ll mys3lf"), stretched letters ("helppp"), and
-full-width forms. Each language's list is tried on every answer, since children mix languages.
-Chinese has no spaces, so its terms match inside words. A false alarm costs a moderator a
-minute and shows the child a helpline; a miss costs more, so the lists lean to recall.
+Children rarely name what happens to them: they tell it as a story ("a man from the game wants
+us to meet, just us two, and says not to tell my mum"). So the signal is a set of *frames*:
+each frame is a few kinds of cue that, found together in one answer, tell of danger (an adult
++ secrecy, pictures + a threat, a family member + hitting, a wish not to wake up). The cues are
+short reviewed phrase lists per language (data/danger_cues.json); the word and phrase lists of
+data/danger_terms.json are one more cue, "keyword", which counts unless the answer only talks
+about the subject ("we learned about grooming at school").
+
+Everything is matched on text normalised against the ways children write: case, accents, Arabic
+letter forms and diacritics, digits and symbols used as letters ("k1ll mys3lf"), stretched
+letters ("helppp"), and full-width forms. Every language's cues are tried on every answer and
+pooled, since children mix languages. Chinese has no spaces, so its cues match inside words.
+A false alarm costs a moderator a minute and shows the child a helpline; a miss costs more, so
+the lists lean to recall. How well it does is measured on a labelled set
+(data/safety_cases/, bench/bench_safety_detector.py).
 """
 
 import functools
+import hashlib
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from cophub.core import text as core_text
 
-TERMS_FILE = Path(__file__).resolve().parent / "data" / "danger_terms.json"
+DATA = Path(__file__).resolve().parent / "data"
+TERMS_FILE = DATA / "danger_terms.json"
+CUES_FILE = DATA / "danger_cues.json"
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
@@ -66,9 +79,100 @@ def _matchers() -> list[re.Pattern]:
     return matchers
 
 
-def signals_danger(text: str) -> bool:
+def signals_danger_by_terms(text: str) -> bool:
+    """The word and phrase lists alone: the signal before the frames, kept to compare."""
     if not text.strip():
         return False
     plain = normalise(text)
     candidates = {plain, _deleet(plain)}
     return any(matcher.search(candidate) for candidate in candidates for matcher in _matchers())
+
+
+def _cue_pattern(phrases_by_language: dict[str, list[str]]) -> re.Pattern:
+    """One pattern for one kind of cue in every language."""
+    parts = []
+    for language, phrases in phrases_by_language.items():
+        alternatives = "|".join(normalise(phrase) for phrase in phrases)
+        # Chinese has no spaces: its cues match inside words. Elsewhere a cue starts at a
+        # word's start and says itself where it ends (stems end in \w*).
+        parts.append(f"(?:{alternatives})" if language == "zh" else rf"(?<!\w)(?:{alternatives})")
+    return re.compile("|".join(parts))
+
+
+@functools.cache
+def _cues() -> tuple[list[tuple[str, re.Pattern]], list[tuple[frozenset, frozenset]]]:
+    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    by_name: dict[str, dict[str, list[str]]] = {}
+    for language, lists in data.items():
+        if language.startswith("_"):
+            continue
+        for name, phrases in lists.items():
+            if phrases:
+                by_name.setdefault(name, {})[language] = phrases
+    cues = [(name, _cue_pattern(phrases)) for name, phrases in by_name.items()]
+    frames = [
+        (
+            frozenset(c for c in frame if not c.startswith("!")),
+            frozenset(c[1:] for c in frame if c.startswith("!")),
+        )
+        for frame in data["_frames"]
+    ]
+    return cues, frames
+
+
+def cues_in(text: str) -> set[str]:
+    """The kinds of cue found in an answer, in any of the six languages."""
+    plain = normalise(text)
+    candidates = {plain, _deleet(plain)}
+    found = {
+        name
+        for name, pattern in _cues()[0]
+        for candidate in candidates
+        if pattern.search(candidate)
+    }
+    if signals_danger_by_terms(text):
+        found.add("keyword")
+    return found
+
+
+def frame_of(text: str) -> tuple[str, ...] | None:
+    """The first frame the answer fills (its cues, sorted), or None."""
+    if not text.strip():
+        return None
+    found = cues_in(text)
+    for required, excluded in _cues()[1]:
+        if required <= found and not excluded & found:
+            return tuple(sorted(required))
+    return None
+
+
+def signals_danger(text: str) -> bool:
+    return frame_of(text) is not None
+
+
+CASES_DIR = DATA / "safety_cases"
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+@dataclass(frozen=True)
+class LabelledCase:
+    id: str
+    language: str
+    disclosure: bool
+    topic: str
+    text: str
+
+    @property
+    def held_back(self) -> bool:
+        """The fixed split: about 40 % of the set, never looked at while writing the cues."""
+        return int(hashlib.sha256(self.id.encode()).hexdigest(), 16) % 5 < 2
+
+
+def labelled_cases() -> list[LabelledCase]:
+    cases = []
+    for language in LANGUAGES:
+        lines = (CASES_DIR / f"{language}.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        for line in lines:
+            case_id, label, topic, text = line.split("\t")
+            cases.append(LabelledCase(case_id, language, label == "disclosure", topic, text))
+    return cases

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, F, Model, Q, QuerySet
 from django.utils import timezone
 
 from cophub.core import cache as versioned
@@ -299,3 +299,24 @@ def participation_by_consultation_for_country(iso2: str) -> list[tuple[Consultat
         .order_by("-opens_at")
     )
     return [(consultation, suppressed(consultation.n)) for consultation in rows if consultation.n]
+
+
+def disclosures() -> list:
+    """Every disclosure, the unhandled ones first, oldest first: the moderation page's list."""
+    from .models import Disclosure
+
+    return list(
+        Disclosure.objects.select_related(
+            "consultation", "answer__question", "handled_by"
+        ).order_by(F("handled_at").asc(nulls_first=True), "raised_at", "pk")
+    )
+
+
+def disclosure(pk: int):
+    from .models import Disclosure
+
+    return (
+        Disclosure.objects.select_related("consultation", "answer__question", "handled_by")
+        .filter(pk=pk)
+        .first()
+    )

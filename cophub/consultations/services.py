@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cophub.accounts.permissions import require_secretariat
@@ -22,7 +22,16 @@ from cophub.core.models import Country
 from cophub.core.typed_text import clean_typed_text
 
 from . import selectors
-from .models import AgeBand, Answer, Consultation, DeviceTally, Question, Response, Sex
+from .models import (
+    AgeBand,
+    Answer,
+    Consultation,
+    DeviceTally,
+    Disclosure,
+    Question,
+    Response,
+    Sex,
+)
 from .redaction import redact
 from .safeguarding import signals_danger
 
@@ -163,10 +172,17 @@ def start_participation(
         "c": country,
         "l": language,
         "n": secrets.token_hex(16),
-        # Milliseconds: the signer's own time is in whole seconds, too coarse for the minimum.
-        "t": int(served_at.timestamp() * 1000),
+        # Whole seconds, as precise as the minimum answering time needs and no more.
+        "t": int(served_at.timestamp()),
     }
     return _signer(consultation).sign_object(payload, compress=True)
+
+
+def _served_at(payload: dict, token: str) -> float:
+    if "t" not in payload:  # signed before the time was written into it: the signer's second
+        return _signed_at(token)
+    # Forms signed before the time was cut to whole seconds carry milliseconds.
+    return payload["t"] / 1000 if payload["t"] > 10**11 else payload["t"]
 
 
 def read_participation(*, consultation: Consultation, token: str) -> Participant:
@@ -179,8 +195,7 @@ def read_participation(*, consultation: Consultation, token: str) -> Participant
             country=payload["c"],
             language=payload["l"],
             nonce=payload["n"],
-            # A form signed before the time was written into it: the signer's second.
-            served_at=payload["t"] / 1000 if "t" in payload else _signed_at(token),
+            served_at=_served_at(payload, token),
         )
     except (signing.BadSignature, KeyError, TypeError) as error:
         raise DomainError(
@@ -344,7 +359,10 @@ def submit_response(
     try:
         for shard in shards:
             if _store_in_one_statement(response, built, device_digest, shard, shares[shard]):
-                return Submission(response=response, danger=any(a.danger for a in built))
+                danger = any(a.danger for a in built)
+                if danger:
+                    raise_disclosures(response=response, now=now)
+                return Submission(response=response, danger=danger)
     except IntegrityError as error:
         raise AlreadySent(_("You have already sent these answers. Thank you!")) from error
     raise DomainError(
@@ -492,3 +510,126 @@ def register_summary_report(*, consultation: Consultation, registered_by: Any) -
     consultation.summary_document = document
     consultation.save(update_fields=["summary_document"])
     return consultation
+
+
+# --- safeguarding -------------------------------------------------------------------------------
+
+
+def _minute(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def _safeguarding_contacts(consultation: Consultation) -> list:
+    from cophub.accounts.models import Role, User
+
+    contacts = list(
+        consultation.safeguarding_contacts.filter(is_active=True, role=Role.SECRETARIAT)
+    )
+    # Nobody named: the whole secretariat is told rather than nobody.
+    return contacts or list(User.objects.filter(is_active=True, role=Role.SECRETARIAT))
+
+
+def _notify(disclosure: Disclosure) -> None:
+    """One mail per safeguarding contact, through the outbox: no answer text, only a link."""
+    from cophub.jobs.services import send_mail_after_commit
+
+    url = settings.SITE_URL + _disclosure_path(disclosure)
+    for contact in _safeguarding_contacts(disclosure.consultation):
+        send_mail_after_commit(
+            to=contact.email,
+            language=contact.preferred_language or settings.LANGUAGE_CODE,
+            template="consultations/email/disclosure.txt",
+            context={
+                "consultation": disclosure.consultation,
+                "url": url,
+                "raised_at": disclosure.raised_at,
+                "notices": disclosure.notices,
+            },
+        )
+
+
+def _disclosure_path(disclosure: Disclosure) -> str:
+    from django.urls import reverse
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("consultations:disclosure", kwargs={"pk": disclosure.pk})
+
+
+@transaction.atomic
+def raise_disclosures(*, response: Response, now: datetime.datetime | None = None) -> list:
+    """Open a disclosure for each answer of the response that may tell of danger, and tell the
+    consultation's safeguarding contacts at once (the outbox sends once this commits)."""
+    moment = _minute(now or timezone.now())
+    disclosures = []
+    answers = Answer.objects.filter(response_id=response.pk, danger=True).select_related(
+        "response__consultation"
+    )
+    for answer in answers:
+        disclosure = Disclosure.objects.create(
+            answer=answer,
+            consultation=answer.response.consultation,
+            raised_at=moment,
+            notified_at=moment,
+        )
+        _notify(disclosure)
+        disclosures.append(disclosure)
+    return disclosures
+
+
+def raise_unhandled_disclosures(*, now: datetime.datetime | None = None) -> int:
+    """Tell the contacts again of every disclosure still unhandled a set time after they were
+    last told (SAFEGUARDING_RAISE_AGAIN_MINUTES); run by `cophub raise_disclosures` from cron."""
+    now = now or timezone.now()
+    due = now - datetime.timedelta(minutes=settings.SAFEGUARDING_RAISE_AGAIN_MINUTES)
+    count = 0
+    for pk in Disclosure.objects.filter(handled_at=None, notified_at__lte=due).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            disclosure = (
+                Disclosure.objects.select_for_update()
+                .select_related("consultation")
+                .filter(pk=pk, handled_at=None, notified_at__lte=due)
+                .first()
+            )
+            if disclosure is None:
+                continue
+            disclosure.notices += 1
+            disclosure.notified_at = _minute(now)
+            disclosure.save(update_fields=["notices", "notified_at"])
+            _notify(disclosure)
+            count += 1
+    return count
+
+
+def _log_disclosure(action: str, disclosure: Disclosure, by: Any) -> None:
+    """Who read or handled a disclosure, and when; never the text."""
+    from cophub.audit.services import record
+
+    record(
+        action=action,
+        model="consultations.Disclosure",
+        object_pk=disclosure.pk,
+        object_label=str(disclosure),
+        actor=by,
+    )
+
+
+def read_disclosure(*, disclosure: Disclosure, by: Any) -> Disclosure:
+    """A safeguarding contact opens a disclosure: the audit log says who and when, not what."""
+    _require_organiser(by)
+    _log_disclosure("read", disclosure, by)
+    return disclosure
+
+
+@transaction.atomic
+def handle_disclosure(*, disclosure: Disclosure, by: Any) -> Disclosure:
+    _require_organiser(by)
+    disclosure = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+    if disclosure.handled_at is not None:
+        raise DomainError(_("This disclosure has already been handled."))
+    disclosure.handled_at = timezone.now()
+    disclosure.handled_by = by
+    disclosure.save(update_fields=["handled_at", "handled_by"])
+    _log_disclosure("handle", disclosure, by)
+    return disclosure

@@ -6,6 +6,8 @@ from . import views
 
 app_name = "consultations"
 urlpatterns = [
+    path("safeguarding/", views.disclosures, name="disclosures"),
+    path("safeguarding/<int:pk>/", views.disclosure, name="disclosure"),
     path("consultations/", views.consultation_list, name="list"),
     path("consultations/<slug:slug>/", views.consultation_detail, name="detail"),
     path("consultations/<slug:slug>/take-part/", views.take_part, name="take-part"),

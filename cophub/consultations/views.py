@@ -1,9 +1,11 @@
 import copy
+import dataclasses
 import re
 import secrets
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -87,8 +89,11 @@ def take_part(request, slug):
             except DomainError as error:
                 form.add_error(error.field, error.message)
             else:
-                url = reverse("consultations:questions", kwargs={"slug": slug})
-                return redirect(f"{url}?p={token}")
+                # The questions are the answer to this post: the signed form (age band, sex,
+                # country) travels in the page's form and the next post's body, never in an
+                # address that a proxy, a log or the browser's history would keep.
+                participant = services.read_participation(consultation=consultation, token=token)
+                return _question_page(request, consultation, participant, token)
     else:
         form = ParticipantForm()
     return render(
@@ -136,11 +141,11 @@ _PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_.:-]+")
 
 def _same_for_everyone(request, token: str) -> bool:
     """Whether the page is the blank one anybody without a session sees: no session (so not
-    signed in, no messages), and an address that carries nothing but the signed form."""
+    signed in, no messages), and an address without a query string."""
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
-        and request.META.get("QUERY_STRING") == f"p={token}"
+        and not request.META.get("QUERY_STRING")
         and _PLAIN_TOKEN.fullmatch(token) is not None
     )
 
@@ -154,7 +159,6 @@ def _blank_question_page(request, consultation, participant, token) -> str:
 
     def render_page():
         stand_in = copy.copy(request)
-        stand_in.META = {**request.META, "QUERY_STRING": f"p={_FORM_MARK}"}
         context = {
             "consultation": consultation,
             "token": _FORM_MARK,
@@ -173,19 +177,19 @@ def _blank_question_page(request, consultation, participant, token) -> str:
 @require_http_methods(["GET", "POST"])
 def questions(request, slug):
     consultation = _consultation(slug, cached=True)
-    token = request.POST.get("p") if request.method == "POST" else request.GET.get("p", "")
+    if request.method == "GET":
+        # The questions come as the answer to the consent step (take_part): an address alone
+        # never carries a form, so a reload or a shared link starts there again.
+        return redirect("consultations:take-part", slug=slug)
+    token = request.POST.get("p", "")
     try:
-        participant = services.read_participation(consultation=consultation, token=token or "")
+        participant = services.read_participation(consultation=consultation, token=token)
     except DomainError as error:
         return _problem_page(request, consultation, error.message, status=400)
-    if request.method == "GET":
-        if consultation.state(timezone.now()) != "open":
-            return _problem_page(request, consultation, _closed_message(consultation), status=410)
-        return _question_page(request, consultation, participant, token)
     if request.POST.get(TRAP_FIELD):
         # Filled in by a script that fills every field: people never see the field. The
         # answer is the one a stored submission gets, so the script learns nothing.
-        return HttpResponse(_plain_thanks(request, consultation))
+        return HttpResponse(_plain_thanks(request, consultation, participant.country))
     answers = {key: request.POST.getlist(key) for key in request.POST if key.startswith("q")}
     # Behind the load balancer the connection's address is the balancer's: the client's is
     # the one the rate limits use.
@@ -220,10 +224,19 @@ def questions(request, slug):
             {
                 "consultation": consultation,
                 "danger": submission.danger,
-                "help": help_for_country(participant.country) if submission.danger else None,
+                "help": _help(participant.country, first_only=not submission.danger),
             },
         )
-    return HttpResponse(_plain_thanks(request, consultation))
+    return HttpResponse(_plain_thanks(request, consultation, participant.country))
+
+
+def _help(country: str, *, first_only: bool):
+    """The country's help: all of it after a danger signal, else the finder's first entry, so
+    that a child whose words were not recognised still leaves with somewhere to turn."""
+    answer = help_for_country(country)
+    if first_only:
+        return dataclasses.replace(answer, services=answer.services[:1])
+    return answer
 
 
 def _answered_form(consultation, participant, data):
@@ -236,23 +249,18 @@ def _answered_form(consultation, participant, data):
     return form
 
 
-def _plain_thanks(request, consultation) -> str:
+def _plain_thanks(request, consultation, country: str = "") -> str:
     """The thank-you page without a danger signal is the same for everyone who answered in a
-    language: rendered once and kept, it leaves the CPU to the next submissions."""
+    language from a country: rendered once and kept, it leaves the CPU to the next submissions.
+    It is kept for 30 seconds at most, so that the helpline's "open now" stays true."""
     return selectors.kept_for_all(
-        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}",
+        f"thanks:{consultation.pk}:{consultation.slug}:{request.path}:{country}",
         lambda: render_to_string(
-            "consultations/thanks.html", {"consultation": consultation}, request=request
+            "consultations/thanks.html",
+            {"consultation": consultation, "help": _help(country, first_only=True)},
+            request=request,
         ),
     )
-
-
-def _closed_message(consultation):
-    try:
-        services._ensure_open(consultation, timezone.now())
-    except DomainError as error:
-        return error.message
-    return ""
 
 
 def _problem_page(request, consultation, message, *, status):
@@ -342,3 +350,28 @@ def summary_pdf(request, slug):
     )
     response["Content-Disposition"] = f'inline; filename="{slug}-summary-{language}.pdf"'
     return response
+
+
+@secretariat_page
+@require_safe
+def disclosures(request):
+    """What waits for a safeguarding contact, since when, and who handled what."""
+    return render(
+        request, "consultations/disclosures.html", {"disclosures": selectors.disclosures()}
+    )
+
+
+@secretariat_page
+@require_http_methods(["GET", "POST"])
+def disclosure(request, pk):
+    found = selectors.disclosure(pk)
+    if found is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.handle_disclosure(disclosure=found, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        return redirect("consultations:disclosures")
+    services.read_disclosure(disclosure=found, by=request.user)
+    return render(request, "consultations/disclosure.html", {"disclosure": found})

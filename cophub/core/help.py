@@ -6,10 +6,15 @@ step, the country profile) asks `help_for_country()` and renders `core/includes/
 Without a provider, the answer falls back to the harmonised European number 116 111.
 """
 
+import dataclasses
+import functools
+import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from phonenumbers import PhoneMetadata
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class HelpAnswer:
     country_iso2: str
     services: list[HelpService] = field(default_factory=list)
     finder_url: str = ""  # the full finder page for the country, when there is one
+    emergency: tuple[str, ...] = ()  # the country's emergency numbers, e.g. ("110", "118")
 
 
 HelpProvider = Callable[[str], HelpAnswer]
@@ -56,9 +62,41 @@ def register_provider(provider: HelpProvider | None) -> None:
 def help_for_country(iso2: str) -> HelpAnswer:
     """The services a child in the country can reach, open ones first."""
     iso2 = (iso2 or "").upper()
-    if _provider is not None:
-        return _provider(iso2)
-    return fallback_help(iso2)
+    answer = _provider(iso2) if _provider is not None else fallback_help(iso2)
+    return dataclasses.replace(answer, emergency=emergency_numbers(iso2))
+
+
+# Shown first where a country has them: the numbers a phone dials in an emergency even
+# without a SIM card in most networks (GSM 112, and 911 in the Americas).
+_UNIVERSAL = ("112", "911")
+MAX_EMERGENCY_NUMBERS = 6
+
+
+@functools.cache
+def emergency_numbers(iso2: str) -> tuple[str, ...]:
+    """The country's emergency numbers, from libphonenumber's short-number data (which the
+    phonenumbers package ships): every number of 2 to 4 digits its emergency pattern accepts,
+    e.g. Bolivia 110, 118, 119; Laos 190, 191, 195; Chad 17, 18."""
+    metadata = PhoneMetadata.short_metadata_for_region((iso2 or "").upper())
+    description = metadata.emergency if metadata is not None else None
+    if description is None or not description.national_number_pattern:
+        return ()
+    pattern = re.compile(description.national_number_pattern)
+    numbers = [
+        number
+        for length in (2, 3, 4)
+        for number in map("".join, itertools.product("0123456789", repeat=length))
+        if pattern.fullmatch(number)
+    ]
+    example = description.example_number
+    if example and pattern.fullmatch(example) and example not in numbers:
+        numbers.append(example)  # a longer one, e.g. Namibia's 10111
+    ordered = sorted(
+        numbers,
+        key=lambda n: (n not in _UNIVERSAL, _UNIVERSAL.index(n) if n in _UNIVERSAL else 0,
+                       n != example, len(n) < 3, n),
+    )  # fmt: skip
+    return tuple(ordered[:MAX_EMERGENCY_NUMBERS])
 
 
 def fallback_help(iso2: str) -> HelpAnswer:

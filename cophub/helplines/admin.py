@@ -118,7 +118,7 @@ class HelplineAdmin(TranslationAdmin):
     autocomplete_fields = ["country"]
     filter_horizontal = ["mandate"]
     inlines = [ContactChannelInline]
-    actions = ["mark_verified_today"]
+    actions = ["mark_verified_today", "list_for_children"]
 
     @admin.display(boolean=True, description=_("verified in the last year"))
     def verified_recently(self, obj):
@@ -129,6 +129,12 @@ class HelplineAdmin(TranslationAdmin):
         for helpline in queryset:
             services.mark_verified(helpline=helpline, on=timezone.localdate(), by=request.user)
         messages.success(request, _("Marked as verified today."))
+
+    @admin.action(description=_("Confirm and show to children"))
+    def list_for_children(self, request, queryset):
+        for helpline in queryset:
+            services.list_for_children(helpline=helpline, by=request.user)
+        messages.success(request, _("Shown to children."))
 
     @transaction.atomic
     def save_formset(self, request, form, formset, change):

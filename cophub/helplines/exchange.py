@@ -55,7 +55,9 @@ CHANNEL_COLUMNS = [
 ]
 COLUMNS = SERVICE_COLUMNS + CHANNEL_COLUMNS
 # Names in the other languages are optional columns.
-OPTIONAL_COLUMNS = [f"name_{code}" for code in LANGUAGE_CODES if code != "en"]
+# "listed": "no" for an entry whose number or source is not yet confirmed: it stays hidden from
+# children (finder, help, API) until the secretariat lists it. Blank or absent: listed.
+OPTIONAL_COLUMNS = ["listed"] + [f"name_{code}" for code in LANGUAGE_CODES if code != "en"]
 REQUIRED_VALUE = {"key", "kind", "name", "operator_name", "source_name", "source_url"}
 REQUIRED_VALUE |= {"last_verified", "channel", "value", "timezone"}
 
@@ -251,6 +253,7 @@ def _service_fields(row, error, countries, regions, organisations) -> dict:
             error("last_verified", _("Write the date as YYYY-MM-DD."))
         fields["last_verified"] = None
     fields["is_demo"] = bool(_yes_no(row.get("demo", ""), "demo", error, blank=False))
+    fields["active"] = bool(_yes_no(row.get("listed", ""), "listed", error, blank=True))
     return fields
 
 
@@ -349,6 +352,7 @@ def export_rows(helplines) -> list[dict]:
             "source_url": helpline.source_url,
             "last_verified": helpline.last_verified.isoformat(),
             "demo": "yes" if helpline.is_demo else "no",
+            "listed": "yes" if helpline.active else "no",
         }
         for code in LANGUAGE_CODES:
             if code != "en":

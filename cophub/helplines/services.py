@@ -162,6 +162,14 @@ def mark_verified(*, helpline: Helpline, on: datetime.date, by: Any) -> Helpline
     return helpline
 
 
+def list_for_children(*, helpline: Helpline, by: Any) -> Helpline:
+    """The secretariat has confirmed an entry's number and source: children see it."""
+    require_secretariat(by)
+    helpline.active = True
+    helpline.save(update_fields=["active", "updated_at"])
+    return helpline
+
+
 def _increment(
     *, day: datetime.date, country_id: str, event: str, channel_id: int | None = None
 ) -> None:

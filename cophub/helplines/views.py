@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cophub.accounts.permissions import is_secretariat, secretariat_required
 from cophub.core import selectors as core
 from cophub.core.errors import DomainError
+from cophub.core.help import emergency_numbers
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.pagecache import public_page
 
@@ -70,6 +71,7 @@ def _finder_context(iso2: str) -> dict:
         "country": country,
         "services": services_,
         "any_demo": any(service.helpline.is_demo for service in services_),
+        "emergency": emergency_numbers(country.iso2),
     }
 
 

@@ -22,7 +22,9 @@ def _take_part(page, base, item, *, lang, age_band, sex, country, text, axe=True
     page.select_option('select[name="country"]', country)
     page.check('input[name="consent"]')
     page.click('button[type="submit"]')
-    page.wait_for_url(f"**/{lang}/consultations/{item.slug}/questions/?p=*")
+    # The questions answer the consent post: the address stays the consent step's.
+    page.wait_for_selector('input[name="p"]', state="attached")
+    assert "?" not in page.url
     check(page)
     answers = answers_for(item, text=text)
     single, multiple, scale, free = list(answers)
@@ -44,7 +46,9 @@ def test_a_girl_in_arabic_writes_a_phone_number_that_is_stored_redacted(page, li
     )  # fmt: skip
     assert page.get_attribute("html", "dir") == "rtl"
     assert "تم إرسال إجاباتك" in page.inner_text("main")
-    assert page.locator(".help-now").count() == 0
+    # No alarm, but the country's helpline quietly below the thanks.
+    assert page.locator(".danger-help").count() == 0
+    assert page.locator(".quiet-help .help-now").count() == 1
     response = Response.objects.get()
     assert (response.age_band, response.sex, response.country_id) == ("13-15", "girl", "EG")
     assert Answer.objects.get(response=response, question__kind="text").text == (
@@ -142,3 +146,53 @@ def test_a_child_who_answers_too_fast_checks_and_sends_again_and_never_meets_the
     assert "Tes réponses ont été envoyées" in page.inner_text("main")
     response = Response.objects.get()
     assert (response.age_band, response.sex, response.country_id) == ("16-17", "girl", "FR")
+
+
+@pytest.mark.parametrize(
+    "lang, country, number, disclosure, ordinary, not_alone",
+    [
+        ("ar", "EG", "16000", "واحد كبير من اللعبة يبيني اقابله لحالي ويقول لا تقولين لامك",
+         "أحب الألعاب التعليمية على الإنترنت", "لست وحدك"),
+        ("ru", "KZ", "150", "взрослый парень из игры зовёт встретиться вдвоём и просит никому "
+         "не говорить", "Мне нравится смотреть видео про космос", "Ты не один"),
+    ],
+)  # fmt: skip
+def test_a_disclosure_without_a_keyword_is_answered_and_a_safeguarding_contact_is_told(
+    page, live_server, lang, country, number, disclosure, ordinary, not_alone
+):
+    from django.core import mail
+
+    from cophub.accounts.tests.factories import SecretariatFactory
+    from cophub.consultations.safeguarding import signals_danger_by_terms
+    from cophub.helplines.tests.factories import ChannelFactory
+    from cophub.jobs.models import OutgoingMail
+
+    assert not signals_danger_by_terms(disclosure)  # no word of the lists
+    ChannelFactory(helpline__country_id=country, value=number, works_in=[country], timezone="UTC")
+    contact = SecretariatFactory(email="safeguarding@itu.example", preferred_language=lang)
+    item = consultation()
+    item.safeguarding_contacts.add(contact)
+    _take_part(
+        page, live_server.url, item, lang=lang, age_band="13-15", sex="girl", country=country,
+        text=disclosure,
+    )  # fmt: skip
+    help_box = page.locator(".danger-help")
+    assert help_box.is_visible() and not_alone in help_box.inner_text()
+    assert help_box.locator(f'a[href="tel:{number}"]').is_visible()
+    (notice,) = OutgoingMail.objects.all()
+    assert notice.recipient == "safeguarding@itu.example" and notice.sent_at is not None
+    assert mail.outbox[-1].to == ["safeguarding@itu.example"]
+    assert disclosure[:20] not in mail.outbox[-1].body
+    # The notice links to the disclosure's moderation page.
+    waiting = Answer.objects.get(danger=True).disclosure
+    assert f"/safeguarding/{waiting.pk}/" in mail.outbox[-1].body and waiting.handled_at is None
+    # An ordinary answer: the thanks, quietly with the country's helpline and the quick exit.
+    other = consultation(slug=f"ordinary-{lang}")
+    _take_part(
+        page, live_server.url, other, lang=lang, age_band="16-17", sex="boy", country=country,
+        text=ordinary,
+    )  # fmt: skip
+    assert page.locator(".danger-help").count() == 0
+    assert page.locator(f'.quiet-help a[href="tel:{number}"]').is_visible()
+    assert page.locator("#quick-exit").is_visible()
+    assert OutgoingMail.objects.count() == 1

@@ -61,11 +61,9 @@ def test_the_consent_step_leads_to_the_questions(client):
         _url("take-part", item, "ar"),
         {"age_band": "13-15", "sex": "girl", "country": "EG", "consent": "on"},
     )
-    assert accepted.status_code == 302
-    assert accepted["Location"].startswith(_url("questions", item, "ar") + "?p=")
-    questions = client.get(accepted["Location"])
-    assert questions.status_code == 200
-    assert "أين تقضي معظم وقتك على الإنترنت؟" in questions.content.decode()
+    # The questions answer the post: no address carries the participant's form.
+    assert accepted.status_code == 200
+    assert "أين تقضي معظم وقتك على الإنترنت؟" in accepted.content.decode()
 
 
 def test_under_13_needs_an_adult_and_sees_no_free_text(client):
@@ -77,8 +75,7 @@ def test_under_13_needs_an_adult_and_sees_no_free_text(client):
         url,
         {"age_band": "u13", "sex": "boy", "country": "FR", "consent": "on", "adult_agrees": "on"},
     )
-    page = client.get(accepted["Location"])
-    assert "<textarea" not in page.content.decode()
+    assert "<textarea" not in accepted.content.decode()
 
 
 def _post_answers(client, item, *, lang="en", text="", token=None, country="KE", **changes):
@@ -264,16 +261,27 @@ def test_the_plain_thank_you_page_is_the_same_for_everyone_and_the_danger_one_is
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+FORM_FIELD = re.compile(r'name="p" value="([^"]+)"')
+PROFILE = {"age_band": "13-15", "sex": "girl", "country": "KE", "consent": "on"}
+
+
+def _questions_for(client, item, lang="en", csrf=None, **profile):
+    """The consent step, answered with the question page (no address carries the form)."""
+    data = PROFILE | profile | ({"csrfmiddlewaretoken": csrf} if csrf else {})
+    return client.post(_url("take-part", item, lang), data)
+
+
 def test_the_blank_question_page_carries_each_participants_form_and_csrf_token():
     item = consultation()
     browser = Client(enforce_csrf_checks=True)
-    tokens = [token_for(item, sex="girl"), token_for(item, sex="boy")]
-    pages = [browser.get(f"{_url('questions', item)}?p={token}") for token in tokens]
+    consent = browser.get(_url("take-part", item)).content.decode()
+    csrf = CSRF_FIELD.search(consent).group(1)
+    pages = [_questions_for(browser, item, csrf=csrf, sex=sex) for sex in ("girl", "boy")]
     htmls = [page.content.decode() for page in pages]
+    tokens = [FORM_FIELD.search(html).group(1) for html in htmls]
     for html, mine, other in [(htmls[0], *tokens), (htmls[1], *reversed(tokens))]:
-        assert f'name="p" value="{mine}"' in html
-        assert f"/ar/consultations/{item.slug}/questions/?p={mine}" in html  # language links
-        assert other not in html
+        assert "?p=" not in html and mine != other and other not in html
+        assert f'href="/ar/consultations/{item.slug}/take-part/"' in html  # language links
     # Apart from the two tokens, the pages are the same.
     masked = [
         CSRF_FIELD.sub("", html.replace(token, "FORM"))
@@ -295,14 +303,32 @@ def test_the_blank_question_page_carries_each_participants_form_and_csrf_token()
     assert Response.objects.count() == 1
 
 
+def test_no_address_carries_the_form(client):
+    item = consultation()
+    # An old link with a form in its address, or a reload: back to the consent step.
+    old = client.get(f"{_url('questions', item)}?p={token_for(item)}")
+    assert old.status_code == 302 and old["Location"] == _url("take-part", item)
+    page = _questions_for(client, item)
+    assert page.status_code == 200 and "?p=" not in page.content.decode()
+
+
+def test_the_form_keeps_the_time_to_the_second_only():
+    from cophub.consultations.services import _signer
+
+    item = consultation()
+    payload = _signer(item).unsign_object(token_for(item))
+    assert set(payload) == {"a", "s", "c", "l", "n", "t"}
+    assert payload["t"] < 10**11  # seconds, not milliseconds
+
+
 def test_a_signed_in_person_and_an_under_13_see_their_own_question_page(client):
     item = consultation()
-    under_13 = client.get(f"{_url('questions', item)}?p={token_for(item, age_band='u13')}")
-    older = client.get(f"{_url('questions', item)}?p={token_for(item, age_band='16-17')}")
+    under_13 = _questions_for(client, item, age_band="u13", adult_agrees="on")
+    older = _questions_for(client, item, age_band="16-17")
     assert "<textarea" not in under_13.content.decode()
     assert "<textarea" in older.content.decode()
     client.force_login(SecretariatFactory(full_name="Amina Staff"))
-    signed_in = client.get(f"{_url('questions', item)}?p={token_for(item)}")
+    signed_in = _questions_for(client, item)
     assert "Amina Staff" in signed_in.content.decode()
 
 
@@ -316,12 +342,11 @@ def test_a_change_by_the_secretariat_shows_on_the_next_question_page(client):
     from cophub.consultations.models import Question
 
     item = consultation()
-    url = f"{_url('questions', item)}?p={token_for(item)}"
-    first = client.get(url).content.decode()
+    first = _questions_for(client, item).content.decode()
     question = item.questions.get(order=1)
     assert "What makes you feel safe online?" in first and question.text_en in first
     item.title_en = "Tell us what keeps you safe online"
     services.schedule_consultation(consultation=item, by=SecretariatFactory())
-    assert "Tell us what keeps you safe online" in client.get(url).content.decode()
+    assert "Tell us what keeps you safe online" in _questions_for(client, item).content.decode()
     admin.site._registry[Question].delete_model(RequestFactory().post("/"), question)
-    assert question.text_en not in client.get(url).content.decode()
+    assert question.text_en not in _questions_for(client, item).content.decode()

@@ -22,6 +22,7 @@ from cophub.accounts.tests.factories import (
     UserFactory,
     organisation,
 )
+from cophub.consultations.models import Disclosure
 from cophub.consultations.tests import factories as consultation_factories
 from cophub.coordination import services as coordination_services
 from cophub.coordination.models import Topic
@@ -145,6 +146,10 @@ def _consultations(site):
     consultation_factories.respond(
         site.answered_consultation, text="I tell my sister when something is wrong."
     )
+    consultation_factories.respond(
+        site.answered_consultation, text="A man from the game says we must meet, just us two."
+    )
+    site.disclosure = Disclosure.objects.get()
 
 
 def _resources(site):

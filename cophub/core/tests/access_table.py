@@ -244,8 +244,12 @@ PAGES: dict[str, Visit] = {
     ),
     "{lang}/consultations/<slug:slug>/questions/": page(
         lambda s: f"/en/consultations/{s.consultation.slug}/questions/?p={s.participation_token}",
-        everyone(),
+        everyone(302),
         Post(),
+    ),
+    "{lang}/safeguarding/": page("/en/safeguarding/", staff()),
+    "{lang}/safeguarding/<int:pk>/": page(
+        lambda s: f"/en/safeguarding/{s.disclosure.pk}/", staff(), Post(expect=staff(ALLOWED))
     ),
     "{lang}/consultations/<slug:slug>/preview/": page(
         lambda s: f"/en/consultations/{s.draft_consultation.slug}/preview/", staff()

@@ -109,6 +109,43 @@ def test_quick_exit_by_pressing_shift_three_times(page, live_server):
     _assert_left_without_a_way_back(page, live_server)
 
 
+# One public page of each module, in several languages; the embeddable finder; and the
+# consultation's question page with the cursor in the free text.
+PUBLIC_PAGES = [
+    "/ar/", "/ru/help/", "/ru/help/KE/", "/en/consultations/", "/zh/resources/",
+    "/es/documents/", "/fr/meetings/", "/fr/countries/", "/en/statistics/", "/ar/coordination/",
+    "/ar/mandate/", "/en/accounts/login/", "/embed/help/KE/?lang=ar",
+]  # fmt: skip
+
+
+@override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
+def test_quick_exit_by_escape_on_every_public_page(page, live_server):
+    from cophub.consultations.tests.factories import consultation
+
+    for path in PUBLIC_PAGES:
+        tab = page.context.new_page()  # each page as a child opens it: a fresh tab
+        _serve_neutral_page(tab)
+        tab.goto(f"{live_server.url}{path}")
+        assert tab.evaluate("document.querySelector('[data-quick-exit]') !== null"), path
+        tab.keyboard.press("Escape")
+        _assert_left_without_a_way_back(tab, live_server)
+        tab.close()
+    _serve_neutral_page(page)
+    item = consultation()
+    page.goto(f"{live_server.url}/ar/consultations/{item.slug}/take-part/")
+    page.check('input[name="age_band"][value="13-15"]')
+    page.check('input[name="sex"][value="girl"]')
+    page.select_option('select[name="country"]', "EG")
+    page.check('input[name="consent"]')
+    page.click('button[type="submit"]')
+    page.locator("textarea").first.fill("my stepdad is coming")
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL_PAGE)
+    # Back leads to the consent step at most: the questions and what was typed are gone.
+    page.go_back()
+    assert "my stepdad" not in page.content() and page.locator("textarea").count() == 0
+
+
 @override_settings(QUICK_EXIT_URL=NEUTRAL_PAGE)
 def test_quick_exit_works_without_javascript(browser, live_server):
     context = browser.new_context(java_script_enabled=False)

@@ -397,3 +397,22 @@ def test_views_and_taps_are_counted_per_country_and_day_only():
     assert counts == {("view", None): 2, ("tap", channel.pk): 1}
     fields = {f.name for f in DailyCount._meta.get_fields()}
     assert fields == {"id", "day", "country", "event", "channel", "count"}
+
+
+def test_an_unconfirmed_entry_stays_hidden_from_children_until_the_secretariat_lists_it(client):
+    from cophub.accounts.tests.factories import SecretariatFactory
+    from cophub.core.help import help_for_country
+
+    content = _csv(_row(listed="no"))
+    services.import_directory(content=content, file_format="csv", by=SYSTEM)
+    helpline = Helpline.objects.get(key="childline-ke")
+    assert helpline.active is False
+    assert help_for_country("KE").services == []
+    assert "Childline Kenya" not in client.get("/en/help/KE/").content.decode()
+    assert client.get("/api/v1/help/KE").json()["services"] == []
+    # The export keeps the mark, so that a round trip does not show it.
+    assert exchange.export_rows([helpline])[0]["listed"] == "no"
+    services.list_for_children(helpline=helpline, by=SecretariatFactory())
+    assert "Childline Kenya" in client.get("/en/help/KE/").content.decode()
+    with pytest.raises(DomainError):
+        services.list_for_children(helpline=helpline, by=None)

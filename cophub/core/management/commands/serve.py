@@ -4,6 +4,11 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+# One line per request without the client's address, the query string, the referring page or
+# the browser: what was asked and how it went. Children take part in consultations from these
+# addresses, and nothing may tie their answers to a network address (docs/data-protection.md).
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
 
 class Command(BaseCommand):
     help = "Serve COP Hub with gunicorn (static files by whitenoise)."
@@ -36,6 +41,7 @@ class Command(BaseCommand):
                 "--threads", str(threads),
                 "--worker-class", "gthread",
                 "--access-logfile", "-",
+                "--access-logformat", ACCESS_LOG_FORMAT,
                 "--graceful-timeout", "20",
             ],
         )  # fmt: skip
