@@ -91,6 +91,24 @@ def test_mandate_paragraphs_have_stable_codes_and_titles_in_six_languages():
             assert getattr(paragraph, f"heading_{lang}"), (paragraph.code, lang)
 
 
+def test_short_titles_keep_what_the_paragraphs_say():
+    # Resolution 1306 §6 asks for a draft final report (مشروع تقرير ختامي), not the report itself.
+    draft = {
+        "ar": "مشروع",
+        "zh": "草案",
+        "en": "draft",
+        "fr": "projet",
+        "ru": "проект",
+        "es": "proyecto",
+    }
+    final_report = MandateParagraph.objects.get(code="R1306/RES/6")
+    for lang, word in draft.items():
+        assert word in getattr(final_report, f"title_{lang}").lower(), lang
+    # Resolution 179 (invites Member States, 4): online safety skills, not cybersecurity.
+    assert "网络安全" not in MandateParagraph.objects.get(code="R179/MS/4").title_zh
+    assert "网上安全" in MandateParagraph.objects.get(code="R179/MS/4").title_zh
+
+
 @pytest.mark.skipif(
     not SHARED_TEXTS.is_dir(),
     reason="the resolutions in ../shared/texts are not beside the project",
