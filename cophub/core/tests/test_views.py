@@ -119,7 +119,7 @@ def test_mandate_paragraph_page_shows_the_text_and_what_serves_it(client):
         other = client.get("/en/mandate/R1306-RES-5/").content.decode()
     finally:
         mandate.unregister_provider("test-consultations")
-    assert paragraph.text in html
+    assert paragraph.source_text in html
     assert paragraph.title_en in html
     assert '<a href="/en/somewhere/">Consultation of March 2026</a>' in html
     assert "Consultation of March 2026" not in other
