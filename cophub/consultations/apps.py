@@ -1,8 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Council Resolution 1306 §3 and Resolution 179 (instructs the Council, 4): one-day online
-# youth consultations before each meeting of the working group.
+# Council Resolution 1306 §3: one-day online youth consultations before the working group's
+# meetings; Resolution 179 (requests the Council, 4): online youth consultations before its
+# meetings, for a sufficient suggested duration.
 MANDATE_CODES = ("R1306/RES/3", "R179/COUNCIL/4")
 
 

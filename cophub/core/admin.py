@@ -69,4 +69,12 @@ class MandateParagraphAdmin(ReferenceDataAdmin):
     list_display = ["code", "title", "resolution", "section", "number"]
     list_filter = ["resolution", "section"]
     search_fields = ["code", "title", "text"]
-    readonly_fields = ["code", "resolution", "section", "number", "order", "text", "text_language"]
+    readonly_fields = [
+        "code",
+        "resolution",
+        "section",
+        "number",
+        "order",
+        "source_text",
+        "text_language",
+    ]

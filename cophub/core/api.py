@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from cophub.core.apischema import Pagination, choice, translations
@@ -76,10 +76,20 @@ class MandateParagraphOut(Schema):
     heading: str
     title: str
     titles: dict[str, str]
-    text: str
-    text_language: str
+    text: str = Field(description="The clean text in the language asked for (see `texts`)")
+    texts: dict[str, str] = Field(
+        description="The clean text by language; only `text_language` is the Union's text, the "
+        "others are COP Hub's unofficial translations"
+    )
+    text_language: str = Field(description="The language of the source text")
+    source_text: str = Field(
+        description="The text as the source document has it (Resolution 179: revision marks "
+        "of proposal EUR/44A18/1 flattened)"
+    )
+    source_document: str
 
     resolve_titles = translations("title")
+    resolve_texts = translations("text")
 
 
 @router.get("/regions", response=list[RegionOut], summary="The six ITU regions")

@@ -93,6 +93,10 @@ class Organisation(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+# Where the Arabic texts in data/mandate.json come from (see data/SOURCES.md).
+SOURCE_DOCUMENTS = {"R1306": "C24/140-A", "R179": "EUR/44A18/1"}
+
+
 class MandateParagraph(models.Model):
     """An operative paragraph of Council Resolution 1306 or Plenipotentiary Resolution 179.
 
@@ -111,8 +115,12 @@ class MandateParagraph(models.Model):
     order = models.PositiveSmallIntegerField(_("order"))
     heading = models.CharField(_("heading"), max_length=250)
     title = models.CharField(_("short title"), max_length=250)
-    text = models.TextField(_("text as published"))
-    text_language = models.CharField(_("language of the text"), max_length=5, default="ar")
+    # The paragraph as the source document has it (`source_text`), and its clean text in the six
+    # languages (`text_ar`, ...): in Resolution 179 the source is proposal EUR/44A18/1 with its
+    # revision marks flattened, which the clean text resolves (data/r179-doublets.csv).
+    text = models.TextField(_("text"))
+    source_text = models.TextField(_("text as found in the source"), blank=True)
+    text_language = models.CharField(_("language of the source text"), max_length=5, default="ar")
 
     class Meta:
         ordering = ["resolution", "order"]
@@ -124,6 +132,16 @@ class MandateParagraph(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    @property
+    def source_document(self) -> str:
+        """The ITU document the text comes from: Council document or proposal to PP-22."""
+        return SOURCE_DOCUMENTS[self.resolution]
+
+    @property
+    def has_revision_marks(self) -> bool:
+        """Whether the source text carries revision marks that the clean text resolves."""
+        return self.source_text != getattr(self, f"text_{self.text_language}")
 
     @property
     def slug(self) -> str:

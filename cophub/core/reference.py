@@ -160,10 +160,11 @@ def load_reference_data(apps, using: str = "default") -> None:
                 "section": p["section"],
                 "number": p["number"],
                 "order": p["order"],
-                "text": clean_published_text(p["text_ar"]),
+                "source_text": clean_published_text(p["source_ar"]),
                 "text_language": "ar",
                 **_translated("heading", p["heading"]),
                 **_translated("title", p["title"]),
+                **_translated("text", p["text"]),
             }
             for p in read_json("mandate.json")
         ],

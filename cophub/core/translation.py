@@ -20,4 +20,4 @@ class OrganisationTranslation(TranslationOptions):
 
 @register(MandateParagraph)
 class MandateParagraphTranslation(TranslationOptions):
-    fields = ("heading", "title")
+    fields = ("heading", "title", "text")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import mandate, selectors
+from . import i18n, mandate, selectors
 from .pagecache import CONTENT_APPS, public_page
 from .problems import API_PREFIXES, problem_response
 
@@ -29,10 +29,17 @@ def mandate_list(request):
 @require_safe
 def mandate_detail(request, slug):
     paragraph = selectors.mandate_paragraph(slug)
+    text = i18n.translated_value(paragraph, "text")
     return render(
         request,
         "core/mandate_detail.html",
-        {"paragraph": paragraph, "served_by": mandate.work_serving(paragraph)},
+        {
+            "paragraph": paragraph,
+            "text": text,
+            # Only the text in the source's language is the Union's; the others are ours.
+            "unofficial": text.language != paragraph.text_language,
+            "served_by": mandate.work_serving(paragraph),
+        },
     )
 
 

@@ -49,6 +49,12 @@ def test_answers_come_in_the_language_asked_for(client):
     mandate = client.get("/api/v1/mandate/R1306-RES-3", {"lang": "fr"}).json()
     assert mandate["title"] == mandate["titles"]["fr"]
     assert mandate["text_language"] == "ar"
+    assert mandate["text"] == mandate["texts"]["fr"] != mandate["texts"]["ar"]
+    assert mandate["source_text"] == mandate["texts"]["ar"]
+    assert mandate["source_document"] == "C24/140-A"
+    marked = client.get("/api/v1/mandate/R179-MSSM-2", {"lang": "zh"}).json()
+    assert "ITUT" in marked["source_text"] and "ITU-T" in marked["texts"]["ar"]
+    assert marked["source_document"] == "EUR/44A18/1"
 
 
 def test_unknown_record_is_a_problem_in_the_language_asked_for(client):

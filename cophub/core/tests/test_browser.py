@@ -178,3 +178,27 @@ def test_language_switcher_keeps_the_page(page, live_server):
 def test_other_public_pages_have_no_accessibility_violations(page, live_server, lang, path):
     page.goto(f"{live_server.url}/{lang}{path}")
     check_accessibility(page)
+
+
+def test_the_marked_source_text_opens_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/fr/mandate/R179-TSB-1/")
+    marked = page.locator(".resolution-text.marked")
+    assert not marked.is_visible()
+    page.locator("details:has(.resolution-text.marked) summary").click()
+    assert marked.is_visible()
+    assert "لتسهيل لمساعدة" in marked.inner_text()
+    assert "لتسهيل لمساعدة" not in page.locator(".resolution-text").first.inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_paragraph_text_runs_in_its_own_direction(page, live_server, lang):
+    page.goto(f"{live_server.url}/{lang}/mandate/R179-TSB-1/")
+    page.locator("details:has(.resolution-text.marked) summary").click()
+    direction = "e => getComputedStyle(e).direction"
+    assert page.locator(".resolution-text.marked").evaluate(direction) == "rtl"
+    shown = page.locator(".resolution-text").first
+    assert shown.evaluate(direction) == ("rtl" if lang == "ar" else "ltr")
+    check_accessibility(page)

@@ -1,3 +1,5 @@
+import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,24 @@ def test_mandate_paragraphs_have_stable_codes_and_titles_in_six_languages():
             assert getattr(paragraph, f"heading_{lang}"), (paragraph.code, lang)
 
 
+def test_short_titles_keep_what_the_paragraphs_say():
+    # Resolution 1306 §6 asks for a draft final report (مشروع تقرير ختامي), not the report itself.
+    draft = {
+        "ar": "مشروع",
+        "zh": "草案",
+        "en": "draft",
+        "fr": "projet",
+        "ru": "проект",
+        "es": "proyecto",
+    }
+    final_report = MandateParagraph.objects.get(code="R1306/RES/6")
+    for lang, word in draft.items():
+        assert word in getattr(final_report, f"title_{lang}").lower(), lang
+    # Resolution 179 (invites Member States, 4): online safety skills, not cybersecurity.
+    assert "网络安全" not in MandateParagraph.objects.get(code="R179/MS/4").title_zh
+    assert "网上安全" in MandateParagraph.objects.get(code="R179/MS/4").title_zh
+
+
 @pytest.mark.skipif(
     not SHARED_TEXTS.is_dir(),
     reason="the resolutions in ../shared/texts are not beside the project",
@@ -103,11 +123,81 @@ def test_mandate_paragraph_texts_are_the_published_texts():
         for resolution, name in SOURCE_FILES.items()
     }
     for paragraph in MandateParagraph.objects.all():
-        assert paragraph.text, paragraph.code
-        assert "[footnoteRef" not in paragraph.text
-        assert paragraph.text in sources[paragraph.resolution], paragraph.code
+        assert paragraph.source_text, paragraph.code
+        assert "[footnoteRef" not in paragraph.source_text
+        assert paragraph.source_text in sources[paragraph.resolution], paragraph.code
     # Resolution 1306 §5: contributions and reports public without a password.
-    assert "بدون حماية بكلمة مرور" in MandateParagraph.objects.get(code="R1306/RES/5").text
+    assert "بدون حماية بكلمة مرور" in MandateParagraph.objects.get(code="R1306/RES/5").text_ar
+
+
+# What the export of proposal EUR/44A18/1 left side by side: each kind the clean texts resolve.
+DOUBLETS = {
+    "online": r"الخط\s+الإنترنت",
+    "online-reversed": r"الإنترنت\s+الخط",
+    "edition": r"بوينس آيرس|2017\s*كيغالي",
+    "wording": r"لتسهيل\s+لمساعدة",
+    "punctuation": r"[؛;]\s*[،,]",
+    "hyphen": r"\bITUT\b|CWGCOP|CWGInternet",
+}
+
+
+def _resolutions() -> dict[str, list[dict]]:
+    with open(reference.DATA_DIR / "r179-doublets.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    by_code: dict[str, list[dict]] = {}
+    for row in rows:
+        by_code.setdefault(row["code"], []).append(row)
+    return by_code
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w.-]+", text))
+
+
+def test_every_kind_of_doublet_is_in_the_source_and_in_no_clean_text():
+    paragraphs = list(MandateParagraph.objects.all())
+    for kind, pattern in DOUBLETS.items():
+        assert any(re.search(pattern, p.source_text) for p in paragraphs), kind
+        for paragraph in paragraphs:
+            for lang in reference.LANGUAGE_CODES:
+                text = getattr(paragraph, f"text_{lang}")
+                assert not re.search(pattern, text), (kind, paragraph.code, lang)
+
+
+def test_clean_texts_are_the_sources_with_the_listed_resolutions_and_invent_no_word():
+    resolutions = _resolutions()
+    assert set(resolutions) <= set(MandateParagraph.objects.values_list("code", flat=True))
+    marked = 0
+    for paragraph in MandateParagraph.objects.all():
+        rows = resolutions.get(paragraph.code, [])
+        assert not rows or paragraph.resolution == "R179", paragraph.code
+        resolved = paragraph.source_text
+        for row in rows:
+            assert re.search(DOUBLETS[row["kind"]], row["found"]), row
+            # The wording kept is one side of the doublet; only a lost hyphen is put back.
+            if row["kind"] == "hyphen":
+                assert row["kept"].replace("-", "") == row["found"], row
+            else:
+                assert row["kept"] in row["found"] and row["kept"] != row["found"], row
+            assert row["reason"].strip(), row
+            assert resolved.count(row["found"]) == int(row["occurrences"]), row
+            resolved = resolved.replace(row["found"], row["kept"])
+        assert paragraph.text_ar == resolved, paragraph.code
+        kept = set().union(*(_words(row["kept"]) for row in rows))
+        assert _words(paragraph.text_ar) <= _words(paragraph.source_text) | kept, paragraph.code
+        marked += paragraph.has_revision_marks
+    assert marked == len(resolutions) == 43
+
+
+def test_every_paragraph_has_its_text_in_six_languages_with_the_sources_numbers():
+    for paragraph in MandateParagraph.objects.all():
+        numbers = sorted(re.findall(r"\d+(?:\.\d+)?", paragraph.text_ar))
+        for lang in reference.LANGUAGE_CODES:
+            text = getattr(paragraph, f"text_{lang}")
+            assert text, (paragraph.code, lang)
+            assert sorted(re.findall(r"\d+(?:\.\d+)?", text)) == numbers, (paragraph.code, lang)
+            if lang != "ar":
+                assert not re.search(r"[\u0600-\u06ff]", text), (paragraph.code, lang)
 
 
 def test_loading_again_updates_in_place_and_keeps_what_points_at_the_rows():

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from cophub.core import mandate
 from cophub.core.models import MandateParagraph
@@ -119,7 +121,7 @@ def test_mandate_paragraph_page_shows_the_text_and_what_serves_it(client):
         other = client.get("/en/mandate/R1306-RES-5/").content.decode()
     finally:
         mandate.unregister_provider("test-consultations")
-    assert paragraph.text in html
+    assert escape(paragraph.text_en) in html
     assert paragraph.title_en in html
     assert '<a href="/en/somewhere/">Consultation of March 2026</a>' in html
     assert "Consultation of March 2026" not in other
@@ -134,6 +136,52 @@ def test_titles_follow_the_page_language(client):
     paragraph = MandateParagraph.objects.get(code="R1306/RES/3")
     html = client.get(f"/zh/mandate/{paragraph.slug}/").content.decode()
     assert paragraph.title_zh in html
+
+
+def _shown_text(html: str) -> re.Match:
+    """The paragraph's text as the page shows it first, before any hidden Arabic or marked text."""
+    return re.search(
+        r'<blockquote (lang="\w+" dir="\w+") class="resolution-text">\s*<p>(.*?)</p>', html
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh", "ru"])
+def test_every_paragraph_page_shows_its_text_in_the_page_language_labelled(client, lang):
+    with translation.override(lang):
+        label = escape(gettext("Unofficial translation"))
+    for paragraph in MandateParagraph.objects.all():
+        html = client.get(f"/{lang}/mandate/{paragraph.slug}/").content.decode()
+        shown = _shown_text(html)
+        assert shown.group(1) == f'lang="{lang}" dir="ltr"', paragraph.code
+        assert shown.group(2) == escape(getattr(paragraph, f"text_{lang}")), paragraph.code
+        assert f"<strong>{label}</strong>" in html, paragraph.code
+        # The Arabic text stays one click away, right to left.
+        assert (
+            f'<blockquote lang="ar" dir="rtl" class="resolution-text"><p>{escape(paragraph.text_ar)}'
+            in html
+        )
+        assert paragraph.source_document in html
+
+
+def test_arabic_page_shows_the_clean_text_and_the_marked_one_on_request(client):
+    paragraph = MandateParagraph.objects.get(code="R179/BDT/1")
+    html = client.get(f"/ar/mandate/{paragraph.slug}/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    shown = _shown_text(html)
+    assert shown.groups() == ('lang="ar" dir="rtl"', paragraph.text_ar)
+    assert "(المراجَع في كيغالي، 2022)" in shown.group(2) and "2017" not in shown.group(2)
+    with translation.override("ar"):
+        assert gettext("Unofficial translation") not in html
+        assert gettext("The Arabic text") not in html
+    marked = html[html.index("<details>") : html.index("</details>")]
+    assert "<summary>" in marked
+    assert "بوينس آيرس، 2017كيغالي، 2022" in marked
+    assert 'class="resolution-text marked"' in marked and 'dir="rtl"' in marked
+    assert "EUR/44A18/1" in html
+
+    unmarked = client.get("/ar/mandate/R1306-RES-6/").content.decode()
+    assert "<details>" not in unmarked
+    assert "C24/140-A" in unmarked and "EUR/44A18/1" not in unmarked
 
 
 def test_healthz_reports_the_database():
