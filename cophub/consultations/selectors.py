@@ -16,7 +16,7 @@ from django.utils import timezone
 from cophub.core import cache as versioned
 from cophub.core.models import Country, Region
 
-from .models import AgeBand, Answer, Consultation, Question, Response, Sex
+from .models import AgeBand, Answer, Consultation, Disclosure, Question, Response, Sex
 
 SUPPRESSION_THRESHOLD = 5
 DIMENSIONS = ("age_band", "sex", "country", "region")
@@ -303,8 +303,6 @@ def participation_by_consultation_for_country(iso2: str) -> list[tuple[Consultat
 
 def disclosures() -> list:
     """Every disclosure, the unhandled ones first, oldest first: the moderation page's list."""
-    from .models import Disclosure
-
     return list(
         Disclosure.objects.select_related(
             "consultation", "answer__question", "handled_by"
@@ -312,9 +310,7 @@ def disclosures() -> list:
     )
 
 
-def disclosure(pk: int):
-    from .models import Disclosure
-
+def disclosure(pk: int) -> Disclosure | None:
     return (
         Disclosure.objects.select_related("consultation", "answer__question", "handled_by")
         .filter(pk=pk)

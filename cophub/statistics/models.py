@@ -76,6 +76,10 @@ BREAKDOWNS = {
 class Indicator(models.Model):
     """One COP indicator: what is measured, how, and how far countries' figures compare."""
 
+    # Set by selectors.indicators_with_coverage (not columns).
+    country_count: int
+    latest_period: int | None
+
     code = models.CharField(
         _("code"),
         max_length=40,

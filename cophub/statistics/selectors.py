@@ -68,8 +68,8 @@ def indicators_with_coverage() -> list[Indicator]:
     The published totals are read with their conditions in WHERE, which the partial index
     `observation_published_totals` matches (an index-only scan of the totals, not the whole
     table); indicators without any keep a count of 0."""
-    coverage = {
-        row["indicator_id"]: row
+    coverage: dict[int, dict[str, Any]] = {
+        row["indicator_id"]: dict(row)
         for row in published()
         .filter(**TOTALS)
         .values("indicator_id")
