@@ -46,9 +46,11 @@ def _nothing_kept_from_an_earlier_test():
     from django.core.cache import cache
 
     from cophub.core import cache as versioned
+    from cophub.core import pagecache
 
     cache.clear()
     versioned.forget_in_process()
+    pagecache.forget_in_process()
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ from cophub.accounts.permissions import require_secretariat
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
+from cophub.core.pagecache import raise_version
 from cophub.core.typed_text import clean_typed_text
 
 from . import selectors
@@ -123,6 +124,7 @@ def consultation_changed() -> None:
     question pages keep them, see selectors.kept_for_all). Called by the services here and by
     edits in the admin."""
     versioned.bump(selectors.VERSION)
+    raise_version("consultations")  # its pages too: this write may bypass the signals
 
 
 def _signer(consultation: Consultation) -> signing.TimestampSigner:

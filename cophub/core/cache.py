@@ -45,6 +45,8 @@ class VersionedCache:
         self.alias = alias
         self._kept: dict[tuple[str, str], tuple[str, float, object]] = {}
         self._lock = threading.Lock()
+        # Versions as this process last read or wrote them, with when (see `versions`).
+        self._read: dict[str, tuple[str, float]] = {}
 
     @property
     def _cache(self):
@@ -73,7 +75,30 @@ class VersionedCache:
         transaction.on_commit(lambda: self._new_version(name))
 
     def _new_version(self, name: str) -> None:
-        self._cache.set(f"version:{name}", secrets.token_hex(8), timeout=None)
+        token = secrets.token_hex(8)
+        self._cache.set(f"version:{name}", token, timeout=None)
+        self._read[name] = (token, time.monotonic())
+
+    def versions(self, names: tuple[str, ...], *, max_age: float = 0.0) -> tuple[str | None, ...]:
+        """The current versions of `names` (None where the cache has none), in one round trip
+        for those this process has not read or written in the last `max_age` seconds. A version
+        another process raised is seen up to `max_age` seconds late; one this process raised, at
+        once."""
+        now = time.monotonic()
+        found = {
+            name: read[0]
+            for name in names
+            if (read := self._read.get(name)) is not None and now - read[1] <= max_age
+        }
+        missing = [name for name in names if name not in found]
+        if missing:
+            fetched = self._cache.get_many([f"version:{name}" for name in missing])
+            for name in missing:
+                value = fetched.get(f"version:{name}")
+                found[name] = value
+                if value is not None:
+                    self._read[name] = (value, now)
+        return tuple(found[name] for name in names)
 
     def renew(self, name: str) -> None:
         """Give `name` a new version now (and nothing more; `bump` is what services call)."""
@@ -121,14 +146,16 @@ class VersionedCache:
         return value
 
     def forget_in_process(self) -> None:
-        """Drop this process's memory of values (the shared cache keeps its own)."""
+        """Drop this process's memory of values and versions (the shared cache keeps its own)."""
         with self._lock:
             self._kept.clear()
+            self._read.clear()
 
 
 _default = VersionedCache()
 version = _default.version
 bump = _default.bump
 renew = _default.renew
+versions = _default.versions
 cached = _default.cached
 forget_in_process = _default.forget_in_process

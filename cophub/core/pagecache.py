@@ -20,8 +20,10 @@ is not a plain 200 is never kept.
 """
 
 import hashlib
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable
 from functools import wraps
 
 from django.apps import apps
@@ -88,12 +90,51 @@ def _cache():
     return caches["default"]
 
 
-def _versions(names: Iterable[str], *, create: bool = False) -> tuple[str | None, ...]:
-    keys = [f"version:{name}" for name in names]
-    found = _cache().get_many(keys)
-    if create and len(found) < len(keys):
+# How late this process may see a version another process raised: a page answered from this
+# process's memory may be this much older than a change made through another app server.
+VERSION_SECONDS = 1.0
+# The pages this process answered last, kept in its memory too (about 25 KB each).
+LOCAL_ENTRIES = 200
+_entries: OrderedDict[str, tuple] = OrderedDict()
+_entries_lock = threading.Lock()
+
+
+def _versions(names: tuple[str, ...], *, create: bool = False) -> tuple[str | None, ...]:
+    found = versioned.versions(names, max_age=VERSION_SECONDS)
+    if create and None in found:
         return tuple(versioned.version(name) for name in names)
-    return tuple(found.get(key) for key in keys)
+    return found
+
+
+def _entry(key: str) -> tuple | None:
+    entry = _entries.get(key)
+    if entry is not None and entry[-1] < time.time():  # expired (each entry ends with when)
+        entry = None
+    if entry is None:
+        entry = _cache().get(key)
+        if entry is not None:
+            _remember(key, entry)
+    return entry
+
+
+def _remember(key: str, entry: tuple) -> None:
+    with _entries_lock:
+        _entries[key] = entry
+        _entries.move_to_end(key)
+        while len(_entries) > LOCAL_ENTRIES:
+            _entries.popitem(last=False)
+
+
+def forget_in_process() -> None:
+    """Drop this process's copies of pages (the shared cache keeps its own)."""
+    with _entries_lock:
+        _entries.clear()
+
+
+def _set(key: str, entry: tuple, timeout: int) -> None:
+    entry = (*entry, time.time() + timeout)
+    _cache().set(key, entry, timeout)
+    _remember(key, entry)
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -120,13 +161,13 @@ def page_cache_middleware(get_response):
         if request.method not in {"GET", "HEAD"} or not _enabled() or not _anonymous(request):
             return get_response(request)
         key = _key(request)
-        entry = _cache().get(key)
+        entry = _entry(key)
         if entry is not None and entry[0] == "vary":
             # The page differs by a header besides the language (SDMX's Accept): one more key.
             key = _key(request, entry[1])
-            entry = _cache().get(key)
+            entry = _entry(key)
         if entry is not None and entry[0] == "page":
-            _kind, names, versions, stored = entry
+            _kind, names, versions, stored, _expires = entry
             if _versions(names) == versions:
                 if stored["on_every_view"]:
                     hook, arguments = stored["on_every_view"]
@@ -143,9 +184,9 @@ def page_cache_middleware(get_response):
             vary = _vary(response)
             key = _key(request)
             if vary:
-                _cache().set(key, ("vary", vary), timeout)
+                _set(key, ("vary", vary), timeout)
                 key = _key(request, vary)
-            _cache().set(key, ("page", names, versions, stored), timeout)
+            _set(key, ("page", names, versions, stored), timeout)
         return _answer(request, stored)
 
     return middleware

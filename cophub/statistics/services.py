@@ -12,6 +12,7 @@ from cophub.accounts.permissions import is_secretariat, represents_country
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.models import Country
+from cophub.core.pagecache import raise_version
 
 from . import selectors, submissions
 from .models import (
@@ -97,6 +98,7 @@ def figures_changed() -> None:
     """Raise the figures' version (see selectors.VERSION): every server process then computes
     its pages afresh. Called by each submission and, through signals, by edits in the admin."""
     versioned.bump(selectors.VERSION)
+    raise_version("statistics")  # its pages too: this write may bypass the signals
 
 
 def _focal_point_of(user: Any) -> str | None:

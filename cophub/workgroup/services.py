@@ -21,6 +21,7 @@ from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.models import Country, MandateParagraph, Organisation
+from cophub.core.pagecache import raise_version
 from cophub.jobs.services import send_mail_after_commit
 
 from . import search, selectors
@@ -315,6 +316,7 @@ def registry_changed() -> None:
     """Raise the registry's version (see selectors.REGISTRY_VERSION), so that no process serves
     a kept part of the registry page from before the change once it is committed."""
     versioned.bump(selectors.REGISTRY_VERSION)
+    raise_version("workgroup")  # its pages too: this write may bypass the signals
 
 
 @transaction.atomic

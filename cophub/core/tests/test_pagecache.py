@@ -254,3 +254,19 @@ def test_with_a_task_queue_opening_the_help_page_writes_nothing_on_the_request_p
     assert writes == []
     assert [name for name, _args in queued] == ["cophub.helplines.tasks.record_finder_view"] * 2
     assert queued[0][1][0] == "KE"
+
+
+def test_a_change_made_by_another_app_server_shows_within_a_second(client, monkeypatch):
+    from cophub.core import pagecache
+
+    MeetingFactory(place="Kigali")
+    client.get("/en/meetings/")
+    # Another app server raised the version (in the shared cache): this process, having read it
+    # just now, still answers from memory for up to VERSION_SECONDS ...
+    cache.set("version:data:workgroup", "raised-elsewhere", None)
+    _response, queries = _queries(client, "/en/meetings/")
+    assert queries == 0
+    # ... and reads it again once they have passed.
+    monkeypatch.setattr(pagecache, "VERSION_SECONDS", 0.0)
+    _response, queries = _queries(client, "/en/meetings/")
+    assert queries > 0
