@@ -122,7 +122,7 @@ class MeetingRegistrationForm(forms.Form):
 
 
 class SubscriptionForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     group = forms.ModelChoiceField(
         label=_("Group"), queryset=Group.objects.all(), required=False, empty_label=_("All groups")
     )

@@ -385,7 +385,11 @@ class MeetingRegistration(models.Model):
 
 
 class Subscription(models.Model):
-    """An e-mail address told of each newly registered document of a group, and/or a type."""
+    """An e-mail address told of each newly registered document of a group, and/or a type.
+
+    Double opt-in: a subscription is written unconfirmed and the address is sent a link; no
+    notice goes to it until the link is followed (`confirmed_at`), so that no one can have
+    another person's mailbox written to by typing its address."""
 
     email = models.EmailField(_("e-mail address"))
     group = models.ForeignKey(
@@ -404,6 +408,11 @@ class Subscription(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # When the confirmation link was last mailed: it is mailed again at most once an hour.
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation link sent at"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["email"]

@@ -22,6 +22,7 @@ from .models import (
     Group,
     Meeting,
     MeetingRegistration,
+    Subscription,
 )
 
 PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
@@ -274,3 +275,7 @@ def years() -> list[int]:
     return sorted(
         {date.year for date in public_documents().dates("registered_at", "year")}, reverse=True
     )
+
+
+def subscription_by_token(token: str) -> Subscription:
+    return get_object_or_404(Subscription, token=token)

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -286,8 +288,10 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
 
 
 def _subscribers_of(document: Document) -> QuerySet[Subscription]:
+    """The confirmed subscriptions a document is news for."""
     return Subscription.objects.filter(
-        (Q(group__isnull=True) | Q(group=document.meeting.group_id))
+        Q(confirmed_at__isnull=False)
+        & (Q(group__isnull=True) | Q(group=document.meeting.group_id))
         & (Q(document_type="") | Q(document_type=document.document_type))
     )
 
@@ -447,21 +451,80 @@ def register_for_meeting(
     return registration
 
 
+# A confirmation link is mailed to one address at most this often, however many times (and from
+# however many places) it is typed into the subscription form.
+CONFIRMATION_RESEND_SECONDS = 3600
+EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a path, and the column's
+
+
+def _checked_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise DomainError(_("Enter a valid e-mail address."), field="email") from error
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise DomainError(_("Enter a valid e-mail address."), field="email")
+    return email
+
+
 @transaction.atomic
 def subscribe(
-    *, email: str, group: Group | None = None, document_type: str = "", language: str = "en"
+    *,
+    email: str,
+    group: Group | None = None,
+    document_type: str = "",
+    language: str = "en",
+    base_url: str = "",
+    now: datetime.datetime | None = None,
 ) -> Subscription:
-    email = (email or "").strip().lower()
-    if not email or "@" not in email:
-        raise DomainError(_("Enter a valid e-mail address."), field="email")
+    """Ask for notices of new documents: the subscription is written unconfirmed and a link to
+    confirm it is mailed to the address (double opt-in); nothing else is sent to it before the
+    link is followed. The answer is the same whether the address was new, waiting or confirmed,
+    so that the form tells no one who subscribes."""
+    email = _checked_email(email)
     if document_type and document_type not in DocumentType.values:
         raise DomainError(_("Choose one of the document types offered."), field="document_type")
-    subscription, _created = Subscription.objects.get_or_create(
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    now = now or timezone.now()
+    subscription, _created = Subscription.objects.select_for_update().get_or_create(
         email=email,
         group=group,
         document_type=document_type,
         defaults={"language": language, "token": secrets.token_urlsafe(32)},
     )
+    if subscription.confirmed_at is not None:
+        return subscription
+    sent = subscription.confirmation_sent_at
+    if sent is not None and (now - sent).total_seconds() < CONFIRMATION_RESEND_SECONDS:
+        return subscription
+    subscription.language = language
+    subscription.confirmation_sent_at = now
+    subscription.save(update_fields=["language", "confirmation_sent_at"])
+    with translation.override(language):
+        context = {
+            "url": base_url + reverse("workgroup:confirm-subscription", args=[subscription.token]),
+            "group": group,
+        }
+    send_mail_after_commit(
+        to=email,
+        language=language,
+        template="workgroup/email/confirm_subscription.txt",
+        context=context,
+    )
+    return subscription
+
+
+@transaction.atomic
+def confirm_subscription(
+    *, token: str, now: datetime.datetime | None = None
+) -> Subscription | None:
+    """The address's owner followed the link: from now on it is told of new documents."""
+    subscription = Subscription.objects.select_for_update().filter(token=token).first()
+    if subscription is not None and subscription.confirmed_at is None:
+        subscription.confirmed_at = now or timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
     return subscription
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/submissions/", views.submissions, name="submissions"),
     path("documents/submissions/<int:pk>/", views.submission, name="submission"),
     path("documents/subscribe/", views.subscribe, name="subscribe"),
+    path("documents/subscribe/confirm/<str:token>/", views.confirm_subscription, name="confirm-subscription"),
     path("documents/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("documents/<str:slug>/", views.document_detail, name="document"),
     path("documents/<str:slug>/files/<str:language>/", views.document_file, name="document-file"),

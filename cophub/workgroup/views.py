@@ -22,6 +22,7 @@ from cophub.accounts.permissions import (
 from cophub.core import i18n
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
+from cophub.core.forms import render_form_page
 from cophub.core.jsonld import as_script_text
 from cophub.core.pagecache import public_page
 from cophub.core.templatetags.cophub import translated
@@ -434,15 +435,33 @@ def subscribe(request):
                     group=data["group"],
                     document_type=data["document_type"],
                     language=request.LANGUAGE_CODE,
+                    base_url=_base_url(request),
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                messages.success(request, _("You will get an e-mail for each new document."))
+                messages.success(
+                    request,
+                    _(
+                        "We have sent a link to this address. Open it to confirm: until then, "
+                        "no e-mail about new documents is sent to it."
+                    ),
+                )
                 return redirect("workgroup:registry")
     else:
         form = SubscriptionForm()
-    return render(request, "workgroup/subscribe.html", {"form": form})
+    return render_form_page(request, "workgroup/subscribe.html", {"form": form})
+
+
+def confirm_subscription(request, token):
+    """The link mailed to a new subscriber: a page with a button, since mail filters open links
+    on their own; the subscription is confirmed by the button's POST only."""
+    subscription = selectors.subscription_by_token(token)
+    if request.method == "POST":
+        services.confirm_subscription(token=subscription.token)
+        messages.success(request, _("You will get an e-mail for each new document."))
+        return redirect("workgroup:registry")
+    return render(request, "workgroup/confirm_subscription.html", {"subscription": subscription})
 
 
 def unsubscribe(request, token):

@@ -186,6 +186,9 @@ PAGES: dict[str, Visit] = {
     "{lang}/documents/subscribe/": page(
         "/en/documents/subscribe/", everyone(), Post(lambda s: {"email": "new@example.org"})
     ),
+    "{lang}/documents/subscribe/confirm/<str:token>/": page(
+        lambda s: f"/en/documents/subscribe/confirm/{s.subscription.token}/", everyone(), Post()
+    ),
     "{lang}/documents/unsubscribe/<str:token>/": page(
         lambda s: f"/en/documents/unsubscribe/{s.subscription.token}/", everyone(), Post()
     ),

@@ -47,6 +47,7 @@ def limits(settings, clock):
         "write": f"{LIMIT}/m",
         "search": f"{LIMIT}/m",
         "consultation": f"{LIMIT}/m",
+        "subscription": f"{LIMIT}/m",
     }
     cache.clear()
     yield settings

@@ -15,21 +15,10 @@ from cophub.workgroup import services
 from cophub.workgroup.models import Document, MeetingRegistration
 
 from .factories import AgendaItemFactory, MeetingFactory, docx_upload
+from .factories import submitted_contribution as submit
 from .helpers import registered_documents
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(delegate, meeting, **kwargs):
-    fields = {
-        "submitted_by": delegate,
-        "meeting": meeting,
-        "document_type": "contribution",
-        "title": "Protecting children in online games",
-        "original_language": "en",
-        "files": {"en": docx_upload("Age-appropriate design for games.")},
-    }
-    return services.submit_document(**(fields | kwargs))
 
 
 @pytest.fixture
