@@ -12,6 +12,7 @@ from cophub.core.widgets import LongSelect
 from .models import (
     SUBMITTABLE_TYPES,
     AgendaItem,
+    CoSource,
     Document,
     DocumentType,
     Group,
@@ -46,11 +47,13 @@ class SubmissionForm(forms.Form):
         label=_("Co-sources: Member States"),
         queryset=Country.objects.filter(itu_member=True).order_by("name"),
         required=False,
+        help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Co-sources: organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     mandate = forms.ModelMultipleChoiceField(
         label=_("Mandate paragraphs it serves"),
@@ -182,3 +185,29 @@ class RegistryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Read once per form: validation and rendering both walk the list.
         self.fields["country"].choices = country_choices()
+
+
+class CoSourceAnswerForm(forms.Form):
+    """A delegate's answer to a request to co-sign, or the secretariat's confirmation for them."""
+
+    co_source = forms.ModelChoiceField(
+        queryset=CoSource.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("This request is answered already, or it is not yours to answer.")
+        },
+    )
+    answer = forms.ChoiceField(
+        label=_("Answer"), choices=[("confirm", _("Confirm")), ("decline", _("Decline"))]
+    )
+    reason = forms.CharField(
+        label=_("On what the secretariat confirms for the co-source"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, waiting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if waiting is not None:
+            self.fields["co_source"].queryset = waiting

@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/submit/", views.submit, name="submit"),
     path("documents/submissions/", views.submissions, name="submissions"),
     path("documents/submissions/<int:pk>/", views.submission, name="submission"),
+    path("documents/co-sources/", views.co_sources, name="co-sources"),
     path("documents/subscribe/", views.subscribe, name="subscribe"),
     path("documents/subscribe/confirm/<str:token>/", views.confirm_subscription, name="confirm-subscription"),
     path("documents/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -29,6 +29,7 @@ from cophub.core.templatetags.cophub import translated
 
 from . import jsonld, reports, selectors, services
 from .forms import (
+    CoSourceAnswerForm,
     MeetingRegistrationForm,
     ReasonForm,
     RegisterForm,
@@ -268,6 +269,7 @@ def submit(request):
                     liaison_group=data["liaison_group"],
                     reply_deadline=data["reply_deadline"],
                     reply_to=data["reply_to"],
+                    base_url=_base_url(request),
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -292,6 +294,36 @@ def submit(request):
 
 
 @delegate_required
+def co_sources(request):
+    """The documents that name the delegate's Member State or organisation as co-source and wait
+    for its answer; for the secretariat, all of them, to confirm for a co-source with a reason."""
+    waiting = selectors.co_sources_waiting(request.user)
+    form = CoSourceAnswerForm(waiting=waiting)
+    if request.method == "POST":
+        form = CoSourceAnswerForm(request.POST, waiting=waiting)
+        if form.is_valid():
+            data = form.cleaned_data
+            names = {"source": data["co_source"].source.name, "title": data["co_source"].document}
+            try:
+                if data["answer"] == "confirm":
+                    services.confirm_co_source(
+                        co_source=data["co_source"], user=request.user, reason=data["reason"]
+                    )
+                    message = _("%(source)s is now a source of “%(title)s”.") % names
+                else:
+                    services.decline_co_source(co_source=data["co_source"], user=request.user)
+                    message = _("%(source)s will not be listed as a source of “%(title)s”.") % names
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, message)
+                return redirect("workgroup:co-sources")
+    return render_form_page(
+        request, "workgroup/co_sources.html", {"waiting": list(waiting), "form": form}
+    )
+
+
+@delegate_required
 def submissions(request):
     """The delegate's own submissions; for the secretariat, everything waiting to be registered."""
     if is_secretariat(request.user):
@@ -306,7 +338,9 @@ def submission(request, pk):
     document = get_object_or_404(
         Document.objects.select_related(
             "meeting__group", "submitted_by", "agenda_item"
-        ).prefetch_related("files", "countries", "organisations"),
+        ).prefetch_related(
+            "files", "countries", "organisations", "co_sources__country", "co_sources__organisation"
+        ),
         pk=pk,
     )
     if not is_secretariat(request.user) and document.submitted_by_id != request.user.pk:

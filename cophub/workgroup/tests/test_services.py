@@ -32,11 +32,12 @@ def test_submission_waits_for_the_secretariat_and_carries_the_delegates_country(
     assert not selectors.registry().exists()
 
 
-def test_co_sources_are_kept():
+def test_co_sources_are_kept_as_requests_until_they_confirm():
     document = submit(
         DelegateFactory(), MeetingFactory(), countries=[Country.objects.get(iso2="FR")]
     )
-    assert set(document.countries.values_list("iso2", flat=True)) == {"KE", "FR"}
+    assert set(document.countries.values_list("iso2", flat=True)) == {"KE"}
+    assert [(c.country_id, c.status) for c in document.co_sources.all()] == [("FR", "pending")]
 
 
 def test_late_submission_is_accepted_and_flagged():

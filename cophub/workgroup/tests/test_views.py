@@ -205,7 +205,8 @@ def test_submission_then_registration_through_the_pages(client):
     )
     document = Document.objects.get()
     assert response["Location"] == f"/en/documents/submissions/{document.pk}/"
-    assert set(document.countries.values_list("iso2", flat=True)) == {"KE", "FR"}
+    assert set(document.countries.values_list("iso2", flat=True)) == {"KE"}
+    assert [c.country_id for c in document.co_sources.all()] == ["FR"]  # asked, not yet listed
     other = DelegateFactory(country=Country.objects.get(iso2="BR"))
     client.force_login(other)
     assert client.get(f"/en/documents/submissions/{document.pk}/").status_code == 403
