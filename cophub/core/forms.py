@@ -1,13 +1,28 @@
 """What a page holding a form answers when the form it was sent is refused."""
 
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm, BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 # A form sent and refused is answered with its page again, its errors shown, and this status: the
 # one the API answers for input it refuses (core.errors.DomainError.status), so that a client, a
 # log or a probe sees the refusal without reading the page.
 REFUSED_STATUS = 422
+
+
+def readable_text(value: str) -> None:
+    """Refuse text that was not sent as UTF-8: Django reads such bytes as U+FFFD, the
+    replacement character, which no one types; storing it would keep a garbled title."""
+    if "\ufffd" in value:
+        raise ValidationError(
+            _(
+                "This text holds characters that could not be read (it was not sent as UTF-8). "
+                "Type or paste it again."
+            ),
+            code="unreadable",
+        )
 
 
 def refused(*forms: BaseForm | BaseFormSet | None) -> bool:
@@ -23,3 +38,13 @@ def render_form_page(
     return render(
         request, template_name, context, status=REFUSED_STATUS if refused(*forms) else status
     )
+
+
+class RefusedFormStatus:
+    """For Django's class-based form views (sign-in, password reset): the page of a refused
+    form answers REFUSED_STATUS, as `render_form_page` does for the others."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)  # type: ignore[misc]
+        response.status_code = REFUSED_STATUS
+        return response

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core_selectors
+from cophub.core.forms import readable_text
 from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.core.widgets import LongSelect
 
@@ -29,9 +30,12 @@ class SubmissionForm(forms.Form):
             (value, label) for value, label in DocumentType.choices if value in SUBMITTABLE_TYPES
         ],
     )
-    title = forms.CharField(label=_("Title"), max_length=400)
+    title = forms.CharField(label=_("Title"), max_length=400, validators=[readable_text])
     abstract = forms.CharField(
-        label=_("Abstract"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Abstract"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        validators=[readable_text],
     )
     original_language = forms.ChoiceField(
         label=_("Language of the document"), choices=settings.LANGUAGES

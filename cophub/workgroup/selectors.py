@@ -3,7 +3,7 @@
 import datetime
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -30,6 +30,8 @@ from .models import (
     MeetingRegistration,
     Subscription,
 )
+
+T = TypeVar("T")
 
 PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
 
@@ -167,7 +169,7 @@ REGISTRY_VERSION = "workgroup-registry"
 REGISTRY_CACHE_SECONDS = 600
 
 
-def kept_registry_part(part: str, query: QueryDict, render: Callable[[], str]) -> str:
+def kept_registry_part(part: str, query: QueryDict, render: Callable[[], T]) -> T:
     """`render()` of a part of the registry page, kept per language and query string (its
     parameters in a fixed order: the same filters in another order share it) until the registry
     changes."""

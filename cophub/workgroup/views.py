@@ -22,7 +22,7 @@ from cophub.accounts.permissions import (
 from cophub.core import i18n
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
-from cophub.core.forms import render_form_page
+from cophub.core.forms import REFUSED_STATUS, refused, render_form_page
 from cophub.core.jsonld import as_script_text
 from cophub.core.pagecache import public_page
 from cophub.core.templatetags.cophub import translated
@@ -50,14 +50,16 @@ def _base_url(request) -> str:
 @public_page("workgroup", "core")
 @require_safe
 def registry(request):
-    section = selectors.kept_registry_part(
-        "registry", request.GET, lambda: _registry_section(request)
+    section, refused_filters = selectors.kept_registry_part(
+        "registry-page", request.GET, lambda: _registry_section(request)
     )
-    return render(request, "workgroup/registry.html", {"section": section})
+    status = REFUSED_STATUS if refused_filters else 200
+    return render(request, "workgroup/registry.html", {"section": section}, status=status)
 
 
-def _registry_section(request) -> str:
-    """The filter form, the count, one page of documents and the links to the others."""
+def _registry_section(request) -> tuple[str, bool]:
+    """The filter form, the count, one page of documents and the links to the others; and
+    whether the filters were refused (the page then says why, with the unfiltered list)."""
     form = RegistryFilterForm(request.GET or None)
     filters = {}
     if form.is_valid():
@@ -94,7 +96,8 @@ def _registry_section(request) -> str:
         "rows": _registry_rows(page.object_list),
         "query": query.urlencode(),
     }
-    return render_to_string("workgroup/includes/registry_section.html", context, request)
+    html = render_to_string("workgroup/includes/registry_section.html", context, request)
+    return html, refused(form)
 
 
 class _RegistryPages:
@@ -286,7 +289,7 @@ def submit(request):
                 "meeting": base.meeting_id if base else None,
             },
         )
-    return render(
+    return render_form_page(
         request,
         "workgroup/submit.html",
         {"form": form, "base": base, "versions": Document.Version.choices[1:]},
@@ -390,7 +393,7 @@ def submission(request, pk):
         except DomainError as error:
             form = {"register": register_form, "return": return_form}.get(action, translation_form)
             form.add_error(error.field if error.field in form.fields else None, error.message)
-    return render(
+    return render_form_page(
         request,
         "workgroup/submission.html",
         {
@@ -434,7 +437,7 @@ def meeting_detail(request, code):
             else:
                 messages.success(request, _("You are registered for this meeting."))
                 return redirect("workgroup:meeting", code=meeting.code)
-    return render(
+    return render_form_page(
         request,
         "workgroup/meeting_detail.html",
         {

@@ -170,7 +170,7 @@ def test_submission_form_checks_the_file_and_keeps_nothing(client):
             "file": fake,
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "not a document we accept" in response.content.decode()
     assert not Document.objects.exists()
     response = client.post(
@@ -458,3 +458,13 @@ def test_meeting_page_query_count_does_not_grow_with_its_documents(
     with django_assert_num_queries(6):
         html = client.get("/en/meetings/CWG-COP-24/").content.decode()
     assert html.count('class="document"') == count
+
+
+def test_refused_registry_filters_answer_422_even_when_the_page_is_kept(client, registered):
+    for _visit in range(2):  # the second answer comes from the kept part of the page
+        response = client.get("/fr/documents/?year=abc&document_type=nonsense")
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert "Saisissez un nombre entier." in html
+        assert "CWG-COP/24/1" in html  # the unfiltered list, with the errors
+    assert client.get("/fr/documents/?year=2020").status_code == 200
