@@ -362,6 +362,11 @@ RATELIMITS = {
     "consultation": env.str(
         "RATELIMIT_CONSULTATION", default=_unlimited_in_tests if TESTING else "120/m"
     ),
+    # Subscriptions to document notices: each one mails a confirmation link to the address
+    # typed, so a client may ask for only a few an hour.
+    "subscription": env.str(
+        "RATELIMIT_SUBSCRIPTION", default=_unlimited_in_tests if TESTING else "10/h"
+    ),
 }
 RATELIMIT_SIGNIN_VIEWS = frozenset(
     {
@@ -374,6 +379,7 @@ RATELIMIT_SIGNIN_VIEWS = frozenset(
     }
 )
 RATELIMIT_CONSULTATION_VIEWS = frozenset({"consultations:take-part", "consultations:questions"})
+RATELIMIT_SUBSCRIPTION_VIEWS = frozenset({"workgroup:subscribe"})
 RATELIMIT_SEARCH_VIEWS = frozenset(
     {"resources-root:oai", "statistics-root:sdmx-data", "statistics-root:sdmx-availability"}
 )

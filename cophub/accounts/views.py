@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cophub.core.errors import DomainError
+from cophub.core.forms import REFUSED_STATUS, RefusedFormStatus, render_form_page
 
 from . import security, services
 from .forms import AccountRequestForm, CodeForm, PasswordResetForm
@@ -41,7 +42,7 @@ def request_account(request):
                 return redirect("accounts:request-sent")
     else:
         form = AccountRequestForm(initial={"preferred_language": translation.get_language()})
-    return render(request, "accounts/request_account.html", {"form": form})
+    return render_form_page(request, "accounts/request_account.html", {"form": form})
 
 
 @require_safe
@@ -64,7 +65,7 @@ def profile(request):
     )
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(RefusedFormStatus, auth_views.LoginView):
     """The password step; an account with a TOTP device, and every secretariat account, goes on
     to the code step (or, for a secretariat account without a device yet, to setting one up)."""
 
@@ -114,8 +115,10 @@ def two_factor_verify(request):
 
 def _code_accepted(request, form) -> tuple[bool, int]:
     """Whether a posted code is right, and the status of the page that says it is not."""
-    if request.method != "POST" or not form.is_valid():
+    if request.method != "POST":
         return False, 200
+    if not form.is_valid():
+        return False, REFUSED_STATUS
     try:
         if security.verify_code(request, form.cleaned_data["code"]):
             return True, 200
@@ -123,7 +126,7 @@ def _code_accepted(request, form) -> tuple[bool, int]:
         form.add_error("code", paused.message)
         return False, 429
     form.add_error("code", _wrong_code())
-    return False, 200
+    return False, REFUSED_STATUS
 
 
 def _wrong_code() -> str:
@@ -144,13 +147,13 @@ def two_factor_enrol(request):
     if request.method == "POST" and form.is_valid():
         if security.confirm_enrolment(request, device, form.cleaned_data["code"]):
             codes = security.new_backup_codes(request.user)
-            return render(
+            return render_form_page(
                 request,
                 "accounts/two_factor_backup_codes.html",
                 {"codes": codes, "next": _next_url(request), "just_enrolled": True},
             )
         form.add_error("code", _wrong_code())
-    return render(
+    return render_form_page(
         request,
         "accounts/two_factor_enrol.html",
         {
@@ -201,7 +204,15 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfirmView):
+    pass
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     form_class=PasswordResetForm,
     success_url=reverse_lazy("accounts:password-reset-done"),
@@ -209,7 +220,7 @@ password_reset = auth_views.PasswordResetView.as_view(
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+password_reset_confirm = PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password-reset-complete"),
 )

@@ -32,6 +32,8 @@ FOLLOWED: dict[str, Followed] = {
     "workgroup.AgendaItem": _followed(),
     "workgroup.Document": _followed(skipped={"search_text", "search_vector"}),
     "workgroup.DocumentFile": _followed(skipped={"text"}),
+    # Who confirmed a co-source, and the secretariat's reason when it confirmed on its behalf.
+    "workgroup.CoSource": _followed(),
     # The key behind the device tallies is a secret, not part of the record, and is destroyed
     # when the consultation closes: it never reaches the log.
     "consultations.Consultation": _followed(skipped={"duplicate_key"}),
@@ -98,4 +100,6 @@ STATUS_ACTIONS = {
     "accepted": "accept",
     "approved": "approve",
     "rejected": "reject",
+    "confirmed": "approve",  # a co-source of a document confirmed
+    "declined": "reject",
 }

@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -10,6 +9,7 @@ from cophub.accounts.permissions import secretariat_required
 from cophub.audit import exports, selectors, services
 from cophub.audit.forms import EntryFilterForm
 from cophub.audit.models import Action
+from cophub.core.forms import render_form_page
 
 PAGE_SIZE = 50
 FORMATS = {
@@ -39,11 +39,10 @@ def entry_list(request):
     page = (
         Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")) if found is not None else None
     )
-    return render(
+    return render_form_page(
         request,
         "audit/entries.html",
         {"form": form, "page": page, "query_string": _query_string(form)},
-        status=200 if found is not None else 400,
     )
 
 
@@ -54,7 +53,7 @@ def export(request, file_format: str):
         raise Http404
     form, found = _filtered(request)
     if found is None:
-        return render(request, "audit/entries.html", {"form": form, "page": None}, status=400)
+        return render_form_page(request, "audit/entries.html", {"form": form, "page": None})
     # The export is itself an action of the secretariat, logged before the first byte leaves.
     services.record(
         action=Action.EXPORT,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
+from cophub.core.forms import REFUSED_STATUS, render_form_page
 from cophub.core.help import help_for_country
 from cophub.core.ratelimit import client_address
 
@@ -96,7 +97,7 @@ def take_part(request, slug):
                 return _question_page(request, consultation, participant, token)
     else:
         form = ParticipantForm()
-    return render(
+    return render_form_page(
         request,
         "consultations/take_part.html",
         {"consultation": consultation, "state": state, "form": form},
@@ -206,12 +207,20 @@ def questions(request, slug):
         form = _answered_form(consultation, participant, request.POST)
         for key, message in error.errors.items():
             form.add_error(key, message)
-        return _question_page(request, consultation, participant, token, form=form, status=422)
+        return _question_page(
+            request, consultation, participant, token, form=form, status=REFUSED_STATUS
+        )
     except services.AnsweredTooFast as error:
         # A child who clicked through: their answers stay on the page, to check and send.
         form = _answered_form(consultation, participant, request.POST)
         return _question_page(
-            request, consultation, participant, token, form=form, notice=error.message, status=422
+            request,
+            consultation,
+            participant,
+            token,
+            form=form,
+            notice=error.message,
+            status=REFUSED_STATUS,
         )
     except services.AlreadySent as error:
         return _problem_page(request, consultation, error.message, status=409)

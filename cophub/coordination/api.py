@@ -12,7 +12,15 @@ from ninja.security import django_auth
 
 from cophub.accounts.permissions import is_secretariat
 from cophub.core import i18n
-from cophub.core.apischema import Pagination, Year, choice, translated, translations
+from cophub.core.apischema import (
+    LanguageFilter,
+    Pagination,
+    RegionFilter,
+    Year,
+    choice,
+    translated,
+    translations,
+)
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -163,10 +171,10 @@ def list_activities(
     kind: choice(Activity.Kind) | None = None,
     topic: str = "",
     country: str = "",
-    region: str = "",
+    region: RegionFilter = "",
     status: choice(Activity.Status) | None = None,
     year: Year | None = None,
-    language: str = "",
+    language: LanguageFilter = "",
 ):
     return selectors.activities(
         _query(

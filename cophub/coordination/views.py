@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
+from cophub.core.forms import render_form_page
 from cophub.core.pagecache import public_page
 
 from . import selectors, services
@@ -32,11 +33,10 @@ def _query_string(query: selectors.ActivityQuery, **extra) -> str:
 def register(request):
     form, query = _filtered(request)
     page = Paginator(selectors.activities(query), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render_form_page(
         request,
         "coordination/register.html",
         {"form": form, "query": query, "page": page, "query_string": _query_string(query)},
-        status=200 if form.is_valid() else 400,
     )
 
 
@@ -44,11 +44,10 @@ def register(request):
 @require_safe
 def timeline(request):
     form, query = _filtered(request)
-    return render(
+    return render_form_page(
         request,
         "coordination/timeline.html",
         {"form": form, "query": query, "years": selectors.timeline(query)},
-        status=200 if form.is_valid() else 400,
     )
 
 
@@ -140,8 +139,7 @@ def add_activity(request):
         if activity:
             messages.success(request, _("The activity is recorded."))
             return redirect("coordination:overlaps", slug=activity.slug)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "coordination/edit.html", {"form": form}, status=status)
+    return render_form_page(request, "coordination/edit.html", {"form": form})
 
 
 @secretariat_page
@@ -153,10 +151,7 @@ def edit_activity(request, slug):
         if saved:
             messages.success(request, _("The activity is updated."))
             return redirect("coordination:overlaps", slug=saved.slug)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "coordination/edit.html", {"form": form, "activity": activity}, status=status
-    )
+    return render_form_page(request, "coordination/edit.html", {"form": form, "activity": activity})
 
 
 @secretariat_page
@@ -183,7 +178,7 @@ def overlaps(request, slug):
                 messages.success(request, _("The decision is recorded."))
                 return redirect("coordination:overlaps", slug=activity.slug)
         error_form = form
-    return render(
+    return render_form_page(
         request,
         "coordination/overlaps.html",
         {
@@ -192,5 +187,4 @@ def overlaps(request, slug):
             "relations": OverlapMark.Relation.choices,
             "error_form": error_form,
         },
-        status=400 if error_form else 200,
     )

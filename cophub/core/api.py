@@ -5,7 +5,7 @@ import datetime
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from cophub.core.apischema import Pagination, choice, translations
+from cophub.core.apischema import Pagination, RegionCode, choice, translations
 
 from . import mandate, selectors
 from .models import MandateParagraph, Organisation
@@ -105,7 +105,7 @@ def list_regions(request):
 @paginate(Pagination)
 def list_countries(
     request,
-    region: str | None = None,
+    region: RegionCode | None = None,
     group: selectors.UnGroup | None = None,
     itu_member: bool = False,
 ):

@@ -1,12 +1,13 @@
 """Helpers for the API's schemas, shared by every app's api.py."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.db import models
 from ninja.pagination import LimitOffsetPagination
 from pydantic import Field, WithJsonSchema
 
 from cophub.core import i18n
+from cophub.core.reference import REGIONS
 
 # No list of the API holds a billion records; SQL integers end at 2**63.
 MAX_OFFSET = 1_000_000_000
@@ -29,6 +30,15 @@ def choice(choices: type[models.TextChoices]):
             }
         ),
     ]
+
+
+# Codes a query parameter takes, as enums in the schema rather than any string: a client that
+# builds its requests from the schema then never sends one the API refuses. The filters accept
+# "" as "no filter", as they always have.
+LanguageCode = Literal[tuple(i18n.LANGUAGE_CODES)]  # type: ignore[valid-type]
+LanguageFilter = Literal[("", *i18n.LANGUAGE_CODES)]  # type: ignore[valid-type]
+RegionCode = Literal[tuple(code for code, _names in REGIONS)]  # type: ignore[valid-type]
+RegionFilter = Literal[("", *(code for code, _names in REGIONS))]  # type: ignore[valid-type]
 
 
 # A year as a filter: the years a date can hold, so that year=-5 is a 422, not a server error.

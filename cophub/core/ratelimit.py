@@ -2,7 +2,7 @@
 
 Every POST, PUT, PATCH and DELETE that reaches a view, and every search (a non-empty `q`, the
 OAI-PMH endpoint, SDMX data queries), is counted against a budget per class (`RATELIMITS` in
-the settings: sign-in, write, search, consultation) and per client: the signed-in user, else
+the settings: sign-in, write, search, consultation, subscription) and per client: the signed-in user, else
 the client's network address. A new write view is covered without doing anything.
 
 The counting is django-ratelimit's (`get_usage`: a fixed window per key in the cache, shared by
@@ -80,6 +80,8 @@ def limit_class(request) -> str | None:
             return "signin"
         if view_name in settings.RATELIMIT_CONSULTATION_VIEWS:
             return "consultation"
+        if view_name in settings.RATELIMIT_SUBSCRIPTION_VIEWS:
+            return "subscription"
         if view_name in settings.RATELIMIT_SEARCH_VIEWS:
             return "search"  # OAI-PMH may be asked by POST
         return "write"

@@ -5,13 +5,12 @@ import datetime
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from cophub.accounts.permissions import represents_country
 from cophub.core import selectors as core_selectors
-from cophub.core.apischema import Pagination, choice, translated, translations
+from cophub.core.apischema import Pagination, RegionCode, choice, translated, translations
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -192,9 +191,9 @@ def list_history(request, iso2: str):
     response=ComparisonOut,
     summary="ITU Member States against the checklist, by ITU region and UN group",
 )
-def get_comparison(request, region: str | None = None, group: core_selectors.UnGroup | None = None):
-    if region and not core_selectors.regions().filter(code=region).exists():
-        raise HttpError(422, _("There is no ITU region with this code."))
+def get_comparison(
+    request, region: RegionCode | None = None, group: core_selectors.UnGroup | None = None
+):
     comparison = selectors.comparison(region=region, group=group)
     codes = [item.code for item in comparison.items]
     return {

@@ -18,6 +18,7 @@ from cophub.core import cache as versioned
 from cophub.core import profiles
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
+from cophub.core.forms import REFUSED_STATUS, render_form_page
 from cophub.core.pagecache import DEFAULT_TIMEOUT, data_version, public_page
 
 from . import display, forms, selectors, services, worldmap
@@ -45,9 +46,8 @@ def _filters(request):
 def country_list(request):
     form, filters = _filters(request)
     rows = selectors.country_rows(**filters)
-    status = 400 if form.is_bound and not form.is_valid() else 200
     context = {"form": form, "rows": rows, "profile_prefix": _profile_prefix()}
-    return render(request, "countries/country_list.html", context, status=status)
+    return render_form_page(request, "countries/country_list.html", context)
 
 
 def _profile_prefix() -> str:
@@ -98,7 +98,6 @@ def _matrix_rows(comparison) -> str:
 def compare(request):
     form, filters = _filters(request)
     comparison = selectors.comparison(**filters)
-    status = 400 if form.is_bound and not form.is_valid() else 200
     context = {
         "form": form,
         "comparison": comparison,
@@ -106,7 +105,7 @@ def compare(request):
         "symbols": [(symbol, MeasureStatus(s).label) for s, symbol in STATUS_SYMBOLS.items()],
         "query": request.GET.urlencode(),
     }
-    return render(request, "countries/compare.html", context, status=status)
+    return render_form_page(request, "countries/compare.html", context)
 
 
 @require_safe
@@ -125,7 +124,9 @@ def compare_csv(request):
     form, filters = _filters(request)
     if form.is_bound and not form.is_valid():
         return HttpResponse(
-            _("Unknown region or group."), status=400, content_type="text/plain; charset=utf-8"
+            _("Unknown region or group."),
+            status=REFUSED_STATUS,
+            content_type="text/plain; charset=utf-8",
         )
     comparison = selectors.comparison(**filters)
     name = "-".join(["cop-checklist", *(value for value in filters.values() if value)])
@@ -221,7 +222,7 @@ def propose(request, iso2, kind):
         raise Http404
     direct = is_secretariat(request.user)
     if not (direct or represents_country(request.user, country.iso2)):
-        return render(
+        return render_form_page(
             request,
             "core/error.html",
             {
@@ -250,7 +251,7 @@ def propose(request, iso2, kind):
                     ),
                 )
             return redirect("countries:profile", iso2=country.iso2)
-    return render(
+    return render_form_page(
         request,
         "countries/propose.html",
         {"country": country, "form": form, "kind": kind, "kind_label": Proposal.Kind(kind).label},
@@ -301,7 +302,7 @@ def proposal_review(request, pk):
         else:
             messages.success(request, _("The proposal has been reviewed."))
             return redirect("countries:proposals")
-    return render(
+    return render_form_page(
         request,
         "countries/proposal_review.html",
         {"proposal": proposal, "form": form, "values": display.proposed_values(proposal)},

@@ -1,9 +1,11 @@
 """JSON API of the helplines module, mounted under /api/v1 by cophub.api."""
 
 import datetime
+from typing import Annotated
 
 from ninja import Router, Schema
 from ninja.pagination import paginate
+from pydantic import Field
 
 from cophub.core import selectors as core
 from cophub.core.apischema import Pagination, choice, translated, translations
@@ -14,10 +16,30 @@ from .models import ChannelKind, Kind
 router = Router(tags=["helplines"])
 
 
+# A wall-clock time in the channel's time zone (`timezone`), as HH:MM:SS. Not OpenAPI's "time"
+# format: that is RFC 3339's full-time, which must carry an offset from UTC, and no opening hour
+# has one (its offset changes with daylight saving time), so every answer with hours broke it.
+LocalTime = Annotated[
+    str,
+    Field(
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
+        description="Local time in the channel's time zone (HH:MM:SS)",
+    ),
+]
+
+
 class OpeningOut(Schema):
-    weekday: int  # 0 = Monday
-    opens: datetime.time
-    closes: datetime.time
+    weekday: int = Field(ge=0, le=6)  # 0 = Monday
+    opens: LocalTime
+    closes: LocalTime
+
+    @staticmethod
+    def resolve_opens(obj):
+        return obj.opens.strftime("%H:%M:%S")
+
+    @staticmethod
+    def resolve_closes(obj):
+        return obj.closes.strftime("%H:%M:%S")
 
 
 class ChannelOut(Schema):

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cophub.accounts.permissions import is_secretariat, secretariat_required
 from cophub.core import selectors as core
 from cophub.core.errors import DomainError
+from cophub.core.forms import REFUSED_STATUS, render_form_page
 from cophub.core.help import emergency_numbers
 from cophub.core.i18n import LANGUAGE_CODES
 from cophub.core.pagecache import public_page
@@ -59,7 +60,7 @@ def finder(request):
         form = CountryForm(request.GET)
         if not form.is_valid():
             context = _country_choice(request, None) | {"error": form.errors["country"][0]}
-            return render(request, "helplines/finder.html", context, status=400)
+            return render(request, "helplines/finder.html", context, status=REFUSED_STATUS)
         return redirect("helplines:finder-country", iso2=iso2)
     return render(request, "helplines/finder.html", _country_choice(request, None))
 
@@ -185,7 +186,7 @@ def import_page(request):
             except ImportRejected as rejected:
                 errors = rejected.errors
                 form.add_error(None, rejected.message)
-    return render(
+    return render_form_page(
         request, "helplines/import.html", {"form": form, "errors": errors, "result": result}
     )
 
@@ -218,7 +219,7 @@ def propose(request, key):
     else:
         current = exchange.export_rows(selectors.helplines().filter(pk=helpline.pk))
         form = ProposalForm(initial={"rows": exchange.rows_to_csv(current)})
-    return render(
+    return render_form_page(
         request, "helplines/propose.html", {"helpline": helpline, "form": form, "errors": errors}
     )
 
@@ -247,7 +248,7 @@ def review(request, pk):
             else:
                 messages.success(request, _("The proposal has been reviewed."))
                 return redirect("helplines:manage")
-    return render(
+    return render_form_page(
         request,
         "helplines/review.html",
         {

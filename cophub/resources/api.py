@@ -8,7 +8,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cophub.core.apischema import Pagination, choice, translated, translations
+from cophub.core.apischema import LanguageFilter, Pagination, choice, translated, translations
 
 from . import selectors
 from .models import Resource
@@ -127,7 +127,7 @@ def list_resources(
     kind: choice(Resource.Kind) | None = None,
     audience: str = "",
     topic: str = "",
-    language: str = "",
+    language: LanguageFilter = "",
     country: str = "",
 ):
     if language and language not in dict(settings.LANGUAGES):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from cophub.accounts.permissions import secretariat_page
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
+from cophub.core.forms import render_form_page
 from cophub.core.jsonld import as_script_text
 from cophub.core.pagecache import public_page
 
@@ -40,7 +41,7 @@ def resource_list(request):
             page = Paginator(found.queryset, PAGE_SIZE).get_page(form.cleaned_data.get("page"))
             results = page.object_list
     query = form.search_query() if form.is_valid() else selectors.SearchQuery()
-    return render(
+    return render_form_page(
         request,
         "resources/list.html",
         {
@@ -53,7 +54,6 @@ def resource_list(request):
             "some_words": some_words,
             "more_than": more_than,
         },
-        status=200 if form.is_valid() else 400,
     )
 
 
@@ -179,7 +179,7 @@ def submit(request):
                 return redirect("resources:detail", slug=resource.slug)
     else:
         form = SubmissionForm()
-    return render(request, "resources/submit.html", {"form": form})
+    return render_form_page(request, "resources/submit.html", {"form": form})
 
 
 @login_required
@@ -218,7 +218,7 @@ def review(request, slug):
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("resources:review-queue")
-    return render(request, "resources/review.html", {"resource": resource, "form": form})
+    return render_form_page(request, "resources/review.html", {"resource": resource, "form": form})
 
 
 @login_required
@@ -249,4 +249,6 @@ def resubmit(request, slug):
                 request, _("Thank you. The secretariat will review your best practice.")
             )
             return redirect("resources:submissions")
-    return render(request, "resources/resubmit.html", {"resource": resource, "form": form})
+    return render_form_page(
+        request, "resources/resubmit.html", {"resource": resource, "form": form}
+    )

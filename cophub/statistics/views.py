@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cophub.core.forms import render_form_page
 from cophub.core.i18n import translated_value
 from cophub.core.pagecache import public_page
 
@@ -78,7 +79,7 @@ def indicator_detail(request, code):
             indicator, period, chosen, lambda: _comparison_context(indicator, period, chosen)
         )
     context["download_query"] = request.GET.urlencode()
-    return render(request, "statistics/indicator.html", context)
+    return render_form_page(request, "statistics/indicator.html", context)
 
 
 def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
@@ -278,7 +279,7 @@ def submit(request):
                 _("The file was accepted: %(created)s new and %(revised)s revised observations.")
                 % {"created": report.created, "revised": report.revised},
             )
-    return render(request, "statistics/submit.html", {"form": form, "report": report})
+    return render_form_page(request, "statistics/submit.html", {"form": form, "report": report})
 
 
 # --- SDMX 2.1 REST ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from ninja import Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
-from cophub.core.apischema import Pagination, Year, translations
+from cophub.core.apischema import LanguageFilter, Pagination, Year, translations
 from cophub.core.pagecache import public_page
 
 from . import selectors
@@ -139,7 +139,7 @@ class DocumentFilters(Schema):
     source: str = ""
     country: str = ""
     document_type: DocumentType | None = None
-    language: str = ""
+    language: LanguageFilter = ""
     year: Year | None = None
 
 

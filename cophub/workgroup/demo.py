@@ -169,6 +169,20 @@ def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+def _confirm_co_sources(document, delegates, secretariat) -> None:
+    """Each named Member State's delegate confirms; the secretariat confirms for organisations,
+    which have no member among the demo accounts."""
+    for co_source in document.co_sources.all():
+        if co_source.country_id in delegates:
+            services.confirm_co_source(co_source=co_source, user=delegates[co_source.country_id])
+        else:
+            services.confirm_co_source(
+                co_source=co_source,
+                user=secretariat,
+                reason="Confirmed by the organisation's letter (demo data).",
+            )
+
+
 def load_demo(*, stdout=None) -> None:
     if Document.objects.filter(meeting__group__code="CWG-COP", meeting__number=20).exists():
         return
@@ -218,6 +232,7 @@ def load_demo(*, stdout=None) -> None:
                 },
                 now=_at(submitted_on),
             )
+            _confirm_co_sources(document, delegates, secretariat)
             if language != "en" and index % 3 == 0:
                 english = TITLES["en"][index % len(TITLES["en"])].format(place=country.name)
                 services.add_translation(

@@ -6,12 +6,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core_selectors
+from cophub.core.forms import readable_text
 from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.core.widgets import LongSelect
 
 from .models import (
     SUBMITTABLE_TYPES,
     AgendaItem,
+    CoSource,
     Document,
     DocumentType,
     Group,
@@ -28,9 +30,12 @@ class SubmissionForm(forms.Form):
             (value, label) for value, label in DocumentType.choices if value in SUBMITTABLE_TYPES
         ],
     )
-    title = forms.CharField(label=_("Title"), max_length=400)
+    title = forms.CharField(label=_("Title"), max_length=400, validators=[readable_text])
     abstract = forms.CharField(
-        label=_("Abstract"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Abstract"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        validators=[readable_text],
     )
     original_language = forms.ChoiceField(
         label=_("Language of the document"), choices=settings.LANGUAGES
@@ -46,11 +51,13 @@ class SubmissionForm(forms.Form):
         label=_("Co-sources: Member States"),
         queryset=Country.objects.filter(itu_member=True).order_by("name"),
         required=False,
+        help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Co-sources: organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     mandate = forms.ModelMultipleChoiceField(
         label=_("Mandate paragraphs it serves"),
@@ -122,7 +129,7 @@ class MeetingRegistrationForm(forms.Form):
 
 
 class SubscriptionForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     group = forms.ModelChoiceField(
         label=_("Group"), queryset=Group.objects.all(), required=False, empty_label=_("All groups")
     )
@@ -182,3 +189,29 @@ class RegistryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Read once per form: validation and rendering both walk the list.
         self.fields["country"].choices = country_choices()
+
+
+class CoSourceAnswerForm(forms.Form):
+    """A delegate's answer to a request to co-sign, or the secretariat's confirmation for them."""
+
+    co_source = forms.ModelChoiceField(
+        queryset=CoSource.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("This request is answered already, or it is not yours to answer.")
+        },
+    )
+    answer = forms.ChoiceField(
+        label=_("Answer"), choices=[("confirm", _("Confirm")), ("decline", _("Decline"))]
+    )
+    reason = forms.CharField(
+        label=_("On what the secretariat confirms for the co-source"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, waiting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if waiting is not None:
+            self.fields["co_source"].queryset = waiting

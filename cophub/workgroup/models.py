@@ -314,6 +314,85 @@ class Document(models.Model):
         return self.status in (self.Status.REGISTERED, self.Status.WITHDRAWN)
 
 
+class CoSource(models.Model):
+    """A Member State or organisation the submitter names as co-source of a document.
+
+    Naming a co-source is a request: the named Member State or organisation is listed among the
+    document's sources (`Document.countries`, `Document.organisations`: the page, the API, the
+    feeds and the registry read those), and so may revise or withdraw it, only once one of its
+    delegates confirms, or the secretariat confirms on its behalf with a reason (an ITU letter,
+    a message from the mission)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    document = models.ForeignKey(
+        Document, models.CASCADE, related_name="co_sources", verbose_name=_("document")
+    )
+    country = models.ForeignKey(
+        Country,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Member State"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_at = models.DateTimeField(_("named at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    # Set when the secretariat confirms for the co-source: what it confirmed on.
+    secretariat_reason = models.TextField(_("reason given by the secretariat"), blank=True)
+
+    class Meta:
+        ordering = ["document", "pk"]
+        verbose_name = _("co-source")
+        verbose_name_plural = _("co-sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country__isnull=False, organisation__isnull=True)
+                | models.Q(country__isnull=True, organisation__isnull=False),
+                name="co_source_country_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "country"],
+                condition=models.Q(country__isnull=False),
+                name="co_source_country_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="co_source_organisation_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document} · {self.source}"
+
+    @property
+    def source(self) -> Country | Organisation:
+        return self.country if self.country_id else self.organisation  # type: ignore[return-value]
+
+
 def document_file_path(instance, filename):
     return f"workgroup/{instance.document.meeting.code}/{uuid.uuid4().hex}/{filename}"
 
@@ -385,7 +464,11 @@ class MeetingRegistration(models.Model):
 
 
 class Subscription(models.Model):
-    """An e-mail address told of each newly registered document of a group, and/or a type."""
+    """An e-mail address told of each newly registered document of a group, and/or a type.
+
+    Double opt-in: a subscription is written unconfirmed and the address is sent a link; no
+    notice goes to it until the link is followed (`confirmed_at`), so that no one can have
+    another person's mailbox written to by typing its address."""
 
     email = models.EmailField(_("e-mail address"))
     group = models.ForeignKey(
@@ -404,6 +487,11 @@ class Subscription(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # When the confirmation link was last mailed: it is mailed again at most once an hour.
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation link sent at"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["email"]

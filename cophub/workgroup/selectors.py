@@ -3,7 +3,7 @@
 import datetime
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -11,18 +11,27 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 
+from cophub.accounts.permissions import (
+    is_secretariat,
+    represents_country,
+    represents_organisation,
+)
 from cophub.core import cache as versioned
 from cophub.core.models import MandateParagraph
 
 from . import search as full_text
 from .models import (
+    CoSource,
     Document,
     DocumentFile,
     DocumentType,
     Group,
     Meeting,
     MeetingRegistration,
+    Subscription,
 )
+
+T = TypeVar("T")
 
 PUBLIC_STATUSES = (Document.Status.REGISTERED, Document.Status.WITHDRAWN)
 
@@ -160,7 +169,7 @@ REGISTRY_VERSION = "workgroup-registry"
 REGISTRY_CACHE_SECONDS = 600
 
 
-def kept_registry_part(part: str, query: QueryDict, render: Callable[[], str]) -> str:
+def kept_registry_part(part: str, query: QueryDict, render: Callable[[], T]) -> T:
     """`render()` of a part of the registry page, kept per language and query string (its
     parameters in a fixed order: the same filters in another order share it) until the registry
     changes."""
@@ -274,3 +283,34 @@ def years() -> list[int]:
     return sorted(
         {date.year for date in public_documents().dates("registered_at", "year")}, reverse=True
     )
+
+
+def subscription_by_token(token: str) -> Subscription:
+    return get_object_or_404(Subscription, token=token)
+
+
+def co_sources_waiting(user: Any) -> QuerySet[CoSource]:
+    """The requests to co-sign that `user` may answer: those naming the Member State or
+    organisation their account speaks for; for the secretariat, every one."""
+    queryset = (
+        CoSource.objects.filter(
+            status=CoSource.Status.PENDING,
+            document__status__in=(Document.Status.SUBMITTED, Document.Status.REGISTERED),
+        )
+        .select_related(
+            "document__meeting__group",
+            "document__submitted_by__country",
+            "document__submitted_by__organisation",
+            "country",
+            "organisation",
+        )
+        .order_by("requested_at", "pk")
+    )
+    if is_secretariat(user):
+        return queryset
+    mine = Q(pk__in=[])
+    if represents_country(user, user.country_id):
+        mine |= Q(country=user.country_id)
+    if represents_organisation(user, user.organisation_id):
+        mine |= Q(organisation=user.organisation_id)
+    return queryset.filter(mine)

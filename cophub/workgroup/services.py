@@ -8,14 +8,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cophub.accounts.permissions import is_delegate, is_secretariat
+from cophub.accounts import selectors as accounts_selectors
+from cophub.accounts.permissions import (
+    is_delegate,
+    is_secretariat,
+    represents_country,
+    represents_organisation,
+)
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
 from cophub.core.files import check_upload, extract_text, safe_filename
@@ -28,6 +36,7 @@ from . import search, selectors
 from .models import (
     SUBMITTABLE_TYPES,
     AgendaItem,
+    CoSource,
     Document,
     DocumentCounter,
     DocumentFile,
@@ -107,7 +116,8 @@ def _check_agenda_item(meeting: Meeting, agenda_item: AgendaItem | None) -> None
 
 
 def _speaks_for(user: Any, document: Document) -> bool:
-    """A delegate speaks for a document they submitted, or one their Member State co-signs."""
+    """A delegate speaks for a document they submitted, or one their Member State or
+    organisation is a source of (a co-source only once it has confirmed)."""
     if document.submitted_by_id == user.pk:
         return True
     if user.country_id and document.countries.filter(pk=user.country_id).exists():
@@ -138,8 +148,11 @@ def submit_document(
     reply_deadline: datetime.date | None = None,
     reply_to: Document | None = None,
     now: datetime.datetime | None = None,
+    base_url: str = "",
 ) -> Document:
-    """A delegate's submission, waiting for the secretariat. Late ones are accepted and marked."""
+    """A delegate's submission, waiting for the secretariat. Late ones are accepted and marked.
+    Member States and organisations other than the submitter's own are asked to confirm before
+    they are listed as its sources (`_ask_co_sources`)."""
     if not is_delegate(submitted_by):
         raise DomainError(_("Only delegates submit documents."))
     now = now or timezone.now()
@@ -193,18 +206,115 @@ def submit_document(
         reply_to=reply_to,
         **{f"title_{original_language}": title, f"abstract_{original_language}": abstract.strip()},
     )
-    countries = {*countries, *([submitted_by.country] if submitted_by.country_id else [])}
-    organisations = {
-        *organisations,
-        *([submitted_by.organisation] if submitted_by.organisation_id else []),
-    }
-    if base is not None and not countries and not organisations:
-        countries, organisations = base.countries.all(), base.organisations.all()
-    document.countries.set(countries)
-    document.organisations.set(organisations)
+    # The submitter's own Member State or organisation is a source at once; any other one named
+    # is asked first, and listed once it confirms (see CoSource).
+    own_countries = [submitted_by.country] if submitted_by.country_id else []
+    own_organisations = [submitted_by.organisation] if submitted_by.organisation_id else []
+    named_countries = {c for c in countries if c.pk != submitted_by.country_id}
+    named_organisations = {o for o in organisations if o.pk != submitted_by.organisation_id}
+    if base is not None and not (
+        own_countries or own_organisations or named_countries or named_organisations
+    ):
+        document.countries.set(base.countries.all())
+        document.organisations.set(base.organisations.all())
+    else:
+        document.countries.set(own_countries)
+        document.organisations.set(own_organisations)
     document.mandate.set(mandate)
     _store_files(document, checked)
+    _ask_co_sources(document, named_countries, named_organisations, base_url)
     return document
+
+
+def _ask_co_sources(
+    document: Document,
+    countries: Iterable[Country],
+    organisations: Iterable[Organisation],
+    base_url: str,
+) -> None:
+    """A request to each named co-source, and a notice to each of its delegates, in their
+    language, once the submission commits."""
+    requests = [CoSource(document=document, country=country) for country in countries]
+    requests += [CoSource(document=document, organisation=o) for o in organisations]
+    for co_source in requests:
+        co_source.save()
+        for delegate in accounts_selectors.speakers_for(
+            country_id=co_source.country_id, organisation_id=co_source.organisation_id
+        ):
+            language = delegate.preferred_language
+            with translation.override(language):
+                url = base_url + reverse("workgroup:co-sources")
+            send_mail_after_commit(
+                to=delegate.email,
+                language=language,
+                template="workgroup/email/co_source_request.txt",
+                context={"document": document, "co_source": co_source, "url": url},
+            )
+
+
+def _waiting(co_source: CoSource) -> None:
+    if co_source.status != CoSource.Status.PENDING:
+        raise DomainError(_("This request has already been answered."))
+    if co_source.document.status not in (Document.Status.SUBMITTED, Document.Status.REGISTERED):
+        raise DomainError(_("This document no longer waits for its co-sources."))
+
+
+def _answers_for(user: Any, co_source: CoSource) -> bool:
+    """A delegate answers for the co-source their account speaks for."""
+    return represents_country(user, co_source.country_id) or represents_organisation(
+        user, co_source.organisation_id
+    )
+
+
+@transaction.atomic
+def confirm_co_source(
+    *, co_source: CoSource, user: Any, reason: str = "", now: datetime.datetime | None = None
+) -> CoSource:
+    """The named Member State or organisation agrees: it is listed among the document's sources
+    from now on, and may revise or withdraw it. The secretariat may confirm on its behalf, saying
+    on what (the audit log keeps who confirmed and the reason)."""
+    co_source = CoSource.objects.select_for_update().select_related("document").get(pk=co_source.pk)
+    reason = (reason or "").strip()
+    if _answers_for(user, co_source):
+        reason = ""
+    elif not is_secretariat(user):
+        raise DomainError(
+            _("Only the delegates of a co-source, or the secretariat for it, can confirm it.")
+        )
+    elif not reason:
+        raise DomainError(
+            _("Say on what the secretariat confirms for this co-source."), field="reason"
+        )
+    _waiting(co_source)
+    co_source.status = CoSource.Status.CONFIRMED
+    co_source.decided_at = now or timezone.now()
+    co_source.decided_by = user
+    co_source.secretariat_reason = reason
+    co_source.save()
+    document = co_source.document
+    if co_source.country is not None:
+        document.countries.add(co_source.country)
+    elif co_source.organisation is not None:
+        document.organisations.add(co_source.organisation)
+    if document.is_public:
+        registry_changed()
+    return co_source
+
+
+@transaction.atomic
+def decline_co_source(
+    *, co_source: CoSource, user: Any, now: datetime.datetime | None = None
+) -> CoSource:
+    """The named Member State or organisation does not co-sign: it is never listed."""
+    co_source = CoSource.objects.select_for_update().select_related("document").get(pk=co_source.pk)
+    if not _answers_for(user, co_source):
+        raise DomainError(_("Only the delegates of a co-source can decline it."))
+    _waiting(co_source)
+    co_source.status = CoSource.Status.DECLINED
+    co_source.decided_at = now or timezone.now()
+    co_source.decided_by = user
+    co_source.save()
+    return co_source
 
 
 def _editable_by(document: Document, user: Any) -> None:
@@ -287,8 +397,10 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
 
 
 def _subscribers_of(document: Document) -> QuerySet[Subscription]:
+    """The confirmed subscriptions a document is news for."""
     return Subscription.objects.filter(
-        (Q(group__isnull=True) | Q(group=document.meeting.group_id))
+        Q(confirmed_at__isnull=False)
+        & (Q(group__isnull=True) | Q(group=document.meeting.group_id))
         & (Q(document_type="") | Q(document_type=document.document_type))
     )
 
@@ -449,21 +561,80 @@ def register_for_meeting(
     return registration
 
 
+# A confirmation link is mailed to one address at most this often, however many times (and from
+# however many places) it is typed into the subscription form.
+CONFIRMATION_RESEND_SECONDS = 3600
+EMAIL_MAX_LENGTH = 254  # RFC 5321's limit on a path, and the column's
+
+
+def _checked_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise DomainError(_("Enter a valid e-mail address."), field="email") from error
+    if len(email) > EMAIL_MAX_LENGTH:
+        raise DomainError(_("Enter a valid e-mail address."), field="email")
+    return email
+
+
 @transaction.atomic
 def subscribe(
-    *, email: str, group: Group | None = None, document_type: str = "", language: str = "en"
+    *,
+    email: str,
+    group: Group | None = None,
+    document_type: str = "",
+    language: str = "en",
+    base_url: str = "",
+    now: datetime.datetime | None = None,
 ) -> Subscription:
-    email = (email or "").strip().lower()
-    if not email or "@" not in email:
-        raise DomainError(_("Enter a valid e-mail address."), field="email")
+    """Ask for notices of new documents: the subscription is written unconfirmed and a link to
+    confirm it is mailed to the address (double opt-in); nothing else is sent to it before the
+    link is followed. The answer is the same whether the address was new, waiting or confirmed,
+    so that the form tells no one who subscribes."""
+    email = _checked_email(email)
     if document_type and document_type not in DocumentType.values:
         raise DomainError(_("Choose one of the document types offered."), field="document_type")
-    subscription, _created = Subscription.objects.get_or_create(
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    now = now or timezone.now()
+    subscription, _created = Subscription.objects.select_for_update().get_or_create(
         email=email,
         group=group,
         document_type=document_type,
         defaults={"language": language, "token": secrets.token_urlsafe(32)},
     )
+    if subscription.confirmed_at is not None:
+        return subscription
+    sent = subscription.confirmation_sent_at
+    if sent is not None and (now - sent).total_seconds() < CONFIRMATION_RESEND_SECONDS:
+        return subscription
+    subscription.language = language
+    subscription.confirmation_sent_at = now
+    subscription.save(update_fields=["language", "confirmation_sent_at"])
+    with translation.override(language):
+        context = {
+            "url": base_url + reverse("workgroup:confirm-subscription", args=[subscription.token]),
+            "group": group,
+        }
+    send_mail_after_commit(
+        to=email,
+        language=language,
+        template="workgroup/email/confirm_subscription.txt",
+        context=context,
+    )
+    return subscription
+
+
+@transaction.atomic
+def confirm_subscription(
+    *, token: str, now: datetime.datetime | None = None
+) -> Subscription | None:
+    """The address's owner followed the link: from now on it is told of new documents."""
+    subscription = Subscription.objects.select_for_update().filter(token=token).first()
+    if subscription is not None and subscription.confirmed_at is None:
+        subscription.confirmed_at = now or timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
     return subscription
 
 

@@ -22,12 +22,14 @@ from cophub.accounts.permissions import (
 from cophub.core import i18n
 from cophub.core.errors import DomainError
 from cophub.core.files import file_response
+from cophub.core.forms import REFUSED_STATUS, refused, render_form_page
 from cophub.core.jsonld import as_script_text
 from cophub.core.pagecache import public_page
 from cophub.core.templatetags.cophub import translated
 
 from . import jsonld, reports, selectors, services
 from .forms import (
+    CoSourceAnswerForm,
     MeetingRegistrationForm,
     ReasonForm,
     RegisterForm,
@@ -48,14 +50,16 @@ def _base_url(request) -> str:
 @public_page("workgroup", "core")
 @require_safe
 def registry(request):
-    section = selectors.kept_registry_part(
-        "registry", request.GET, lambda: _registry_section(request)
+    section, refused_filters = selectors.kept_registry_part(
+        "registry-page", request.GET, lambda: _registry_section(request)
     )
-    return render(request, "workgroup/registry.html", {"section": section})
+    status = REFUSED_STATUS if refused_filters else 200
+    return render(request, "workgroup/registry.html", {"section": section}, status=status)
 
 
-def _registry_section(request) -> str:
-    """The filter form, the count, one page of documents and the links to the others."""
+def _registry_section(request) -> tuple[str, bool]:
+    """The filter form, the count, one page of documents and the links to the others; and
+    whether the filters were refused (the page then says why, with the unfiltered list)."""
     form = RegistryFilterForm(request.GET or None)
     filters = {}
     if form.is_valid():
@@ -92,7 +96,8 @@ def _registry_section(request) -> str:
         "rows": _registry_rows(page.object_list),
         "query": query.urlencode(),
     }
-    return render_to_string("workgroup/includes/registry_section.html", context, request)
+    html = render_to_string("workgroup/includes/registry_section.html", context, request)
+    return html, refused(form)
 
 
 class _RegistryPages:
@@ -267,6 +272,7 @@ def submit(request):
                     liaison_group=data["liaison_group"],
                     reply_deadline=data["reply_deadline"],
                     reply_to=data["reply_to"],
+                    base_url=_base_url(request),
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -283,10 +289,40 @@ def submit(request):
                 "meeting": base.meeting_id if base else None,
             },
         )
-    return render(
+    return render_form_page(
         request,
         "workgroup/submit.html",
         {"form": form, "base": base, "versions": Document.Version.choices[1:]},
+    )
+
+
+@delegate_required
+def co_sources(request):
+    """The documents that name the delegate's Member State or organisation as co-source and wait
+    for its answer; for the secretariat, all of them, to confirm for a co-source with a reason."""
+    waiting = selectors.co_sources_waiting(request.user)
+    form = CoSourceAnswerForm(waiting=waiting)
+    if request.method == "POST":
+        form = CoSourceAnswerForm(request.POST, waiting=waiting)
+        if form.is_valid():
+            data = form.cleaned_data
+            names = {"source": data["co_source"].source.name, "title": data["co_source"].document}
+            try:
+                if data["answer"] == "confirm":
+                    services.confirm_co_source(
+                        co_source=data["co_source"], user=request.user, reason=data["reason"]
+                    )
+                    message = _("%(source)s is now a source of “%(title)s”.") % names
+                else:
+                    services.decline_co_source(co_source=data["co_source"], user=request.user)
+                    message = _("%(source)s will not be listed as a source of “%(title)s”.") % names
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, message)
+                return redirect("workgroup:co-sources")
+    return render_form_page(
+        request, "workgroup/co_sources.html", {"waiting": list(waiting), "form": form}
     )
 
 
@@ -305,7 +341,9 @@ def submission(request, pk):
     document = get_object_or_404(
         Document.objects.select_related(
             "meeting__group", "submitted_by", "agenda_item"
-        ).prefetch_related("files", "countries", "organisations"),
+        ).prefetch_related(
+            "files", "countries", "organisations", "co_sources__country", "co_sources__organisation"
+        ),
         pk=pk,
     )
     if not is_secretariat(request.user) and document.submitted_by_id != request.user.pk:
@@ -355,7 +393,7 @@ def submission(request, pk):
         except DomainError as error:
             form = {"register": register_form, "return": return_form}.get(action, translation_form)
             form.add_error(error.field if error.field in form.fields else None, error.message)
-    return render(
+    return render_form_page(
         request,
         "workgroup/submission.html",
         {
@@ -399,7 +437,7 @@ def meeting_detail(request, code):
             else:
                 messages.success(request, _("You are registered for this meeting."))
                 return redirect("workgroup:meeting", code=meeting.code)
-    return render(
+    return render_form_page(
         request,
         "workgroup/meeting_detail.html",
         {
@@ -434,15 +472,33 @@ def subscribe(request):
                     group=data["group"],
                     document_type=data["document_type"],
                     language=request.LANGUAGE_CODE,
+                    base_url=_base_url(request),
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                messages.success(request, _("You will get an e-mail for each new document."))
+                messages.success(
+                    request,
+                    _(
+                        "We have sent a link to this address. Open it to confirm: until then, "
+                        "no e-mail about new documents is sent to it."
+                    ),
+                )
                 return redirect("workgroup:registry")
     else:
         form = SubscriptionForm()
-    return render(request, "workgroup/subscribe.html", {"form": form})
+    return render_form_page(request, "workgroup/subscribe.html", {"form": form})
+
+
+def confirm_subscription(request, token):
+    """The link mailed to a new subscriber: a page with a button, since mail filters open links
+    on their own; the subscription is confirmed by the button's POST only."""
+    subscription = selectors.subscription_by_token(token)
+    if request.method == "POST":
+        services.confirm_subscription(token=subscription.token)
+        messages.success(request, _("You will get an e-mail for each new document."))
+        return redirect("workgroup:registry")
+    return render(request, "workgroup/confirm_subscription.html", {"subscription": subscription})
 
 
 def unsubscribe(request, token):

@@ -58,7 +58,7 @@ def signed_in(client) -> bool:
 def test_five_wrong_passwords_lock_the_address_out_with_a_page_in_its_language(client, lang):
     user = DelegateFactory()
     for _attempt in range(4):
-        assert sign_in(client, user.email, "wrong password", lang=lang).status_code == 200
+        assert sign_in(client, user.email, "wrong password", lang=lang).status_code == 422
     locked = sign_in(client, user.email, "wrong password", lang=lang)
     assert locked.status_code == 429
     assert TOO_MANY[lang] in locked.content.decode()
@@ -80,7 +80,7 @@ def test_the_lockout_says_nothing_about_whether_the_account_exists(client):
         ]
         answers[email].append(sign_in(Client(), email, "wrong password", ip=ip).content)
     assert answers["known@example.org"] == answers["nobody@example.org"]
-    assert answers["known@example.org"][:6] == [200, 200, 200, 200, 429, 429]
+    assert answers["known@example.org"][:6] == [422, 422, 422, 422, 429, 429]
 
 
 def test_the_lockout_holds_one_address_from_one_ip_address_only(client):
@@ -100,7 +100,7 @@ def test_a_successful_sign_in_clears_the_failures(client):
     assert sign_in(Client(), user.email).status_code == 302
     assert not AccessAttempt.objects.exists()
     for _attempt in range(4):
-        assert sign_in(Client(), user.email, "wrong password").status_code == 200
+        assert sign_in(Client(), user.email, "wrong password").status_code == 422
     assert sign_in(Client(), user.email).status_code == 302
 
 
@@ -313,7 +313,7 @@ def test_a_wrong_code_is_refused_in_the_page_language(client, lang):
     sign_in(client, user.email, lang=lang)
     for code in ["123456", "not a code", "1" * 20]:
         response = client.post(f"/{lang}/accounts/two-factor/", {"code": code})
-        assert response.status_code == 200
+        assert response.status_code == 422
         assert WRONG_CODE[lang] in response.content.decode()
     assert not security.is_verified(response.wsgi_request.user)
     assert client.get(f"/{lang}/accounts/profile/").status_code == 302

@@ -37,7 +37,7 @@ def test_wrong_password_is_refused_in_the_page_language(client, lang, message):
     response = client.post(
         f"/{lang}/accounts/login/", {"username": "wanjiru@example.org", "password": "wrong"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert message in html
     assert 'role="alert"' in html
@@ -76,7 +76,7 @@ def test_request_form_with_missing_fields_says_what_is_missing_in_the_page_langu
     response = client.post(
         "/ru/accounts/request/", {"email": "not-an-address", "role": "member_state"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     html = response.content.decode()
     assert 'class="error-summary"' in html
     assert "Обязательное поле." in html  # Django's own Russian for "This field is required."

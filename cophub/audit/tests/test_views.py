@@ -117,7 +117,7 @@ def test_bad_filters_get_a_translated_message_not_an_error(client, query, messag
     for url in ("/fr/audit/", "/fr/audit/export.csv"):
         since = last_entry_id()
         page = client.get(f"{url}?{query}")
-        assert page.status_code == 400
+        assert page.status_code == 422
         assert message in page.content.decode()
         assert entries_since(since, action="export") == []
 

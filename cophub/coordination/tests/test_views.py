@@ -48,7 +48,7 @@ def test_register_filters_as_query_parameters(client):
     assert "Kenyan schools" in body and "Survey" not in body
     body = client.get("/en/coordination/?organisation=itu-d").content.decode()
     assert "Kenyan schools" in body and "Survey" not in body
-    assert client.get("/en/coordination/?year=abc").status_code == 400
+    assert client.get("/en/coordination/?year=abc").status_code == 422
 
 
 def test_activity_page_shows_no_personal_data_and_is_marked_demo(client):
@@ -122,7 +122,7 @@ def test_add_in_french_then_see_the_english_overlap_and_mark_it(client):
 def test_bad_input_shows_a_translated_error_and_stores_nothing(client, overrides, message):
     client.force_login(SecretariatFactory())
     response = client.post("/fr/coordination/add/", _form(**overrides))
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = response.content.decode()
     assert message in body.replace("&#x27;", "'").replace("&quot;", '"')
     assert 'aria-invalid="true"' in body or "error-summary" in body
@@ -148,7 +148,7 @@ def test_a_bad_mark_is_refused_with_a_message(client):
     response = client.post(
         f"/en/coordination/{a.slug}/overlaps/", {"other": a.slug, "relation": "duplicate"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "An activity cannot overlap itself." in response.content.decode()
     assert not OverlapMark.objects.exists()
     services.mark_pair(activity=a, other=b, relation="coordinated", user=SecretariatFactory())

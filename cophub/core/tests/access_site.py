@@ -129,6 +129,14 @@ def _workgroup(site):
     )
     # Country A's draft: submitted, not registered, not public.
     site.draft = _contribution(site, SECRET_DRAFT, "Age checks on platforms.")
+    # Country A's delegate names country B as co-source: B's delegates are asked to confirm.
+    site.co_signed = _contribution(
+        site,
+        "Joint contribution on reporting channels",
+        "Reporting channels for children.",
+        countries=[Country.objects.get(iso2=COUNTRY_B)],
+    )
+    site.co_source = site.co_signed.co_sources.get()
     site.subscription = workgroup_services.subscribe(email="reader@example.org")
     workgroup_services.register_for_meeting(meeting=site.meeting, delegate=site.users["delegate_a"])
     site.report_year = site.meeting.starts_on.year

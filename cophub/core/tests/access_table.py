@@ -183,8 +183,24 @@ PAGES: dict[str, Visit] = {
             secretariat(ALLOWED, delegate_a=NO_WRITE),
         ),
     ),
+    # Only country B, which the request names, or the secretariat for it, may answer.
+    "{lang}/documents/co-sources/": page(
+        "/en/documents/co-sources/",
+        delegates(),
+        Post(
+            lambda s: {
+                "co_source": s.co_source.pk,
+                "answer": "confirm",
+                "reason": "Letter from the mission of South Africa",
+            },
+            answers(NO_WRITE, anonymous=LOGIN, public=403, delegate_b=ALLOWED, secretariat=ALLOWED),
+        ),
+    ),
     "{lang}/documents/subscribe/": page(
         "/en/documents/subscribe/", everyone(), Post(lambda s: {"email": "new@example.org"})
+    ),
+    "{lang}/documents/subscribe/confirm/<str:token>/": page(
+        lambda s: f"/en/documents/subscribe/confirm/{s.subscription.token}/", everyone(), Post()
     ),
     "{lang}/documents/unsubscribe/<str:token>/": page(
         lambda s: f"/en/documents/unsubscribe/{s.subscription.token}/", everyone(), Post()

@@ -47,6 +47,7 @@ def limits(settings, clock):
         "write": f"{LIMIT}/m",
         "search": f"{LIMIT}/m",
         "consultation": f"{LIMIT}/m",
+        "subscription": f"{LIMIT}/m",
     }
     cache.clear()
     yield settings
@@ -79,7 +80,7 @@ def test_sign_in_is_limited_and_the_refused_attempt_signs_no_one_in(client, limi
         response = client.post(
             "/en/accounts/login/", {"username": "wanjiru@example.org", "password": "wrong"}
         )
-        assert response.status_code == 200  # the form again, with its error
+        assert response.status_code == 422  # the form again, with its error
     response = client.post(
         "/en/accounts/login/", {"username": "wanjiru@example.org", "password": PASSWORD}
     )
@@ -102,7 +103,7 @@ def test_every_way_to_sign_in_draws_on_the_sign_in_budget(client, limits, path):
         )
     assert client.post(path, {"username": "a@example.org"}).status_code == 429
     # Other writes have a budget of their own.
-    assert client.post("/en/accounts/request/", {}).status_code == 200
+    assert client.post("/en/accounts/request/", {}).status_code == 422
 
 
 def test_a_page_form_over_the_limit_stores_nothing_and_says_so_in_the_page_language(client, limits):
@@ -218,8 +219,8 @@ def test_classes_have_budgets_of_their_own(client, limits):
         client.get("/en/resources/?q=x")
     assert client.get("/en/resources/?q=x").status_code == 429
     # Searching has used up the search budget only: sign-in and other writes still answer.
-    assert client.post("/en/accounts/login/", {"username": "a@example.org"}).status_code == 200
-    assert client.post("/en/accounts/request/", {}).status_code == 200
+    assert client.post("/en/accounts/login/", {"username": "a@example.org"}).status_code == 422
+    assert client.post("/en/accounts/request/", {}).status_code == 422
 
 
 def test_each_user_has_a_budget_of_their_own(client, limits):

@@ -28,7 +28,7 @@ from cophub.accounts.tests.factories import SecretariatFactory
 from cophub.api import api
 from cophub.coordination.tests.factories import make_activity
 from cophub.core.models import Organisation
-from cophub.helplines.tests.factories import ChannelFactory, HelplineFactory
+from cophub.helplines.tests.factories import ChannelFactory, HelplineFactory, add_hours
 from cophub.resources.tests.factories import make_resource
 from cophub.statistics.tests.factories import IndicatorFactory, ObservationFactory
 from cophub.workgroup.tests.factories import MeetingFactory
@@ -68,7 +68,7 @@ def records(db):
     """One record of each kind, so that the detail operations have something to find."""
     make_activity()
     make_resource()
-    ChannelFactory(helpline=HelplineFactory())
+    add_hours(ChannelFactory(helpline=HelplineFactory()), (0, "08:00", "17:00"))
     indicator = IndicatorFactory()
     ObservationFactory(indicator=indicator)
     MeetingFactory()
@@ -122,6 +122,45 @@ def test_the_secretariat_session_gets_past_the_csrf_check(secretariat):
 
 
 # Regression tests for what the schemathesis run found.
+
+
+def test_opening_hours_are_local_times_that_match_the_schema(client):
+    """Found against the demo data: the hours were declared in OpenAPI's "time" format, which
+    requires an offset from UTC that a helpline's opening hours do not have."""
+    add_hours(ChannelFactory(helpline=HelplineFactory()), (0, "08:00", "23:59"))
+    [helpline] = client.get("/api/v1/helplines").json()["items"]
+    assert helpline["channels"][0]["hours"] == [
+        {"weekday": 0, "opens": "08:00:00", "closes": "23:59:00"}
+    ]
+    components = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for name in ("opens", "closes"):
+        declared = components["OpeningOut"]["properties"][name]
+        assert "format" not in declared and declared["type"] == "string"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/countries?region=AFR",
+        "/api/v1/comparison?region=EUR",
+        "/api/v1/coordination/activities?region=ASP&language=fr",
+        "/api/v1/resources?language=ar",
+        "/api/v1/documents?language=zh",
+    ],
+)
+def test_region_and_language_codes_are_enums_in_the_schema(client, path):
+    """Found against the demo data: a region or language the schema allowed as any string was
+    refused with 422; the schema now offers only the codes that are accepted."""
+    assert client.get(path).status_code == 200
+    operation_path, _sep, query = path.partition("?")
+    parameters = client.get("/api/v1/openapi.json").json()["paths"][operation_path]["get"][
+        "parameters"
+    ]
+    for name, value in (pair.split("=") for pair in query.split("&")):
+        [declared] = [p["schema"] for p in parameters if p["name"] == name]
+        enum = declared.get("enum") or declared["anyOf"][0]["enum"]
+        assert value in enum
+        assert client.get(path.replace(f"{name}={value}", f"{name}=XX")).status_code == 422
 
 
 def test_components_do_not_overwrite_each_other(client):

@@ -79,9 +79,9 @@ def test_comparison_filters_by_region_and_group(client):
 @pytest.mark.parametrize("query", ["region=XYZ", "group=RICH", "region=AFR&group=ldc"])
 def test_unknown_filters_are_a_clear_error(client, query):
     response = client.get(f"/en/countries/compare/?{query}")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Select a valid choice" in response.content.decode()
-    assert client.get(f"/en/countries/compare.csv?{query}").status_code == 400
+    assert client.get(f"/en/countries/compare.csv?{query}").status_code == 422
 
 
 def test_csv_export_has_one_row_per_country_and_a_column_per_item(client):
@@ -197,7 +197,7 @@ def test_a_bad_link_in_a_proposal_is_shown_on_the_field(client):
             "evidence_url": "ftp://example.org/decree",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "http:// or https://" in str(response.context["form"].errors["evidence_url"])
     assert not Proposal.objects.exists()
 

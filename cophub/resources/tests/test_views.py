@@ -39,7 +39,7 @@ def test_list_page_query_count_does_not_grow(client, django_assert_max_num_queri
 @pytest.mark.parametrize("query", ["x" * 10_000, "?!;:..."])
 def test_bad_query_shows_a_translated_error(client, query):
     response = client.get("/fr/resources/", {"q": query})
-    assert response.status_code == 400
+    assert response.status_code == 422
     body = response.content.decode()
     assert 'aria-invalid="true"' in body
 
@@ -91,7 +91,7 @@ def test_submission_form_bad_upload_keeps_nothing(client):
         "title": "Peer mentors", "summary": "Pupils help pupils.", "original_language": "en",
         "topics": ["cyberbullying"], "file": SimpleUploadedFile("plan.docx", b"not a document"),
     })  # fmt: skip
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "not a document we accept" in response.content.decode()
     assert Resource.objects.count() == 0
 
@@ -151,7 +151,7 @@ def test_returned_submission_is_changed_and_sent_again(client):
     response = client.post(
         f"/en/resources/submissions/{resource.slug}/", {"title": "Peer mentors", "summary": ""}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     resource.refresh_from_db()
     assert resource.status == Resource.Status.RETURNED
     client.post(

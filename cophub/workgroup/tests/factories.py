@@ -67,3 +67,18 @@ class Upload(io.BytesIO):
 
 def docx_upload(*paragraphs: str, name: str = "contribution.docx") -> Upload:
     return Upload(docx_bytes(*(paragraphs or ("Child online protection in schools.",))), name)
+
+
+def submitted_contribution(delegate, meeting, **kwargs):
+    """A contribution as a delegate submits it, waiting for the secretariat."""
+    from cophub.workgroup import services
+
+    fields = {
+        "submitted_by": delegate,
+        "meeting": meeting,
+        "document_type": "contribution",
+        "title": "Protecting children in online games",
+        "original_language": "en",
+        "files": {"en": docx_upload("Age-appropriate design for games.")},
+    }
+    return services.submit_document(**(fields | kwargs))

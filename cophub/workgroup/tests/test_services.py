@@ -14,20 +14,9 @@ from cophub.workgroup import selectors, services
 from cophub.workgroup.models import Document, DocumentCounter, DocumentFile, MeetingRegistration
 
 from .factories import AgendaItemFactory, MeetingFactory, Upload, docx_bytes, docx_upload
+from .factories import submitted_contribution as submit
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(delegate, meeting, **kwargs):
-    fields = {
-        "submitted_by": delegate,
-        "meeting": meeting,
-        "document_type": "contribution",
-        "title": "Protecting children in online games",
-        "original_language": "en",
-        "files": {"en": docx_upload("Age-appropriate design for games.")},
-    }
-    return services.submit_document(**(fields | kwargs))
 
 
 def test_submission_waits_for_the_secretariat_and_carries_the_delegates_country():
@@ -43,11 +32,12 @@ def test_submission_waits_for_the_secretariat_and_carries_the_delegates_country(
     assert not selectors.registry().exists()
 
 
-def test_co_sources_are_kept():
+def test_co_sources_are_kept_as_requests_until_they_confirm():
     document = submit(
         DelegateFactory(), MeetingFactory(), countries=[Country.objects.get(iso2="FR")]
     )
-    assert set(document.countries.values_list("iso2", flat=True)) == {"KE", "FR"}
+    assert set(document.countries.values_list("iso2", flat=True)) == {"KE"}
+    assert [(c.country_id, c.status) for c in document.co_sources.all()] == [("FR", "pending")]
 
 
 def test_late_submission_is_accepted_and_flagged():
@@ -296,8 +286,10 @@ def test_subscribers_get_an_email_in_their_language_on_registration(
     django_capture_on_commit_callbacks,
 ):
     meeting = MeetingFactory(number=24)
-    services.subscribe(email="Reader@Example.org", language="fr")
-    services.subscribe(email="other@example.org", document_type="liaison")
+    reader = services.subscribe(email="Reader@Example.org", language="fr")
+    other = services.subscribe(email="other@example.org", document_type="liaison")
+    services.confirm_subscription(token=reader.token)
+    services.confirm_subscription(token=other.token)
     document = submit(DelegateFactory(), meeting)
     with django_capture_on_commit_callbacks(execute=True):
         services.register_document(

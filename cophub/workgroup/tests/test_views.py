@@ -15,21 +15,10 @@ from cophub.workgroup import services
 from cophub.workgroup.models import Document, MeetingRegistration
 
 from .factories import AgendaItemFactory, MeetingFactory, docx_upload
+from .factories import submitted_contribution as submit
 from .helpers import registered_documents
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(delegate, meeting, **kwargs):
-    fields = {
-        "submitted_by": delegate,
-        "meeting": meeting,
-        "document_type": "contribution",
-        "title": "Protecting children in online games",
-        "original_language": "en",
-        "files": {"en": docx_upload("Age-appropriate design for games.")},
-    }
-    return services.submit_document(**(fields | kwargs))
 
 
 @pytest.fixture
@@ -181,7 +170,7 @@ def test_submission_form_checks_the_file_and_keeps_nothing(client):
             "file": fake,
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "not a document we accept" in response.content.decode()
     assert not Document.objects.exists()
     response = client.post(
@@ -216,7 +205,8 @@ def test_submission_then_registration_through_the_pages(client):
     )
     document = Document.objects.get()
     assert response["Location"] == f"/en/documents/submissions/{document.pk}/"
-    assert set(document.countries.values_list("iso2", flat=True)) == {"KE", "FR"}
+    assert set(document.countries.values_list("iso2", flat=True)) == {"KE"}
+    assert [c.country_id for c in document.co_sources.all()] == ["FR"]  # asked, not yet listed
     other = DelegateFactory(country=Country.objects.get(iso2="BR"))
     client.force_login(other)
     assert client.get(f"/en/documents/submissions/{document.pk}/").status_code == 403
@@ -468,3 +458,13 @@ def test_meeting_page_query_count_does_not_grow_with_its_documents(
     with django_assert_num_queries(6):
         html = client.get("/en/meetings/CWG-COP-24/").content.decode()
     assert html.count('class="document"') == count
+
+
+def test_refused_registry_filters_answer_422_even_when_the_page_is_kept(client, registered):
+    for _visit in range(2):  # the second answer comes from the kept part of the page
+        response = client.get("/fr/documents/?year=abc&document_type=nonsense")
+        assert response.status_code == 422
+        html = response.content.decode()
+        assert "Saisissez un nombre entier." in html
+        assert "CWG-COP/24/1" in html  # the unfiltered list, with the errors
+    assert client.get("/fr/documents/?year=2020").status_code == 200
