@@ -7,6 +7,19 @@ from .problems import API_PREFIXES, problem_response
 from .views import healthz
 
 
+def _invalid(request, parameter: str, message: str, kind: str = "value_error"):
+    """A 422 problem for one query parameter, in the words of the API's other parameter errors
+    (pydantic's, in English), with the detail in the request's language."""
+    response = problem_response(
+        request,
+        422,
+        detail=_("Some parameters are not valid."),
+        errors=[{"type": kind, "loc": ["query", parameter], "msg": message}],
+    )
+    response["Content-Language"] = translation.get_language()
+    return response
+
+
 def api_language_middleware(get_response):
     """Answer the JSON API in the language asked for by `?lang=`, else by Accept-Language.
 
@@ -16,27 +29,30 @@ def api_language_middleware(get_response):
 
     def middleware(request):
         if request.path.startswith(API_PREFIXES):
+            # A NUL in a parameter: PostgreSQL cannot hold it in text, and no value has one.
+            nul = next(
+                (
+                    name
+                    for name, values in request.GET.lists()
+                    for v in [name, *values]
+                    if "\x00" in v
+                ),
+                None,
+            )
+            if nul is not None:
+                return _invalid(request, nul, "Input should not contain a NUL character")
             asked = request.GET.get("lang")
             if asked in LANGUAGE_CODES:
                 translation.activate(asked)
                 request.LANGUAGE_CODE = asked
             elif asked is not None:
                 # The schema lists the six codes: another one is an error, not a silent default.
-                response = problem_response(
+                return _invalid(
                     request,
-                    422,
-                    detail=_("Some parameters are not valid."),
-                    # In the words of the API's other parameter errors (pydantic's, in English).
-                    errors=[
-                        {
-                            "type": "enum",
-                            "loc": ["query", "lang"],
-                            "msg": "Input should be " + ", ".join(map(repr, LANGUAGE_CODES)),
-                        }
-                    ],
+                    "lang",
+                    "Input should be " + ", ".join(map(repr, LANGUAGE_CODES)),
+                    "enum",
                 )
-                response["Content-Language"] = translation.get_language()
-                return response
         response = get_response(request)
         if request.path.startswith(API_PREFIXES):
             # Errors raised outside the API's own handlers (a wrong method, a CSRF refusal)

@@ -14,6 +14,6 @@ def reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("workgroup", "0007_merge")]
+    dependencies = [("workgroup", "0009_co_sources")]
 
     operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]
