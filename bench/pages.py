@@ -176,11 +176,13 @@ def demo_site():
 
 
 def _in_process(env: dict, pages: list[str]) -> dict:
-    out = subprocess.run(
+    run = subprocess.run(
         [sys.executable, str(HERE / "pages_inprocess.py"), *pages],
-        env=env, cwd=PROJECT_DIR, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    return json.loads(out.strip().splitlines()[-1])
+        env=env, cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if run.returncode:
+        sys.exit(f"the in-process measures failed:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def _document(env: dict) -> str:
@@ -222,6 +224,13 @@ def measure(args) -> list[dict]:
             for process in (site, bare):
                 process.terminate()
                 process.wait(30)
+        print(
+            "worker memory after every page (RSS, MB): COP Hub "
+            + ", ".join(f"{size:.0f}" for size in memory["cophub"])
+            + "; bare "
+            + ", ".join(f"{size:.0f}" for size in memory["bare"]),
+            flush=True,
+        )
         inprocess = _in_process(env, pages)
     for figure in figures:
         figure |= inprocess["pages"][figure["page"]]
@@ -230,13 +239,6 @@ def measure(args) -> list[dict]:
             f"queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
             flush=True,
         )
-    print(
-        "worker memory after every page (RSS, MB): COP Hub "
-        + ", ".join(f"{size:.0f}" for size in memory["cophub"])
-        + "; bare "
-        + ", ".join(f"{size:.0f}" for size in memory["bare"]),
-        flush=True,
-    )
     figures.append({"figure": "worker memory", "rss_mb": memory})
     return figures
 
