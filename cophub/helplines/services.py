@@ -1,6 +1,9 @@
 """Every write on the directory: import, proposals and their review, impact counts."""
 
 import datetime
+import threading
+import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,32 +174,63 @@ def list_for_children(*, helpline: Helpline, by: Any) -> Helpline:
 
 
 def _increment(
-    *, day: datetime.date, country_id: str, event: str, channel_id: int | None = None
+    *,
+    day: datetime.date,
+    country_id: str,
+    event: str,
+    channel_id: int | None = None,
+    by: int = 1,
 ) -> None:
     lookup = {"day": day, "country_id": country_id, "event": event, "channel_id": channel_id}
-    updated = DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
+    updated = DailyCount.objects.filter(**lookup).update(count=F("count") + by)
     if not updated:
-        _row, created = DailyCount.objects.get_or_create(**lookup, defaults={"count": 1})
+        _row, created = DailyCount.objects.get_or_create(**lookup, defaults={"count": by})
         if not created:
-            DailyCount.objects.filter(**lookup).update(count=F("count") + 1)
+            DailyCount.objects.filter(**lookup).update(count=F("count") + by)
+
+
+# The openings a process has counted and not yet queued, and when it last queued them: one task
+# carries a process's counts of up to this many seconds, not one task each opening. Counts not
+# yet queued when a process stops are lost (at most these seconds' worth: a count, not a record).
+FINDER_COUNTS_SECONDS = 10.0
+_finder_counts: Counter[tuple[str, str]] = Counter()
+_finder_counts_lock = threading.Lock()
+_finder_counts_sent = [time.monotonic()]
 
 
 def count_finder_view(*, iso2: str) -> None:
     """One more opening of the finder for the country today; nothing about who opened it.
 
-    Counted by the task queue, not on the request path (without a broker, at once); also called
-    when the page is answered from the page cache."""
+    Written by the task queue, not on the request path: each process adds up its openings and
+    queues them together every FINDER_COUNTS_SECONDS (without a broker, written at once). Also
+    called when the page is answered from the page cache."""
     from . import tasks
 
+    today = timezone.localdate()
     if queue.runs_inline():
-        record_finder_view(iso2=iso2, day=timezone.localdate())
-    else:
-        queue.enqueue(tasks.record_finder_view, iso2, timezone.localdate().isoformat())
+        record_finder_views([(iso2, today.isoformat(), 1)])
+        return
+    now = time.monotonic()
+    with _finder_counts_lock:
+        _finder_counts[(iso2, today.isoformat())] += 1
+        if now - _finder_counts_sent[0] < FINDER_COUNTS_SECONDS:
+            return
+        counts = [(country, day, n) for (country, day), n in _finder_counts.items()]
+        _finder_counts.clear()
+        _finder_counts_sent[0] = now
+    queue.enqueue(tasks.record_finder_views, counts)
 
 
 @transaction.atomic
-def record_finder_view(*, iso2: str, day: datetime.date) -> None:
-    _increment(day=day, country_id=iso2, event=DailyCount.Event.VIEW)
+def record_finder_views(counts: list[tuple[str, str, int]]) -> None:
+    """Add openings of the finder to the daily counts: (country, day as YYYY-MM-DD, openings)."""
+    for iso2, day, openings in counts:
+        _increment(
+            day=datetime.date.fromisoformat(day),
+            country_id=iso2,
+            event=DailyCount.Event.VIEW,
+            by=openings,
+        )
 
 
 @transaction.atomic

@@ -240,20 +240,38 @@ def test_the_help_page_counts_every_opening_also_from_the_cache(client):
 def test_with_a_task_queue_opening_the_help_page_writes_nothing_on_the_request_path(
     client, monkeypatch
 ):
-    from django.db import connection
+    import datetime
 
+    from django.db import connection
+    from django.utils import timezone
+
+    from cophub.helplines import services
+    from cophub.helplines.models import DailyCount
     from cophub.jobs import queue
 
     monkeypatch.setattr(queue, "runs_inline", lambda: False)
     queued = []
-    monkeypatch.setattr(queue, "enqueue", lambda task, *args: queued.append((task.name, args)))
+    monkeypatch.setattr(queue, "enqueue", lambda task, *args: queued.append((task, args)))
+    monkeypatch.setattr(services, "_finder_counts_sent", [0.0])  # the first opening sends
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/en/help/KE/").status_code == 200
-        assert client.get("/en/help/KE/").status_code == 200
+        for _opening in range(3):
+            assert client.get("/en/help/KE/").status_code == 200
+        assert client.get("/en/help/TZ/").status_code == 200
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []
-    assert [name for name, _args in queued] == ["cophub.helplines.tasks.record_finder_view"] * 2
-    assert queued[0][1][0] == "KE"
+    # The first opening's count went at once; the others wait for the next send, together.
+    today = timezone.localdate().isoformat()
+    assert [(task.name, args) for task, args in queued] == [
+        ("cophub.helplines.tasks.record_finder_views", ([("KE", today, 1)],))
+    ]
+    monkeypatch.setattr(services, "_finder_counts_sent", [0.0])
+    client.get("/en/help/KE/")
+    assert sorted(queued[1][1][0]) == [("KE", today, 3), ("TZ", today, 1)]
+    # The worker adds each count to the day's row.
+    for task, args in queued:
+        task.apply(args=args, throw=True)
+    count = DailyCount.objects.get(country_id="KE", event=DailyCount.Event.VIEW)
+    assert (count.count, count.day) == (4, datetime.date.fromisoformat(today))
 
 
 def test_a_change_made_by_another_app_server_shows_within_a_second(client, monkeypatch):
