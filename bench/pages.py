@@ -196,7 +196,7 @@ def measure(args) -> list[dict]:
     with demo_site() as env, tempfile.TemporaryDirectory() as scratch:
         script = Path(scratch) / "report.lua"
         script.write_text(WRK_REPORT)
-        pages = [page.format(document=_document(env)) for page in PAGES]
+        pages = [page.format(document=_document(env)) for page in args.page or PAGES]
         bare_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
         bare, bare_port = _gunicorn("wsgi:application", cwd=HERE / "bare", env=bare_env,
                                     workers=args.workers)  # fmt: skip
@@ -281,6 +281,9 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--page", action="append", help="measure this address only (repeatable); default: all"
+    )
     args = parser.parse_args(argv)
     figures = measure(args)
     if args.json:
