@@ -96,3 +96,79 @@ def test_contribution_from_submission_to_the_annual_report(browser, page, live_s
     assert "CWG-COP-24" in cells
     delegate_page.context.close()
     secretariat_page.context.close()
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ar", 390), ("en", 1280)])
+def test_a_co_source_confirms_and_is_then_listed(browser, live_server, lang, width):
+    """A Kenyan contribution names South Africa as co-source: a South African delegate confirms
+    it on the page of documents waiting for them, and the public page lists South Africa."""
+    from django.utils import translation
+
+    from cophub.core.models import Country
+    from cophub.workgroup import services
+
+    from .factories import submitted_contribution
+
+    kenya = DelegateFactory(country=Country.objects.get(iso2="KE"))
+    south_africa = DelegateFactory(country=Country.objects.get(iso2="ZA"))
+    document = submitted_contribution(
+        kenya, MeetingFactory(number=24), countries=[Country.objects.get(iso2="ZA")]
+    )
+    document = services.register_document(document=document, registered_by=SecretariatFactory())
+    with translation.override(lang):
+        name = Country.objects.get(iso2="ZA").name
+    public = browser.new_context(locale=lang, viewport={"width": width, "height": 800}).new_page()
+    public.goto(f"{live_server.url}/{lang}/documents/{document.slug}/")
+    assert name not in public.locator("main").inner_text()  # not before it confirms
+
+    page = browser.new_context(locale=lang, viewport={"width": width, "height": 800}).new_page()
+    sign_in(page, live_server, lang, south_africa)
+    page.goto(f"{live_server.url}/{lang}/documents/co-sources/")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    check_accessibility(page)
+    page.click("main form button[value=confirm]")
+    page.wait_for_load_state()
+    assert page.locator("main form button[value=confirm]").count() == 0
+
+    public.goto(f"{live_server.url}/{lang}/documents/{document.slug}/")
+    assert name in public.locator("main").inner_text()
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ar", 390), ("en", 1280)])
+def test_a_reader_subscribes_and_confirms_by_the_link_in_the_mail(
+    browser, live_server, lang, width
+):
+    """Nothing is sent to an address before its owner follows the link mailed to it, and
+    following it shows a page whose button confirms (a mail filter opening it confirms nothing)."""
+    import re
+    from urllib.parse import urlsplit
+
+    from django.core import mail
+
+    from cophub.workgroup.models import Subscription
+
+    page = browser.new_context(locale=lang, viewport={"width": width, "height": 800}).new_page()
+    page.goto(f"{live_server.url}/{lang}/documents/subscribe/")
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    check_accessibility(page)
+    page.fill("input[name=email]", "not an address")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert not Subscription.objects.exists()
+    page.fill("input[name=email]", "reader@example.org")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    subscription = Subscription.objects.get()
+    assert subscription.confirmed_at is None
+    [confirmation] = [m for m in mail.outbox if m.to == ["reader@example.org"]]
+    link = re.search(r"https?://\S+/subscribe/confirm/\S+/", confirmation.body).group(0)
+    page.goto(live_server.url + urlsplit(link).path)
+    check_accessibility(page)
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
