@@ -286,9 +286,12 @@ _WATCHED: set[str] = set()
 
 
 def watch_project_apps() -> None:
-    """Raise an app's version when any of its rows changes (COP Hub's apps only)."""
+    """Raise an app's version when any of its rows changes: the apps whose records the pages
+    show (the outbox, the audit log, accounts and the queue's rows change no public page)."""
     _WATCHED.update(
-        config.label for config in apps.get_app_configs() if config.name.startswith("cophub.")
+        config.label
+        for config in apps.get_app_configs()
+        if config.name.startswith("cophub.") and config.label in CONTENT_APPS
     )
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_changed, dispatch_uid=f"pagecache-{signal}")

@@ -55,7 +55,7 @@ def test_the_consent_step_leads_to_the_questions(client):
     refused = client.post(
         _url("take-part", item, "ar"), {"age_band": "13-15", "sex": "girl", "country": "EG"}
     )
-    assert refused.status_code == 200
+    assert refused.status_code == 422
     assert "يرجى" in refused.content.decode()
     accepted = client.post(
         _url("take-part", item, "ar"),
