@@ -68,7 +68,8 @@ def public_page(
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _enabled() or request.method not in {"GET", "HEAD"}:
+            # Only what the middleware may keep: an anonymous GET (no version read otherwise).
+            if not _enabled() or request.method not in {"GET", "HEAD"} or not _anonymous(request):
                 return view(request, *args, **kwargs)
             # Read before the page is built: data changed meanwhile raises a version, so what is
             # kept under these can be newer than its key, never older.
