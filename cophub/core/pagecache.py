@@ -126,10 +126,35 @@ def _remember(key: str, entry: tuple) -> None:
             _entries.popitem(last=False)
 
 
+# The addresses (paths without their query) this process found answered by a view that is not a
+# public page, or by no view: they are not looked up in the shared cache again, which spares a
+# round trip to it for every form, static file and API call. A path a public page answers later
+# (a document registered after a 404) leaves this set on that answer.
+NOT_PUBLIC_PATHS = 2000
+_not_public: OrderedDict[str, None] = OrderedDict()
+
+
+def _known_not_public(path: str) -> bool:
+    return path in _not_public
+
+
+def _learn(path: str, *, public: bool) -> None:
+    with _entries_lock:
+        if public:
+            _not_public.pop(path, None)
+            return
+        if path in _not_public:
+            return
+        _not_public[path] = None
+        while len(_not_public) > NOT_PUBLIC_PATHS:
+            _not_public.popitem(last=False)
+
+
 def forget_in_process() -> None:
     """Drop this process's copies of pages (the shared cache keeps its own)."""
     with _entries_lock:
         _entries.clear()
+        _not_public.clear()
 
 
 def _set(key: str, entry: tuple, timeout: int) -> None:
@@ -161,36 +186,51 @@ def page_cache_middleware(get_response):
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.method not in {"GET", "HEAD"} or not _enabled() or not _anonymous(request):
             return get_response(request)
-        key = _key(request)
-        entry = _entry(key)
-        if entry is not None and entry[0] == "vary":
-            # The page differs by a header besides the language (SDMX's Accept): one more key.
-            key = _key(request, entry[1])
-            entry = _entry(key)
-        if entry is not None and entry[0] == "page":
-            _kind, names, versions, stored, _expires = entry
-            if _versions(names) == versions:
-                if stored["on_every_view"]:
-                    hook, arguments = stored["on_every_view"]
-                    import_string(hook)(**arguments)
-                return _answer(request, stored)
+        path = request.path_info
+        if not _known_not_public(path):
+            answer = _kept_answer(request)
+            if answer is not None:
+                return answer
         response = get_response(request)
-        stored = _storable(request, response)
-        if stored is None:
-            return response
-        names, versions, timeout, _hook, _arguments = response.page_cache
-        # A page built inside a transaction may show what is not committed yet (and may never
-        # be): it is answered, not kept.
-        if None not in versions and not transaction.get_connection().in_atomic_block:
-            vary = _vary(response)
-            key = _key(request)
-            if vary:
-                _set(key, ("vary", vary), timeout)
-                key = _key(request, vary)
-            _set(key, ("page", names, versions, stored), timeout)
-        return _answer(request, stored)
+        _learn(path, public=getattr(response, "page_cache", None) is not None)
+        return _keep(request, response)
 
     return middleware
+
+
+def _kept_answer(request: HttpRequest) -> HttpResponse | None:
+    """The answer kept for this request while every version it was built from is unchanged."""
+    entry = _entry(_key(request))
+    if entry is not None and entry[0] == "vary":
+        # The page differs by a header besides the language (SDMX's Accept): one more key.
+        entry = _entry(_key(request, entry[1]))
+    if entry is None or entry[0] != "page":
+        return None
+    _kind, names, versions, stored, _expires = entry
+    if _versions(names) != versions:
+        return None
+    if stored["on_every_view"]:
+        hook, arguments = stored["on_every_view"]
+        import_string(hook)(**arguments)
+    return _answer(request, stored)
+
+
+def _keep(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Keep a public page's answer for the next visitors, if it may be kept."""
+    stored = _storable(request, response)
+    if stored is None:
+        return response
+    names, versions, timeout, _hook, _arguments = response.page_cache
+    # A page built inside a transaction may show what is not committed yet (and may never be):
+    # it is answered, not kept.
+    if None not in versions and not transaction.get_connection().in_atomic_block:
+        vary = _vary(response)
+        key = _key(request)
+        if vary:
+            _set(key, ("vary", vary), timeout)
+            key = _key(request, vary)
+        _set(key, ("page", names, versions, stored), timeout)
+    return _answer(request, stored)
 
 
 def _vary(response: HttpResponse) -> tuple[str, ...]:

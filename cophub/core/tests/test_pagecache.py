@@ -221,6 +221,31 @@ def test_a_view_not_marked_public_is_never_kept():
     assert len(calls) == 2
 
 
+def test_an_address_no_public_page_answers_is_not_looked_up_again(monkeypatch):
+    from cophub.core import pagecache
+
+    looked_up = []
+    real_entry = pagecache._entry
+    monkeypatch.setattr(pagecache, "_entry", lambda key: looked_up.append(key) or real_entry(key))
+    public = False
+
+    def view(request):
+        if not public:
+            return HttpResponse("not found", status=404)
+        return public_page("workgroup")(lambda request: HttpResponse("registered now"))(request)
+
+    handler = page_cache_middleware(view)
+    handler(_request())
+    handler(_request())
+    assert len(looked_up) == 1  # the second visit goes straight to the view
+    # The address comes to be a public page (a document registered after a 404): it is kept
+    # from that answer on, and served from the cache again.
+    public = True
+    assert handler(_request()).content == b"registered now"
+    assert handler(_request()).content == b"registered now"
+    assert len(looked_up) == 2
+
+
 def test_the_help_page_counts_every_opening_also_from_the_cache(client):
     from cophub.helplines.models import DailyCount
 
