@@ -203,6 +203,9 @@ STATIC_URL = "/static/"
 # Tests serve static files from the apps (finders) and collect nothing.
 STATIC_ROOT = None if TESTING else DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = TESTING
+# Files asked for at the site's root by name (/favicon.ico, by feed readers and crawlers that do
+# not read the pages' icon link), served like the static files, early in the stack.
+WHITENOISE_ROOT = Path(__file__).resolve().parent / "core" / "root"
 # Source maps (11 MB of the API docs' bundles) are fetched only by developer tools: compressing
 # them took most of collectstatic's time.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")

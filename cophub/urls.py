@@ -9,7 +9,6 @@ from cophub.core import views as core_views
 
 urlpatterns = [
     # /healthz is answered by core.middleware.healthz_middleware, before the host check.
-    path("favicon.ico", core_views.favicon),
     path("api/v1/", api.urls),
     # Machine-read addresses without a language prefix: feeds, OAI-PMH, the embeddable finder, SDMX.
     path("", include("cophub.workgroup.urls_root")),

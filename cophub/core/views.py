@@ -1,7 +1,6 @@
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -54,12 +53,6 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@require_safe
-def favicon(request):
-    # Not permanent: the target's name carries a hash of its content and changes with it.
-    return HttpResponseRedirect(static("core/favicon.svg"))
 
 
 def bench_bare(request):

@@ -98,7 +98,6 @@ A, B = COUNTRY_A, COUNTRY_B
 # --- the site's pages ---------------------------------------------------------------------------
 
 PAGES: dict[str, Visit] = {
-    "favicon.ico": page("/favicon.ico", everyone(302)),
     "api/v1/openapi.json": page("/api/v1/openapi.json", everyone()),
     "api/v1/docs": page("/api/v1/docs", everyone()),
     "api/v1/": page("/api/v1/", everyone(404)),

@@ -284,10 +284,17 @@ def test_reverse_gives_language_prefixed_addresses():
         assert reverse("login") == "/ar/accounts/login/"
 
 
-def test_favicon_is_served_by_us(client):
+def test_favicon_is_an_icon_served_from_the_root_like_a_static_file(client):
+    from io import BytesIO
+
+    from PIL import Image
+
     response = client.get("/favicon.ico")
-    assert response.status_code == 302
-    assert response["Location"] == "/static/core/favicon.svg"
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    assert "max-age" in response["Cache-Control"]
+    icon = Image.open(BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
 
 
 def test_home_page_summarises_the_mandate_in_one_query(client, django_assert_num_queries):
