@@ -25,6 +25,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cophub.settings")
 os.environ.setdefault("DJANGO_ENV", "test")
 
 GOAL_RECALL, GOAL_FALSE_ALARMS = 0.95, 0.05
+# Sentence ids by the batch they were written in (data/safety_cases/README.md).
+BATCHES = (("first", 1, 300), ("second", 301, 400), ("third", 401, 999))
 
 
 def _grams(text: str) -> collections.Counter:
@@ -105,6 +107,22 @@ def figures(show_misses: bool = False) -> list[dict]:
                 f"({len(result['alarms'])}/{result['ordinary']})"
             )
         print(" | ".join(line))
+    # The set grew in batches, each written before the cue lists had seen any of it (README):
+    # the later batches are the fairer test of how the frames do on stories they were not
+    # written for.
+    for language in safeguarding.LANGUAGES:
+        part = [case for case in held_back if case.language == language]
+        line = []
+        for name, first, last in BATCHES:
+            batch = [case for case in part if first <= int(case.id.split("-")[1]) <= last]
+            if batch:
+                result = measure(safeguarding.signals_danger, batch)
+                line.append(
+                    f"{name} {result['disclosures'] - len(result['missed'])}/"
+                    f"{result['disclosures']} caught, {len(result['alarms'])}/"
+                    f"{result['ordinary']} false alarms"
+                )
+        print(f"  {language} frames by batch: " + " | ".join(line))
     if show_misses:
         for row in rows:
             if row["detector"] != "frames":
