@@ -9,7 +9,7 @@ from cophub.consultations.safeguarding import LANGUAGES, frame_of, labelled_case
 # What the held-back part gives (docs/consultations.md): the goal of 95 % recall is met in
 # Chinese, Russian and Spanish, not yet in Arabic, English and French, whose held-back part also
 # holds the sentences of the later batches. A change to the cues may not fall below these.
-HELD_BACK_RECALL_FLOOR = {"ar": 0.84, "zh": 0.97, "en": 0.80, "fr": 0.86, "ru": 0.96, "es": 0.95}
+HELD_BACK_RECALL_FLOOR = {"ar": 0.91, "zh": 0.97, "en": 0.89, "fr": 0.94, "ru": 0.96, "es": 0.95}
 FALSE_ALARMS_CEILING = 0.05
 
 
@@ -59,3 +59,15 @@ def test_talking_about_a_subject_is_not_a_disclosure():
 def test_languages_mixed_in_one_answer_pool_their_cues():
     # An adult in English, secrecy in Spanish.
     assert signals_danger("this older guy online dice que es nuestro secreto")
+
+
+def test_arabic_cues_match_after_a_joined_conjunction():
+    # "و" (and) is written as one word with the verb that follows it.
+    assert "demand" in safeguarding.cues_in("وبيطلب فلوس")
+    assert "demand" not in safeguarding.cues_in("وبيطلب")
+
+
+def test_hiding_injuries_is_a_frame_of_its_own():
+    assert signals_danger("i wear a hoodie so nobody sees my arms")
+    assert not signals_danger("i wear a hoodie because its cold")
+    assert not signals_danger("we learned at school that hiding your arms can be a red flag")
