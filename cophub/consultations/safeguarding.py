@@ -95,7 +95,13 @@ def _cue_pattern(phrases_by_language: dict[str, list[str]]) -> re.Pattern:
         alternatives = "|".join(normalise(phrase) for phrase in phrases)
         # Chinese has no spaces: its cues match inside words. Elsewhere a cue starts at a
         # word's start and says itself where it ends (stems end in \w*).
-        parts.append(f"(?:{alternatives})" if language == "zh" else rf"(?<!\w)(?:{alternatives})")
+        if language == "zh":
+            parts.append(f"(?:{alternatives})")
+        elif language == "ar":
+            # Arabic writes "and" and "so" (و, ف) as one word with what follows: "ويضربني".
+            parts.append(rf"(?<!\w)[وف]?(?:{alternatives})")
+        else:
+            parts.append(rf"(?<!\w)(?:{alternatives})")
     return re.compile("|".join(parts))
 
 

@@ -109,7 +109,31 @@ def test_the_demo_directory_loads_twice_and_covers_forty_countries():
     assert gb.value == "+448001111"
     paragraph = MandateParagraph.objects.get(code="R179/MS/10")
     records = dict((p.key, r) for p, r in mandate.work_serving(paragraph))["helplines"]
-    assert len(records) == Helpline.objects.count()
+    # Entries still waiting for the secretariat are not shown anywhere public.
+    assert len(records) == Helpline.objects.filter(active=True).count()
+
+
+def test_the_entries_of_further_member_states_wait_for_the_secretariat():
+    from cophub.helplines import demo, services
+
+    demo.load_demo()
+    waiting = Helpline.objects.filter(active=False)
+    countries = set(waiting.values_list("country_id", flat=True))
+    assert {"MD", "KW", "TT", "ME", "UY"} <= countries and len(countries) >= 20
+    # Each names its public source and the day it was checked against it.
+    assert not waiting.filter(source_url="").exists()
+    assert not waiting.filter(last_verified=None).exists()
+    # Hidden from a child until confirmed; shown once the secretariat confirms it.
+    assert not help.help_for_country("KW").services
+    services.list_for_children(
+        helpline=Helpline.objects.get(key="child-helpline-147-kw"), by=SecretariatFactory()
+    )
+    answer = help.help_for_country("KW")
+    assert [service.name for service in answer.services] == ["Child Helpline 147"]
+    assert 'href="tel:147"' in render_to_string("core/includes/help_now.html", {"help": answer})
+    # Loading the demo again does not hide it again.
+    demo.load_demo()
+    assert Helpline.objects.get(key="child-helpline-147-kw").active
 
 
 def test_the_help_now_include_renders_the_providers_answer():
