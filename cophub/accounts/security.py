@@ -9,7 +9,6 @@ import math
 import time
 from base64 import b32decode, b32encode
 
-import segno
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -85,6 +84,8 @@ def hex_key(secret: str) -> str:
 
 def qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// address as an SVG QR code, drawn on the server (no script on the page)."""
+    import segno  # on first use: a worker that never draws one does not hold it
+
     return segno.make(device.config_url, error="m").svg_inline(
         scale=5, dark="#000", light="#fff", omitsize=False
     )

@@ -3,7 +3,6 @@ import dataclasses
 import re
 import secrets
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -306,6 +305,8 @@ def qr_code(request, slug):
     if consultation is None:
         raise Http404
     url = request.build_absolute_uri(reverse("consultations:detail", kwargs={"slug": slug}))
+    import segno  # on first use: a worker that never draws one does not hold it
+
     svg = segno.make(url, error="m").svg_inline(scale=6, dark="#000", light="#fff", border=2)
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = f'inline; filename="{slug}-qr.svg"'

@@ -6,7 +6,6 @@ chooses the language of titles and links (English by default).
 
 import datetime
 
-import icalendar
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
@@ -128,6 +127,8 @@ class TypeDocumentFeed(DocumentFeed):
 def meetings_calendar(request):
     """Every meeting as an all-day event in its own time zone, with its address on COP Hub."""
     with translation.override(_language(request)):
+        import icalendar  # on first use: a worker that never draws one does not hold it
+
         calendar = icalendar.Calendar()
         calendar.add("prodid", "-//COP Hub//Working group meetings//EN")
         calendar.add("version", "2.0")
