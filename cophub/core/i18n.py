@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from django.conf import settings
 from django.utils import timezone, translation
@@ -66,3 +67,8 @@ def format_number(value, decimals: int | None = None) -> str:
     return babel_numbers.format_decimal(
         value, format=f"#,##0.{'0' * decimals}" if decimals else "#,##0", locale=_locale()
     )
+
+
+def format_list(items, style: str = "standard") -> str:
+    """Items joined as the page's language joins a list (CLDR): "A, B and C", "A وB وC"."""
+    return babel_lists.format_list([str(item) for item in items], style=style, locale=_locale())

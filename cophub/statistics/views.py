@@ -15,11 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cophub.core import charts
 from cophub.core.forms import render_form_page
 from cophub.core.i18n import translated_value
 from cophub.core.pagecache import public_page
 
-from . import charts, sdmx, selectors, services
+from . import sdmx, selectors, services
 from .forms import ComparisonForm, SubmissionForm
 from .models import TOTAL, AgeBand, ObservationStatus, Sex, Unit
 
@@ -92,8 +93,8 @@ def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
     maximum = 100 if indicator.unit == Unit.PERCENT else None
     name = translated_value(indicator, "name").text
     comparison_chart = charts.bar_chart(
-        "chart-countries",
         bars,
+        chart_id="chart-countries",
         title=_("%(indicator)s, %(year)s, by country") % {"indicator": name, "year": period},
         description=_("Bars for %(count)s countries; the table below gives the same figures.")
         % {"count": len(bars)},
@@ -104,12 +105,12 @@ def _comparison_context(indicator, period: int, chosen: list[str]) -> dict:
     series_chart = None
     if series:
         series_chart = charts.line_chart(
-            "chart-series",
             [(country, [(o.period, o.value) for o in found]) for country, found in series.items()],
             title=_("%(indicator)s over the years") % {"indicator": name},
             description=_("One line per country; the table below gives the same figures."),
             maximum=maximum,
             format_value=lambda v: format_value(indicator, v),
+            chart_id="chart-series",
         )
     series_periods = sorted({o.period for found in series.values() for o in found})
     series_table = []
@@ -159,8 +160,8 @@ def _breakdown_chart(indicator, cells, country_name, period, maximum):
     ]  # fmt: skip
     name = translated_value(indicator, "name").text
     return charts.bar_chart(
-        "chart-breakdown",
         bars,
+        chart_id="chart-breakdown",
         title=_("%(indicator)s in %(country)s, %(year)s, by sex and age")
         % {"indicator": name, "country": country_name, "year": period},
         description=_(

@@ -150,7 +150,7 @@ def _registry_rows(documents: list[Document]) -> list[_RegistryRow]:
                 withdrawn=document.status == Document.Status.WITHDRAWN,
                 late=document.late,
                 title=translated(document, "title"),
-                sources=", ".join(sources),
+                sources=sources,  # joined as the reader's language joins a list
                 # the day it was registered, in the reader's calendar format (not the time)
                 registered=i18n.format_date(timezone.localdate(document.registered_at), "medium"),
                 languages=[file.language for file in document.files.all()],

@@ -215,7 +215,10 @@ def test_the_preview_is_for_the_secretariat(client):
     assert "Send my answers" not in page.content.decode()
     # The sample questions are in Arabic, Chinese and English only: the preview says so.
     assert "Not yet in every language" in page.content.decode()
-    assert "Where do you go online most?: fr, ru, es" in page.content.decode()
+    assert (
+        "<bdi>Where do you go online most?</bdi>: <bdi>fr</bdi>, <bdi>ru</bdi>, and <bdi>es</bdi>"
+        in page.content.decode()
+    )
 
 
 def test_you_said_we_did_after_the_meeting(client):

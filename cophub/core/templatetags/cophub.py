@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from cophub.core import i18n
@@ -44,3 +45,37 @@ def translated(obj, field):
         value.text,
         _("not translated yet"),
     )
+
+
+@register.filter
+def isolate(value):
+    """The text in a <bdi>: a run whose direction may differ from the page's (a name, an
+    acronym, a note in another language) neither takes nor gives order to its neighbours."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def list_join(items, style="standard"):
+    """Items joined as the page's language joins a list (CLDR, through Babel), each isolated:
+    "Kenya, UNICEF and Brazil" in English, "كينيا وUNICEF والبرازيل" in Arabic."""
+    items = [item for item in items if item not in (None, "")]
+    marks = [f"\ue000{index}\ue001" for index in range(len(items))]
+    joined = conditional_escape(i18n.format_list(marks, style))
+    for mark, item in zip(marks, items, strict=True):
+        joined = joined.replace(mark, str(isolate(item)), 1)
+    return mark_safe(joined)  # noqa: S308 - the pattern and every item are escaped above
+
+
+@register.simple_tag
+def list_of(*parts):
+    """`list_join` of several lists and single items in a row: each record as its name, e.g.
+    {% list_of document.countries.all document.organisations.all %}."""
+    items = []
+    for part in parts:
+        if isinstance(part, str):
+            items.append(part)
+        else:
+            items += [getattr(item, "acronym", "") or str(item) for item in part]
+    return list_join(items)

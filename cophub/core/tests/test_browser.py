@@ -1,5 +1,7 @@
 """The foundation as a person meets it, in Debian's Chromium."""
 
+import re
+
 import pytest
 from django.test import override_settings
 
@@ -202,3 +204,65 @@ def test_paragraph_text_runs_in_its_own_direction(page, live_server, lang):
     shown = page.locator(".resolution-text").first
     assert shown.evaluate(direction) == ("rtl" if lang == "ar" else "ltr")
     check_accessibility(page)
+
+
+PHONE = {"width": 390, "height": 844}
+NOT_A_PAGE = re.compile(r"\.(csv|json|pdf|docx|xlsx|svg|atom|ics|ico)(\?|$)|/files/|^/api/")
+
+
+def public_pages(site) -> list[str]:
+    """Every address of the access table that anyone may read as an HTML page, without its
+    language prefix (the embeddable finder keeps its ?lang=, given afterwards)."""
+    from . import access_table as table
+
+    addresses = set()
+    for visit in table.PAGES.values():
+        for address, expect in [(visit.url, visit.get), *visit.extra]:
+            url = address(site)
+            if expect and expect["anonymous"] == 200 and not NOT_A_PAGE.search(url):
+                if url.startswith("/en/"):
+                    addresses.add(url.removeprefix("/en"))
+                elif url.startswith("/embed/"):
+                    addresses.add(url)
+    return sorted(addresses)
+
+
+def test_every_public_page_fits_a_phone_in_three_scripts(page, live_server, settings, tmp_path):
+    from .access_site import build_site
+
+    settings.MEDIA_ROOT = tmp_path
+    pages = public_pages(build_site())
+    assert len(pages) > 40 and "/statistics/" in pages and "/countries/compare/" in pages
+    page.set_viewport_size(PHONE)
+    too_wide = []
+    for lang in ("en", "ar", "zh"):
+        for path in pages:
+            url = path.replace("lang=fr", f"lang={lang}") if "lang=" in path else f"/{lang}{path}"
+            response = page.goto(f"{live_server.url}{url}", wait_until="domcontentloaded")
+            assert response.ok, url
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide.append(f"{url}: {width} px")
+    assert too_wide == []
+
+
+def test_the_menu_folds_on_a_phone_and_opens_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/ar/help/")
+    menu = page.locator(".main-nav")
+    assert not menu.is_visible()
+    page.locator(".main-menu summary").click()
+    assert menu.is_visible()
+    page.locator(".main-nav a[href='/ar/countries/']").click()
+    page.wait_for_url("**/ar/countries/")
+    context.close()
+    # On a wide screen the menu is open without a click, and its button is not shown.
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/ar/help/")
+    assert page.locator(".main-nav a[href='/ar/countries/']").is_visible()
+    assert not page.locator(".main-menu summary").is_visible()
+    context.close()

@@ -245,3 +245,21 @@ def test_an_organisation_proposes_and_the_secretariat_reviews_accessibly(browser
     page.wait_for_url(f"{live_server.url}/ar/help/manage/")
     assert Helpline.objects.get(key="iwf").name.startswith("IWF hotline")
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "ru"])
+def test_on_a_phone_the_number_is_the_first_thing_to_tap_on_the_first_screen(
+    browser, live_server, kenya, lang
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{lang}/help/KE/")
+    call = page.locator("a.hl-tap").first
+    assert call.get_attribute("href") == "tel:+254722178177"
+    # Below the quick exit, the (folded) menu and the heading, and wholly on the first screen.
+    box = call.bounding_box()
+    assert box["y"] + box["height"] <= 844 * 0.8
+    # Nothing in the page's content comes before it to tap.
+    first = page.evaluate("document.querySelector('main a, main button, main select').className")
+    assert "hl-tap" in first
+    context.close()

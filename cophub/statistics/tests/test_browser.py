@@ -88,3 +88,104 @@ def test_a_bad_file_is_rejected_with_its_row_named(page, live_server, lang, tmp_
     assert "250" in rows.nth(0).inner_text()
     assert Observation.objects.count() == 0
     check_accessibility(page)
+
+
+# Every text of every chart on the page, its box on the screen; every bar and legend key; the
+# chart's own box. Boxes are the font's full height (ascender to descender), as the reader sees.
+CHART_BOXES = """() => Array.from(document.querySelectorAll('svg.chart')).map((svg) => {
+  const box = (e) => { const r = e.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent}; };
+  return {
+    id: svg.id, svg: box(svg),
+    texts: Array.from(svg.querySelectorAll('text')).map(box),
+    shapes: Array.from(svg.querySelectorAll('rect')).map(box),
+  };
+})"""
+
+
+def _overlap(a, b, slack=0.5):
+    return (
+        min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack
+        and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+    )
+
+
+def _inside(inner, outer, slack=0.5):
+    return (
+        inner["left"] >= outer["left"] - slack
+        and inner["right"] <= outer["right"] + slack
+        and inner["top"] >= outer["top"] - slack
+        and inner["bottom"] <= outer["bottom"] + slack
+    )
+
+
+def chart_faults(page) -> list[str]:
+    """What is wrong with the charts on the page: texts on texts, texts on bars, clipped texts."""
+    faults = []
+    for chart in page.evaluate(CHART_BOXES):
+        texts = chart["texts"]
+        for index, text in enumerate(texts):
+            if not _inside(text, chart["svg"]):
+                faults.append(f"{chart['id']}: {text['text']!r} is cut by the chart's edge")
+            faults += [
+                f"{chart['id']}: {text['text']!r} overlaps {other['text']!r}"
+                for other in texts[index + 1 :]
+                if _overlap(text, other)
+            ]
+            faults += [
+                f"{chart['id']}: {text['text']!r} lies on a bar or key"
+                for shape in chart["shapes"]
+                if _overlap(text, shape)
+            ]
+    return faults
+
+
+@pytest.fixture
+def many_countries():
+    """Long names and short ones, in every script, on one indicator."""
+    indicator = IndicatorFactory(code="TEST_WIDE", name_ar="مؤشر للاختبار")
+    countries = ["CF", "BA", "GB", "AE", "SA", "KE", "CN", "TZ", "VN", "FR", "VC", "KN"]
+    for rank, iso2 in enumerate(countries):
+        for year in (2021, 2022, 2023):
+            ObservationFactory(
+                indicator=indicator,
+                country=Country.objects.get(iso2=iso2),
+                period=year,
+                value=95 - rank * 7 + year - 2023,
+            )
+    for age in ("Y9T11", "Y12T14", "Y15T17"):
+        for sex, value in [("F", 58), ("M", 62), ("_T", 60)]:
+            ObservationFactory(
+                indicator=indicator, country=Country.objects.get(iso2="CF"), period=2023,
+                sex=sex, age=age, value=value,
+            )  # fmt: skip
+    return indicator
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh"])
+def test_charts_draw_names_in_full_without_overlaps_in_the_pages_direction(
+    page, live_server, many_countries, lang
+):
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}/{lang}/statistics/TEST_WIDE/?period=2023")
+        assert page.locator("svg.chart").count() == 3
+        assert chart_faults(page) == []
+        # Names in full: the longest country name is drawn whole.
+        names = page.locator("#chart-countries text.chart-label").all_text_contents()
+        table = page.locator("#comparison-table tbody th").all_text_contents()
+        assert "".join(names).replace(" ", "") == "".join(table).replace(" ", "")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The bars grow from the start of the line (the right in Arabic, the left in Chinese) and
+    # the legend's keys stand before their names in the same direction.
+    bar = page.locator("#chart-countries rect.chart-bar").first.bounding_box()
+    chart = page.locator("#chart-countries").bounding_box()
+    key = page.locator("#chart-series rect.chart-key").first.bounding_box()
+    name = page.locator("#chart-series text.chart-label").first.bounding_box()
+    middle = chart["x"] + chart["width"] / 2
+    if lang == "ar":
+        assert bar["x"] + bar["width"] > middle and bar["x"] < middle
+        assert key["x"] > name["x"] + name["width"]
+    else:
+        assert bar["x"] < middle and bar["x"] + bar["width"] > middle
+        assert key["x"] + key["width"] < name["x"]
