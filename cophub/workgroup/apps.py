@@ -25,6 +25,48 @@ def _profile_data(country):
     return list(selectors.contributions_for_country(country.iso2)[:20])
 
 
+def _features():
+    from cophub.core.mandate import MandateFeature
+
+    return (
+        # Resolution 1306 §5 and Resolution 179 (requests the Council, 5): contributions and
+        # reports public, without a password.
+        MandateFeature(
+            key="workgroup-registry",
+            label=_("The public document registry and its feeds"),
+            description=_(
+                "Every contribution and report, numbered and public without a password, with "
+                "Atom feeds and an API."
+            ),
+            url_name="workgroup:registry",
+            paragraphs=("R1306/RES/5", "R179/COUNCIL/5", "R179/SG/7"),
+        ),
+        # Resolution 1306 §1.3 (annual report to Council) and §6 (draft final report); Resolution
+        # 179: SG/6 (progress report to the Plenipotentiary), BDT/1 (annual report on WTDC
+        # Resolution 67).
+        MandateFeature(
+            key="workgroup-reports",
+            label=_("Reports to Council"),
+            description=_(
+                "The yearly and final reports, built from the year's records and registered with "
+                "their Council numbers."
+            ),
+            url_name="workgroup:reports",
+            paragraphs=("R1306/RES/1.3", "R1306/RES/6", "R179/SG/6", "R179/BDT/1"),
+        ),
+        # Resolution 179, MS/2: gender balance in the delegations, counted per meeting.
+        MandateFeature(
+            key="workgroup-gender",
+            label=_("Gender balance of the delegations"),
+            description=_(
+                "The yearly report counts, per meeting, the delegates' self-declared gender."
+            ),
+            url_name="workgroup:reports",
+            paragraphs=("R179/MS/2",),
+        ),
+    )
+
+
 class WorkgroupConfig(AppConfig):
     name = "cophub.workgroup"
     label = "workgroup"
@@ -34,6 +76,8 @@ class WorkgroupConfig(AppConfig):
         from cophub.core import mandate, navigation, profiles, reporting
 
         from .reports import OWN_SECTIONS
+
+        features = _features()
 
         navigation.register(
             navigation.NavEntry(
@@ -54,6 +98,8 @@ class WorkgroupConfig(AppConfig):
         mandate.register_provider(
             mandate.MandateProvider("workgroup-documents", _("Documents"), _mandate_records)
         )
+        for feature in features:
+            mandate.register_feature(feature)
         profiles.register_section(
             profiles.ProfileSection(
                 key="workgroup",
