@@ -32,6 +32,7 @@ class CountryOut(Schema):
     ldc: bool
     sids: bool
     lldc: bool
+    transition_economy: bool
 
     resolve_names = translations("name")
 
