@@ -54,6 +54,36 @@ def _features():
             url_name="workgroup:reports",
             paragraphs=("R1306/RES/1.3", "R1306/RES/6", "R179/SG/6", "R179/BDT/1"),
         ),
+        # Resolution 1306 §1, §1.1, §2 and Resolution 179 (requests the Council, 1 and 2; invites
+        # Member States, 1): the group, its members' input and every stakeholder's part in it.
+        MandateFeature(
+            key="workgroup-meetings",
+            label=_("The working group's meetings"),
+            description=_(
+                "Meetings with their agendas, calendar and participants, and the contributions "
+                "Member States, Sector Members and other stakeholders send to them."
+            ),
+            url_name="workgroup:meetings",
+            paragraphs=(
+                "R1306/RES/1",
+                "R1306/RES/1.1",
+                "R1306/RES/2",
+                "R179/COUNCIL/1",
+                "R179/COUNCIL/2",
+                "R179/MS/1",
+            ),
+        ),
+        # Resolution 1306 §4, Resolution 179 (requests the Council, 3; BDT/2): liaison with the
+        # other ITU groups and the Council Working Group on Internet, avoiding duplication.
+        MandateFeature(
+            key="workgroup-liaisons",
+            label=_("Liaison statements"),
+            description=_(
+                "The statements exchanged with other ITU groups, so that work is not done twice."
+            ),
+            url_name="workgroup:liaisons",
+            paragraphs=("R1306/RES/4", "R179/COUNCIL/3", "R179/BDT/2"),
+        ),
         # Resolution 179, MS/2: gender balance in the delegations, counted per meeting.
         MandateFeature(
             key="workgroup-gender",

@@ -163,6 +163,15 @@ def test_every_registered_feature_names_stored_paragraphs():
         ("R179-MS-14", "/en/statistics/", "The statistics framework"),
         ("R179-SG-1", "/en/coordination/", "The coordination register"),
         ("R179-BDT-3", "/en/coordination/", "The coordination register"),
+        ("R1306-RES-1", "/en/meetings/", "The working group&#x27;s meetings"),
+        ("R179-MS-1", "/en/meetings/", "The working group&#x27;s meetings"),
+        ("R179-COUNCIL-3", "/en/liaisons/", "Liaison statements"),
+        ("R179-BDT-2", "/en/liaisons/", "Liaison statements"),
+        ("R179-MS-12", "/en/resources/", "The resource repository"),
+        ("R179-BDT-5", "/en/resources/guidelines/", "The guidelines in six languages"),
+        ("R179-RES-2", "/en/countries/", "Requests for assistance"),
+        ("R179-BDT-8", "/en/countries/", "Requests for assistance"),
+        ("R179-MS-7", "/en/countries/compare/", "Measures compared against one checklist"),
     ],
 )
 def test_a_paragraph_page_lists_the_features_that_serve_it(client, code, feature_url, label):
