@@ -8,9 +8,10 @@ import datetime
 
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from cophub.core import i18n
+from cophub.core.apischema import MANDATE_DESCRIPTION
 
 from . import selectors
 
@@ -27,6 +28,7 @@ class ConsultationOut(Schema):
     time_zone: str
     state: str
     participants: int
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
 
 
 class CellOut(Schema):
@@ -69,12 +71,13 @@ def _consultation_out(consultation, count: int) -> dict:
         "time_zone": consultation.time_zone,
         "state": consultation.state(timezone.now()),
         "participants": count,
+        "mandate": [paragraph.code for paragraph in consultation.mandate.all()],
     }
 
 
 @router.get("/consultations", response=list[ConsultationOut], summary="Youth consultations")
 def list_consultations(request):
-    consultations = list(selectors.public_consultations())
+    consultations = list(selectors.public_consultations().prefetch_related("mandate"))
     counts = selectors.counts_by_consultation(consultations)
     return [_consultation_out(c, counts.get(c.pk, 0)) for c in consultations]
 

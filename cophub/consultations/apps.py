@@ -34,6 +34,18 @@ class ConsultationsConfig(AppConfig):
                 records=registrations.mandate_records,
             )
         )
+        mandate.register_feature(
+            mandate.MandateFeature(
+                key="consultations",
+                label=_("Youth consultations"),
+                description=_(
+                    "Online consultations of young people before the working group's meetings, "
+                    "with their results published."
+                ),
+                url_name="consultations:list",
+                paragraphs=MANDATE_CODES,
+            )
+        )
         reporting.register_section(
             reporting.ReportSection(
                 key="consultations",

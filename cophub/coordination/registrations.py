@@ -96,6 +96,19 @@ def register_all():
             records=_mandate_records,
         )
     )
+    # Resolution 179: SG/1 (other UN organizations' activities), SG/4 and BDT/3 (coordination
+    # with similar initiatives, avoiding overlap), SGDIRS/1 (between the Bureaux).
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="coordination",
+            label=gettext_lazy("The coordination register"),
+            description=gettext_lazy(
+                "Who does which child online protection activity, and where activities overlap."
+            ),
+            url_name="coordination:register",
+            paragraphs=("R179/SG/1", "R179/SG/4", "R179/BDT/3", "R179/SGDIRS/1"),
+        )
+    )
     profiles.register_section(
         profiles.ProfileSection(
             key="coordination",

@@ -36,8 +36,10 @@ class RegionAdmin(ReferenceDataAdmin):
 
 @admin.register(Country)
 class CountryAdmin(ReferenceDataAdmin):
-    list_display = ["iso2", "name", "region", "itu_member", "ldc", "sids", "lldc"]
-    list_filter = ["region", "itu_member", "ldc", "sids", "lldc"]
+    list_display = [
+        "iso2", "name", "region", "itu_member", "ldc", "sids", "lldc", "transition_economy"
+    ]  # fmt: skip
+    list_filter = ["region", "itu_member", "ldc", "sids", "lldc", "transition_economy"]
     search_fields = ["iso2", "iso3", "name"]
     readonly_fields = ["iso2", "iso3", "numeric"]
 

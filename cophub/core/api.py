@@ -32,6 +32,7 @@ class CountryOut(Schema):
     ldc: bool
     sids: bool
     lldc: bool
+    transition_economy: bool
 
     resolve_names = translations("name")
 
@@ -137,8 +138,18 @@ def list_mandate(request, resolution: MandateParagraph.Resolution | None = None)
     return selectors.mandate_paragraphs(resolution=resolution)
 
 
+class MandateFeatureOut(Schema):
+    key: str
+    label: str
+    description: str
+    url: str
+
+
 class MandateParagraphDetailOut(MandateParagraphOut):
-    served_by: list[MandateServedOut]
+    features: list[MandateFeatureOut] = Field(
+        description="The parts of COP Hub built to carry out the paragraph"
+    )
+    served_by: list[MandateServedOut] = Field(description="The records that name the paragraph")
 
 
 @router.get(
@@ -151,5 +162,14 @@ def get_mandate_paragraph(request, code: str):
     paragraph.served_by = [
         {"key": provider.key, "label": str(provider.label), "records": records}
         for provider, records in mandate.work_serving(paragraph)
+    ]
+    paragraph.features = [
+        {
+            "key": feature.key,
+            "label": str(feature.label),
+            "description": str(feature.description),
+            "url": feature.url,
+        }
+        for feature in mandate.features_serving(paragraph)
     ]
     return paragraph

@@ -72,6 +72,19 @@ def translated(field: str, *, of: str = "") -> staticmethod:
     return staticmethod(resolve)
 
 
+MANDATE_DESCRIPTION = "Codes of the mandate paragraphs the record serves (see /api/v1/mandate)"
+
+
+def mandate_codes() -> staticmethod:
+    """The resolver of a schema field that lists the codes of the mandate paragraphs a record
+    serves (its `mandate_field()`); list operations prefetch `mandate`."""
+
+    def resolve(obj):
+        return [paragraph.code for paragraph in obj.mandate.all()]
+
+    return staticmethod(resolve)
+
+
 def translations(field: str) -> staticmethod:
     """The resolver of a schema field that holds every language's text of the translated model
     field `field`, by language code, the empty ones left out."""

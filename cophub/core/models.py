@@ -36,11 +36,13 @@ class Country(models.Model):
         related_name="countries",
         verbose_name=_("ITU region"),
     )
-    # Resolution 179 asks for particular attention to these three UN groups (its footnote on
-    # developing countries): least developed, small island developing and landlocked developing.
+    # Resolution 179's footnote on developing countries (to RES/2) names four groups: least
+    # developed countries, small island developing States, landlocked developing countries and
+    # countries with economies in transition.
     ldc = models.BooleanField(_("least developed country"), default=False)
     sids = models.BooleanField(_("small island developing State"), default=False)
     lldc = models.BooleanField(_("landlocked developing country"), default=False)
+    transition_economy = models.BooleanField(_("economy in transition"), default=False)
 
     class Meta:
         ordering = ["iso2"]

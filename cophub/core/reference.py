@@ -122,6 +122,7 @@ def load_reference_data(apps, using: str = "default") -> None:
                 "ldc": flags.get("ldc") == "1",
                 "lldc": flags.get("lldc") == "1",
                 "sids": flags.get("sids") == "1",
+                "transition_economy": flags.get("eit") == "1",
                 **_translated("name", country_names(entry.alpha_2)),
             }
         )

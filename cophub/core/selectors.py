@@ -35,9 +35,15 @@ class UnGroup(StrEnum):
     LDC = "LDC"
     SIDS = "SIDS"
     LLDC = "LLDC"
+    EIT = "EIT"
 
 
-UN_GROUP_FIELDS: dict[str, str] = {UnGroup.LDC: "ldc", UnGroup.SIDS: "sids", UnGroup.LLDC: "lldc"}
+UN_GROUP_FIELDS: dict[str, str] = {
+    UnGroup.LDC: "ldc",
+    UnGroup.SIDS: "sids",
+    UnGroup.LLDC: "lldc",
+    UnGroup.EIT: "transition_economy",
+}
 
 
 def country_choices() -> list[tuple[str, str]]:

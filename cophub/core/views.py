@@ -19,8 +19,25 @@ def home(request):
 @public_page(*CONTENT_APPS)
 @require_safe
 def mandate_list(request):
+    resolutions = selectors.mandate_by_resolution()
+    paragraphs = [
+        paragraph
+        for resolution in resolutions
+        for _section, items in resolution["sections"]
+        for paragraph in items
+    ]
+    coverage = mandate.coverage(paragraphs)
+    for paragraph in paragraphs:
+        paragraph.coverage = coverage[paragraph.code]
     return render(
-        request, "core/mandate_list.html", {"resolutions": selectors.mandate_by_resolution()}
+        request,
+        "core/mandate_list.html",
+        {
+            "resolutions": resolutions,
+            "served_count": sum(1 for c in coverage.values() if c.total),
+            "paragraph_count": len(paragraphs),
+            "unserved": [p for p in paragraphs if not p.coverage.total],
+        },
     )
 
 
@@ -29,6 +46,8 @@ def mandate_list(request):
 def mandate_detail(request, slug):
     paragraph = selectors.mandate_paragraph(slug)
     text = i18n.translated_value(paragraph, "text")
+    features = mandate.features_serving(paragraph)
+    served_by = mandate.work_serving(paragraph)
     return render(
         request,
         "core/mandate_detail.html",
@@ -37,7 +56,9 @@ def mandate_detail(request, slug):
             "text": text,
             # Only the text in the source's language is the Union's; the others are ours.
             "unofficial": text.language != paragraph.text_language,
-            "served_by": mandate.work_serving(paragraph),
+            "features": features,
+            "served_by": served_by,
+            "served": bool(features) or any(records for _provider, records in served_by),
         },
     )
 

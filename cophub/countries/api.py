@@ -4,17 +4,26 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.accounts.permissions import represents_country
+from cophub.accounts.permissions import is_secretariat, represents_country
 from cophub.core import selectors as core_selectors
-from cophub.core.apischema import Pagination, RegionCode, choice, translated, translations
+from cophub.core.apischema import (
+    MANDATE_DESCRIPTION,
+    Pagination,
+    RegionCode,
+    choice,
+    mandate_codes,
+    translated,
+    translations,
+)
 from cophub.core.problems import problem_response
 
 from . import selectors, services
-from .models import Category, MeasureStatus, Milestone, Proposal, Roadmap
+from .models import AssistanceRequest, Category, MeasureStatus, Milestone, Proposal, Roadmap
 
 router = Router(tags=["countries"])
 
@@ -88,6 +97,9 @@ class RoadmapOut(Schema):
     demo: bool
     milestones: list[MilestoneOut]
     documents: list[RoadmapDocumentOut]
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
+
+    resolve_mandate = mandate_codes()
 
 
 class ChangedFieldOut(Schema):
@@ -246,3 +258,117 @@ def create_proposal(request, iso2: str, body: ProposalIn):
         country=country, kind=body.kind, payload=body.payload, by=request.auth
     )
     return Status(201, proposal)
+
+
+# --- requests for assistance (Resolution 179, RES/2, BDT/4, BDT/8) ---------------------------
+
+
+class AssistanceIn(Schema):
+    subject: str = Field(description="roadmap, strategy or legislation")
+    description: str
+
+
+class AssistanceStepOut(Schema):
+    state: choice(AssistanceRequest.State)
+    note: str
+    at: datetime.datetime
+
+
+class AssistancePublicOut(Schema):
+    """What anyone may read of a request: what it is about and where it stands."""
+
+    id: int
+    country: str
+    subject: choice(AssistanceRequest.Subject)
+    state: choice(AssistanceRequest.State)
+    requested_at: datetime.datetime
+    updated_at: datetime.datetime
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
+
+    @staticmethod
+    def resolve_country(obj):
+        return obj.country_id
+
+    resolve_mandate = mandate_codes()
+
+
+class AssistanceOut(AssistancePublicOut):
+    """What the secretariat and the Member State's delegates read: the request and its steps."""
+
+    description: str
+    steps: list[AssistanceStepOut]
+
+    @staticmethod
+    def resolve_steps(obj):
+        return list(obj.steps.all())
+
+
+class AssistanceStepIn(Schema):
+    state: str = Field(description="accepted, in_progress, completed or declined")
+    note: str = ""
+
+
+@router.get(
+    "/countries/{iso2}/assistance",
+    response=list[AssistancePublicOut],
+    summary="A Member State's requests for assistance: subject and state",
+)
+def list_country_assistance(request, iso2: str):
+    country = core_selectors.country(iso2)
+    return selectors.assistance_requests(country=country).prefetch_related("mandate")
+
+
+@router.post(
+    "/countries/{iso2}/assistance",
+    response={201: AssistanceOut},
+    auth=django_auth,
+    summary="A Member State's delegate asks for assistance (signed in, CSRF token)",
+)
+def create_assistance_request(request, iso2: str, body: AssistanceIn):
+    country = core_selectors.country(iso2)
+    if not represents_country(request.auth, country.iso2):
+        raise HttpError(
+            403, _("You can ask for assistance only for the Member State you represent.")
+        )
+    sent = services.request_assistance(
+        country=country, subject=body.subject, description=body.description, by=request.auth
+    )
+    return Status(201, sent)
+
+
+@router.get(
+    "/assistance-requests",
+    response=list[AssistanceOut],
+    auth=django_auth,
+    summary="Every request for assistance, for the secretariat (`?group=LDC`, `?state=`)",
+)
+@paginate(Pagination)
+def list_assistance_requests(
+    request,
+    state: choice(AssistanceRequest.State) | None = None,
+    group: core_selectors.UnGroup | None = None,
+):
+    if not is_secretariat(request.auth):
+        raise HttpError(403, _("Only the secretariat handles requests for assistance."))
+    return selectors.assistance_requests(state=state, group=group).prefetch_related(
+        "mandate", "steps"
+    )
+
+
+@router.post(
+    "/assistance-requests/{request_id}/steps",
+    response={201: AssistanceOut},
+    auth=django_auth,
+    summary="The secretariat moves a request to its next state (signed in, CSRF token)",
+)
+def advance_assistance_request(request, request_id: int, body: AssistanceStepIn):
+    if not is_secretariat(request.auth):
+        raise HttpError(403, _("Only the secretariat handles requests for assistance."))
+    try:
+        sent = selectors.assistance_request(request_id)
+    except AssistanceRequest.DoesNotExist:
+        raise Http404 from None
+    sent = services.advance_assistance_request(
+        request=sent, state=body.state, note=body.note, by=request.auth
+    )
+    return Status(201, sent)

@@ -106,6 +106,7 @@ def load_demo(*, stdout=None) -> None:
             _roadmap(country, random.Random(f"roadmap-{iso2}"))
         loaded.append(iso2)
     _demo_proposal()
+    _demo_assistance_requests()
     if stdout is not None:
         stdout.write(f"Demo country measures (demo data): {', '.join(loaded) or 'already loaded'}")
 
@@ -135,3 +136,70 @@ def _demo_proposal() -> None:
         },
         by=delegate,
     )
+
+
+# Requests for assistance (Resolution 179, RES/2, BDT/8): who asked, for what, how many days
+# ago, and the steps the secretariat has taken since, each with its age in days.
+DEMO_ASSISTANCE = [
+    (
+        "RW",
+        "strategy",
+        "Demo data: support to draft the national COP strategy with the ministries of ICT and "
+        "education, and to consult young people on it.",
+        150,
+        [("accepted", 140, "Demo data: a BDT expert is assigned."), ("in_progress", 90, "")],
+    ),
+    (
+        "KE",
+        "legislation",
+        "Demo data: advice on the draft age-appropriate design code before it goes to Parliament.",
+        240,
+        [
+            ("accepted", 230, ""),
+            ("in_progress", 200, "Demo data: two workshops with the regulator."),
+            ("completed", 120, "Demo data: comments sent; the code is in public consultation."),
+        ],
+    ),
+    ("FJ", "roadmap", "Demo data: help to start a national COP roadmap.", 6, []),
+]
+
+
+def _demo_assistance_requests() -> None:
+    """Three Member States asked ITU for assistance: a least developed country's request under
+    way, Kenya's completed, a small island State's just received."""
+    from django.utils import timezone
+
+    from cophub.accounts.models import User
+
+    from .models import AssistanceRequest, AssistanceStep
+
+    if AssistanceRequest.objects.filter(is_demo=True).exists():
+        return
+    secretariat = User.objects.filter(role="secretariat", is_active=True).order_by("pk").first()
+    now = timezone.now()
+    for iso2, subject, description, asked_days_ago, steps in DEMO_ASSISTANCE:
+        country = Country.objects.get(iso2=iso2)
+        email = f"delegate.{iso2.lower()}@demo.cophub.invalid"
+        delegate = User.objects.filter(email=email).first() or User.objects.create_user(
+            email,
+            None,
+            full_name=f"Delegate of {iso2} (demo)",
+            role="member_state",
+            country=country,
+        )
+        request = services.request_assistance(
+            country=country, subject=subject, description=description, by=delegate, is_demo=True
+        )
+        asked = now - datetime.timedelta(days=asked_days_ago)
+        AssistanceRequest.objects.filter(pk=request.pk).update(requested_at=asked, updated_at=asked)
+        request.steps.update(at=asked)
+        if secretariat is None:
+            continue
+        for state, days_ago, note in steps:
+            services.advance_assistance_request(
+                request=request, state=state, by=secretariat, note=note
+            )
+            when = now - datetime.timedelta(days=days_ago)
+            AssistanceStep.objects.filter(request=request, state=state).update(at=when)
+            AssistanceRequest.objects.filter(pk=request.pk).update(updated_at=when)
+            request.refresh_from_db()

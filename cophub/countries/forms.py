@@ -8,13 +8,24 @@ from cophub.core import selectors as core_selectors
 from cophub.core.i18n import translated_value
 from cophub.core.models import Region
 
-from .models import ChecklistItem, MeasureStatus, Milestone, Roadmap
+from .models import AssistanceRequest, ChecklistItem, MeasureStatus, Milestone, Roadmap
 
 
 def _item_choices(*, blank: bool):
     choices = [("", _("None"))] if blank else []
     return choices + [
         (item.code, translated_value(item, "title").text) for item in ChecklistItem.objects.all()
+    ]
+
+
+def group_choices():
+    """The developing-country groups of Resolution 179's footnote, as `?group=` spells them."""
+    return [
+        ("", _("All countries")),
+        (core_selectors.UnGroup.LDC, _("Least developed countries (LDC)")),
+        (core_selectors.UnGroup.SIDS, _("Small island developing States (SIDS)")),
+        (core_selectors.UnGroup.LLDC, _("Landlocked developing countries (LLDC)")),
+        (core_selectors.UnGroup.EIT, _("Economies in transition (EIT)")),
     ]
 
 
@@ -27,12 +38,7 @@ class FilterForm(forms.Form):
         self.fields["region"].choices = [("", _("All regions"))] + [
             (region.code, translated_value(region, "name").text) for region in Region.objects.all()
         ]
-        self.fields["group"].choices = [
-            ("", _("All countries")),
-            (core_selectors.UnGroup.LDC, _("Least developed countries (LDC)")),
-            (core_selectors.UnGroup.SIDS, _("Small island developing States (SIDS)")),
-            (core_selectors.UnGroup.LLDC, _("Landlocked developing countries (LLDC)")),
-        ]
+        self.fields["group"].choices = group_choices()
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -158,3 +164,50 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you reject."),
     )
+
+
+class AssistanceRequestForm(forms.Form):
+    subject = forms.ChoiceField(
+        label=_("Help with"), choices=AssistanceRequest.Subject.choices, widget=forms.RadioSelect
+    )
+    description = forms.CharField(
+        label=_("What is asked"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the Member State needs, by when, and who in the government leads it."),
+    )
+
+
+class AssistanceStepForm(forms.Form):
+    state = forms.ChoiceField(label=_("Next state"), widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to the Member State's delegates. Required when you decline."),
+    )
+
+    def __init__(self, *args, next_states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [
+            (state, AssistanceRequest.State(state).label) for state in next_states
+        ]
+
+
+class AssistanceFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), required=False)
+    group = forms.ChoiceField(label=_("UN development group"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("Open requests"))] + list(
+            AssistanceRequest.State.choices
+        )
+        self.fields["group"].choices = group_choices()
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"state": None, "group": None, "open_only": True}
+        state = self.cleaned_data["state"] or None
+        return {"state": state, "group": self.cleaned_data["group"] or None, "open_only": not state}

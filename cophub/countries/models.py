@@ -327,3 +327,70 @@ class Change(models.Model):
 
     def __str__(self):
         return f"{self.country_id} {self.get_action_display()} {self.subject}"
+
+
+class AssistanceRequest(models.Model):
+    """A Member State asks ITU for help with its COP roadmap, strategy or legislation.
+
+    Resolution 179 instructs the BDT Director to assist Member States, especially developing
+    countries, with COP roadmaps (RES/2) and national strategies (BDT/8), and to draw developing
+    countries' attention to COP (BDT/4). The secretariat takes each request to its end here.
+    """
+
+    class Subject(models.TextChoices):
+        ROADMAP = "roadmap", _("A national COP roadmap")
+        STRATEGY = "strategy", _("A national COP strategy")
+        LEGISLATION = "legislation", _("Legislation or regulation")
+
+    class State(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        ACCEPTED = "accepted", _("Accepted")
+        IN_PROGRESS = "in_progress", _("Assistance under way")
+        COMPLETED = "completed", _("Completed")
+        DECLINED = "declined", _("Declined")
+
+    country = models.ForeignKey(
+        Country, models.PROTECT, related_name="+", verbose_name=_("country")
+    )
+    subject = models.CharField(_("help with"), max_length=12, choices=Subject.choices)
+    description = models.TextField(_("what is asked"), max_length=3000)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.RECEIVED
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    mandate = mandate_field()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request for assistance")
+        verbose_name_plural = _("requests for assistance")
+
+    def __str__(self):
+        return f"{self.country_id}: {self.get_subject_display()} ({self.get_state_display()})"
+
+
+class AssistanceStep(models.Model):
+    """One step of a request for assistance: the state it reached, who moved it, and why."""
+
+    request = models.ForeignKey(
+        AssistanceRequest, models.CASCADE, related_name="steps", verbose_name=_("request")
+    )
+    state = models.CharField(_("state"), max_length=12, choices=AssistanceRequest.State.choices)
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("step of a request for assistance")
+        verbose_name_plural = _("steps of requests for assistance")
+
+    def __str__(self):
+        return f"{self.request_id} {self.state}"

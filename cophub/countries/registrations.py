@@ -23,6 +23,17 @@ def _mandate_records(paragraph):
             url=_profile_url(roadmap.country_id),
             date=roadmap.updated_at.date(),
         )
+    for assistance in selectors.assistance_requests().filter(mandate=paragraph)[:200]:
+        yield mandate.MandateWork(
+            title=_("%(country)s asked for assistance: %(subject)s (%(state)s)")
+            % {
+                "country": assistance.country.name,
+                "subject": assistance.get_subject_display(),
+                "state": assistance.get_state_display(),
+            },
+            url=_profile_url(assistance.country_id) + "#section-assistance",
+            date=assistance.requested_at.date(),
+        )
     # Resolution 179, MS/7: Member States share their legislative, regulatory and technical
     # measures; each country that did is one record serving the paragraph.
     if paragraph.code == "R179/MS/7":
@@ -78,6 +89,12 @@ def _roadmap_data(country):
     }
 
 
+def _assistance_data(country):
+    from . import selectors
+
+    return list(selectors.assistance_requests(country=country)[:20])
+
+
 def _measure_gaps(country):
     from . import selectors
 
@@ -117,6 +134,16 @@ def register_all() -> None:
     )
     profiles.register_section(
         profiles.ProfileSection(
+            key="assistance",
+            title=gettext_lazy("Requests for assistance"),
+            order=25,
+            template="countries/includes/assistance_section.html",
+            data=_assistance_data,
+            empty_message=gettext_lazy("This Member State has not asked ITU for assistance here."),
+        )
+    )
+    profiles.register_section(
+        profiles.ProfileSection(
             key="roadmap",
             title=gettext_lazy("National roadmap or strategy"),
             order=20,
@@ -133,6 +160,35 @@ def register_all() -> None:
             key="countries",
             label=gettext_lazy("Country measures and roadmaps"),
             records=_mandate_records,
+        )
+    )
+    # Resolution 179: RES/2 and BDT/8 (assistance with roadmaps and strategies), BDT/4 (developing
+    # countries' attention to COP): requests are made and followed from the country profiles.
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="countries-assistance",
+            label=gettext_lazy("Requests for assistance"),
+            description=gettext_lazy(
+                "A Member State's delegate asks ITU for help with a roadmap, a strategy or "
+                "legislation; the secretariat takes each request to its end, shown on the "
+                "country's profile with its developing-country status."
+            ),
+            url_name="countries:list",
+            paragraphs=("R179/RES/2", "R179/BDT/4", "R179/BDT/8"),
+        )
+    )
+    # Resolution 179, MS/7: Member States share their legislative, regulatory and technical
+    # measures; the checklist compares them.
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="countries-compare",
+            label=gettext_lazy("Measures compared against one checklist"),
+            description=gettext_lazy(
+                "Each country's legislative, regulatory and technical measures, with evidence, "
+                "compared on a matrix and a map."
+            ),
+            url_name="countries:compare",
+            paragraphs=("R179/MS/7",),
         )
     )
     reporting.register_section(

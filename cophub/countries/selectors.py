@@ -20,6 +20,7 @@ from cophub.core.models import Country
 
 from .models import (
     STATUS_POINTS,
+    AssistanceRequest,
     Category,
     Change,
     ChecklistItem,
@@ -320,3 +321,38 @@ def roadmap_gaps(country: Country) -> list[str]:
             _("Child online protection is not part of the national cybersecurity strategy.")
         )
     return gaps
+
+
+OPEN_ASSISTANCE_STATES = (
+    AssistanceRequest.State.RECEIVED,
+    AssistanceRequest.State.ACCEPTED,
+    AssistanceRequest.State.IN_PROGRESS,
+)
+
+
+def assistance_requests(
+    *,
+    state: str | None = None,
+    group: str | None = None,
+    country: Country | None = None,
+    open_only: bool = False,
+) -> QuerySet[AssistanceRequest]:
+    """Requests for assistance, newest first; `group` is a UN group code (LDC, SIDS, LLDC, EIT)."""
+    queryset = AssistanceRequest.objects.select_related("country", "requested_by")
+    if state:
+        queryset = queryset.filter(state=state)
+    if open_only:
+        queryset = queryset.filter(state__in=OPEN_ASSISTANCE_STATES)
+    if group:
+        queryset = queryset.filter(**{f"country__{core_selectors.UN_GROUP_FIELDS[group]}": True})
+    if country is not None:
+        queryset = queryset.filter(country=country)
+    return queryset
+
+
+def assistance_request(pk: int) -> AssistanceRequest:
+    return AssistanceRequest.objects.select_related("country", "requested_by").get(pk=pk)
+
+
+def assistance_steps(request: AssistanceRequest) -> QuerySet:
+    return request.steps.select_related("by")

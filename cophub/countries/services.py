@@ -21,6 +21,8 @@ from cophub.core.errors import DomainError
 from cophub.core.models import Country, MandateParagraph
 
 from .models import (
+    AssistanceRequest,
+    AssistanceStep,
     Change,
     ChecklistItem,
     Evidence,
@@ -484,3 +486,67 @@ def import_measures(*, rows: list[dict], by: Any, is_demo: bool = False) -> int:
     for country, cleaned in checked:
         _apply_measure(country, cleaned, by=person(by), proposal=None, is_demo=is_demo)
     return len(checked)
+
+
+# --- requests for assistance ---------------------------------------------------------------
+
+# Resolution 179: RES/2 (roadmaps), BDT/8 (national strategies); BDT/4 (developing countries'
+# attention to COP) for every request, since each is how a country asks for that attention.
+ASSISTANCE_MANDATE: dict[str, tuple[str, ...]] = {
+    AssistanceRequest.Subject.ROADMAP: ("R179/RES/2", "R179/BDT/4"),
+    AssistanceRequest.Subject.STRATEGY: ("R179/BDT/8", "R179/BDT/4"),
+    # Laws and regulations are how a roadmap is carried out.
+    AssistanceRequest.Subject.LEGISLATION: ("R179/RES/2", "R179/BDT/4"),
+}
+_State = AssistanceRequest.State
+# Where a request may go from each state; completed and declined are ends.
+ASSISTANCE_NEXT: dict[str, tuple[str, ...]] = {
+    _State.RECEIVED: (_State.ACCEPTED, _State.DECLINED),
+    _State.ACCEPTED: (_State.IN_PROGRESS, _State.DECLINED),
+    _State.IN_PROGRESS: (_State.COMPLETED, _State.DECLINED),
+    _State.COMPLETED: (),
+    _State.DECLINED: (),
+}
+
+
+@transaction.atomic
+def request_assistance(
+    *, country: Country, subject: str, description: str, by: Any, is_demo: bool = False
+) -> AssistanceRequest:
+    """A Member State's delegate asks for help with its roadmap, strategy or legislation."""
+    if not represents_country(by, country.iso2):
+        raise DomainError(_("You can ask for assistance only for the Member State you represent."))
+    payload = {"subject": subject, "description": description}
+    subject = _choice(payload, "subject", AssistanceRequest.Subject)
+    description = _text(
+        payload, "description", required=True, max_length=3000, label=_("What is asked")
+    )
+    request = AssistanceRequest.objects.create(
+        country=country, subject=subject, description=description, requested_by=by, is_demo=is_demo
+    )
+    request.mandate.set(MandateParagraph.objects.filter(code__in=ASSISTANCE_MANDATE[subject]))
+    AssistanceStep.objects.create(request=request, state=request.state, by=by)
+    return request
+
+
+@transaction.atomic
+def advance_assistance_request(
+    *, request: AssistanceRequest, state: str, by: Any, note: str = ""
+) -> AssistanceRequest:
+    """The secretariat moves a request to its next state; declining says why."""
+    require_secretariat(by)
+    request = AssistanceRequest.objects.select_for_update().get(pk=request.pk)
+    state = _choice({"state": state}, "state", AssistanceRequest.State)
+    if state not in ASSISTANCE_NEXT[request.state]:
+        raise DomainError(
+            _("A request that is “%(now)s” cannot become “%(next)s”.")
+            % {"now": request.get_state_display(), "next": AssistanceRequest.State(state).label},
+            field="state",
+        )
+    note = _text({"note": note}, "note", required=False, max_length=2000, label=_("Note"))
+    if state == _State.DECLINED and not note:
+        raise DomainError(_("Say why the request is declined."), field="note")
+    request.state = state
+    request.save(update_fields=["state", "updated_at"])
+    AssistanceStep.objects.create(request=request, state=state, note=note, by=person(by))
+    return request

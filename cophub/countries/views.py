@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
@@ -166,6 +167,7 @@ def profile(request, iso2):
         "sections": sections,
         "gaps": gaps,
         "can_propose": can_propose,
+        "can_request_assistance": represents_country(request.user, country.iso2),
         "proposals": list(selectors.proposals(status=None).filter(country=country)[:10])
         if can_propose
         else [],
@@ -307,3 +309,90 @@ def proposal_review(request, pk):
         "countries/proposal_review.html",
         {"proposal": proposal, "form": form, "values": display.proposed_values(proposal)},
     )
+
+
+# --- requests for assistance (Resolution 179, RES/2, BDT/4, BDT/8) ---------------------------
+
+
+def _refused_page(request, message):
+    return render_form_page(
+        request,
+        "core/error.html",
+        {"status": 403, "title": _("Not allowed"), "message": message},
+        status=403,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_assistance(request, iso2):
+    country = _country(iso2)
+    if not represents_country(request.user, country.iso2):
+        return _refused_page(
+            request, _("You can ask for assistance only for the Member State you represent.")
+        )
+    form = forms.AssistanceRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.request_assistance(
+                country=country, by=request.user, **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Your request is sent. The secretariat will answer it here, step by step."),
+            )
+            return redirect("countries:assistance-request", pk=sent.pk)
+    return render_form_page(
+        request, "countries/request_assistance.html", {"country": country, "form": form}
+    )
+
+
+@login_required
+@require_safe
+def assistance_list(request):
+    if not is_secretariat(request.user):
+        return _refused_page(request, _("Only the secretariat handles requests for assistance."))
+    form = forms.AssistanceFilterForm(request.GET or None)
+    requests = list(selectors.assistance_requests(**form.filters())[:200])
+    return render_form_page(
+        request, "countries/assistance_list.html", {"form": form, "requests": requests}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assistance_detail(request, pk):
+    try:
+        sent = selectors.assistance_request(pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    secretariat = is_secretariat(request.user)
+    if not (secretariat or represents_country(request.user, sent.country_id)):
+        return _refused_page(
+            request,
+            _("Only the secretariat and the delegates of the Member State see this request."),
+        )
+    next_states = services.ASSISTANCE_NEXT[sent.state] if secretariat else ()
+    form = None
+    if next_states:
+        data = request.POST if request.method == "POST" else None
+        form = forms.AssistanceStepForm(data, next_states=next_states)
+    elif request.method == "POST":
+        return _refused_page(request, _("Only the secretariat handles requests for assistance."))
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.advance_assistance_request(request=sent, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The request has moved on and the step is recorded."))
+            return redirect("countries:assistance-request", pk=sent.pk)
+    context = {
+        "assistance": sent,
+        "steps": list(selectors.assistance_steps(sent)),
+        "form": form,
+    }
+    return render_form_page(request, "countries/assistance_detail.html", context)

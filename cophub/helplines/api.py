@@ -8,7 +8,14 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from cophub.core import selectors as core
-from cophub.core.apischema import Pagination, choice, translated, translations
+from cophub.core.apischema import (
+    MANDATE_DESCRIPTION,
+    Pagination,
+    choice,
+    mandate_codes,
+    translated,
+    translations,
+)
 
 from . import selectors
 from .models import ChannelKind, Kind
@@ -79,7 +86,9 @@ class HelplineOut(Schema):
     last_verified: datetime.date
     is_demo: bool
     channels: list[ChannelOut]
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
 
+    resolve_mandate = mandate_codes()
     resolve_names = translations("name")
     resolve_name = translated("name")
 
@@ -125,7 +134,7 @@ class FinderOut(Schema):
 )
 @paginate(Pagination)
 def list_helplines(request, country: str | None = None, kind: choice(Kind) | None = None):
-    return selectors.helplines(country=country, kind=kind)
+    return selectors.helplines(country=country, kind=kind).prefetch_related("mandate")
 
 
 @router.get("/helplines/{key}", response=HelplineOut, summary="One helpline or hotline")

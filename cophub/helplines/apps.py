@@ -32,6 +32,20 @@ class HelplinesConfig(AppConfig):
                 gaps=integration.profile_gaps,
             )
         )
+        # Resolution 179: MS/10 (resources for helplines), TSB/1 (easier access to helplines),
+        # SM/2 (solutions connecting children to helplines).
+        mandate.register_feature(
+            mandate.MandateFeature(
+                key="helplines-finder",
+                label=_("The helpline finder and directory"),
+                description=_(
+                    "Child helplines and reporting hotlines of every country, open now first, "
+                    "embeddable and downloadable."
+                ),
+                url_name="helplines:finder",
+                paragraphs=("R179/MS/10", "R179/MS/11", "R179/TSB/1", "R179/SM/2"),
+            )
+        )
         mandate.register_provider(
             mandate.MandateProvider(
                 key="helplines",

@@ -4,11 +4,19 @@ filters as the pages."""
 import datetime
 
 from django.conf import settings
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from cophub.core.apischema import LanguageFilter, Pagination, choice, translated, translations
+from cophub.core.apischema import (
+    MANDATE_DESCRIPTION,
+    LanguageFilter,
+    Pagination,
+    choice,
+    mandate_codes,
+    translated,
+    translations,
+)
 
 from . import selectors
 from .models import Resource
@@ -54,7 +62,9 @@ class ResourceOut(Schema):
     accessible_format: str
     credit: str
     versions: list[VersionOut]
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
 
+    resolve_mandate = mandate_codes()
     resolve_title = translated("title")
     resolve_titles = translations("title")
     resolve_summary = translated("summary")

@@ -83,6 +83,38 @@ def register_all():
             key="resources", label=gettext_lazy("Resources"), records=_mandate_records
         )
     )
+    # Resolution 179: SG/3 (the online COP resource repository), SG/8 (best practices shared);
+    # Resolution 1306 §1.2 (a platform for sharing best practices).
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="resources",
+            label=gettext_lazy("The resource repository"),
+            description=gettext_lazy(
+                "Guidelines, best practices, safety tools, campaigns and trainings in six "
+                "languages, harvested through OAI-PMH."
+            ),
+            url_name="resources:list",
+            paragraphs=(
+                "R179/SG/3",
+                "R179/SG/8",
+                "R1306/RES/1.2",
+                "R179/MS/12",  # parental and accessible safety tools promoted
+                "R179/SM/4",  # awareness programmes and tools for parents and educators
+            ),
+        )
+    )
+    # Resolution 179, BDT/5: the guidelines updated and disseminated in the six languages.
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="resources-guidelines",
+            label=gettext_lazy("The guidelines in six languages"),
+            description=gettext_lazy(
+                "Which editions of the COP guidelines exist in which of the six languages."
+            ),
+            url_name="resources:guideline-sets",
+            paragraphs=("R179/BDT/5",),
+        )
+    )
     profiles.register_section(
         profiles.ProfileSection(
             key="resources",

@@ -36,7 +36,8 @@ def public_resources() -> QuerySet[Resource]:
 def with_listing_data(queryset: QuerySet[Resource]) -> QuerySet[Resource]:
     """What a list of resources shows, fetched in a fixed number of queries."""
     return queryset.select_related("organisation", "guideline_set", "adapts").prefetch_related(
-        "audiences", "topics", "countries", Prefetch("versions", LanguageVersion.objects.order_by("language"))
+        "audiences", "topics", "countries", "mandate",
+        Prefetch("versions", LanguageVersion.objects.order_by("language")),
     )  # fmt: skip
 
 

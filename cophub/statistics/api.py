@@ -4,11 +4,18 @@ The same published figures as the pages and the SDMX service: confidential cells
 """
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
-from cophub.core.apischema import Pagination, Year, translated, translations
+from cophub.core.apischema import (
+    MANDATE_DESCRIPTION,
+    Pagination,
+    Year,
+    mandate_codes,
+    translated,
+    translations,
+)
 from cophub.core.problems import problem_response
 
 from . import selectors, services
@@ -32,7 +39,9 @@ class IndicatorOut(Schema):
     method_notes: str
     comparability_notes: str
     source_types: list[str]
+    mandate: list[str] = Field(description=MANDATE_DESCRIPTION)
 
+    resolve_mandate = mandate_codes()
     resolve_name = translated("name")
     resolve_names = translations("name")
     resolve_definition = translated("definition")
@@ -93,7 +102,7 @@ class KeyFigureOut(Schema):
 
 @router.get("/statistics/indicators", response=list[IndicatorOut], summary="The COP indicators")
 def list_indicators(request):
-    return selectors.indicators()
+    return selectors.indicators().prefetch_related("mandate")
 
 
 @router.get(

@@ -55,6 +55,20 @@ def register_all() -> None:
             key="statistics", label=gettext_lazy("Indicators"), records=_mandate_records
         )
     )
+    # Resolution 179: BDT/6 (methodological frameworks for COP data), MS/8 (data disaggregated
+    # by sex and age), MS/14 (statistics on students' access to the Internet).
+    mandate.register_feature(
+        mandate.MandateFeature(
+            key="statistics",
+            label=gettext_lazy("The statistics framework"),
+            description=gettext_lazy(
+                "Indicators with their definitions, submitted by country, sex and age, compared "
+                "and read through SDMX."
+            ),
+            url_name="statistics:index",
+            paragraphs=("R179/BDT/6", "R179/MS/8", "R179/MS/14", "R179/SG/2"),
+        )
+    )
     profiles.register_section(
         profiles.ProfileSection(
             key="statistics",

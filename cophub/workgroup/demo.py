@@ -52,6 +52,26 @@ TITLES = {
     "zh": ["儿童在线保护国家战略进展报告", "儿童求助热线：{place}的经验", "小学数字技能教育"],
 }  # fmt: skip
 
+# What each title is about, in the order of TITLES, and the paragraphs a contribution on it serves.
+TITLE_TOPICS = {
+    "en": ["strategy", "design", "helplines", "skills", "data", "hotline", "parental", "awareness"],
+    "fr": ["strategy", "design", "helplines", "skills"],
+    "es": ["strategy", "helplines", "skills", "data"],
+    "ar": ["strategy", "helplines", "skills", "awareness"],
+    "ru": ["strategy", "helplines", "skills"],
+    "zh": ["strategy", "helplines", "skills"],
+}
+TOPIC_MANDATE = {
+    "strategy": ("R179/BDT/8", "R179/MS/9"),  # national COP strategies; in cybersecurity ones
+    "design": ("R179/SM/1", "R179/MSSM/1"),  # industry's tools; the most effective technologies
+    "helplines": ("R179/MS/10", "R179/TSB/1"),  # resources for helplines; access to them
+    "skills": ("R179/MS/4", "R179/RES/5"),  # online safety and digital skills; capacity building
+    "data": ("R179/MS/8", "R179/MS/14"),  # data by sex and age; students' Internet access
+    "hotline": ("R179/MS/10", "R179/MS/7"),  # hotlines; technical measures shared
+    "parental": ("R179/MS/12", "R179/SM/4"),  # parental and accessible safety tools
+    "awareness": ("R179/MS/5", "R179/MS/6"),  # information for campaigns; campaigns together
+}
+
 SUMMARIES = {
     "en": "This contribution shares what {place} has done to protect children online and proposes that the group collect good practices.",
     "fr": "Cette contribution présente ce que {place} a fait pour protéger les enfants en ligne et propose que le groupe recueille les bonnes pratiques.",
@@ -191,7 +211,7 @@ def load_demo(*, stdout=None) -> None:
     groups = _groups()
     meetings = _meetings(groups["CWG-COP"])
     paragraphs = _paragraphs()
-    mandate = list(MandateParagraph.objects.all())
+    mandate = {p.code: p for p in MandateParagraph.objects.all()}
     organisations = list(Organisation.objects.filter(code__in=ORGANISATIONS))
     places = {c.iso2: c for c in Country.objects.filter(iso2__in=COUNTRIES)}
     count = 0
@@ -206,7 +226,8 @@ def load_demo(*, stdout=None) -> None:
                 if language == "en"
                 else getattr(country, f"name_{language}", "") or country.name
             )
-            title = rng.choice(TITLES[language]).format(place=place)
+            topic = rng.randrange(len(TITLES[language]))
+            title = TITLES[language][topic].format(place=place)
             summary = SUMMARIES[language].format(place=place)
             start = rng.randrange(0, max(1, len(paragraphs) - 6))
             submitted_on = meeting.contribution_deadline - datetime.timedelta(
@@ -223,7 +244,7 @@ def load_demo(*, stdout=None) -> None:
                 agenda_item=items[2 if index % 4 else 3],
                 countries=co_sources,
                 organisations=[organisations[index % len(organisations)]] if index % 7 == 0 else [],
-                mandate=rng.sample(mandate, 2),
+                mandate=[mandate[code] for code in TOPIC_MANDATE[TITLE_TOPICS[language][topic]]],
                 files={
                     language: _Upload(
                         _docx(title, summary, paragraphs[start : start + 5]),
@@ -234,7 +255,8 @@ def load_demo(*, stdout=None) -> None:
             )
             _confirm_co_sources(document, delegates, secretariat)
             if language != "en" and index % 3 == 0:
-                english = TITLES["en"][index % len(TITLES["en"])].format(place=country.name)
+                same_topic = TITLE_TOPICS["en"].index(TITLE_TOPICS[language][topic])
+                english = TITLES["en"][same_topic].format(place=country.name)
                 services.add_translation(
                     document=document,
                     user=delegates[iso2],

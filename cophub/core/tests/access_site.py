@@ -48,6 +48,7 @@ COUNTRY_A, COUNTRY_B = "KE", "ZA"
 # someone who may not read the record leaks it.
 SECRET_DRAFT = "Draft contribution of Kenya on age checks"
 SECRET_PROPOSAL = "Kenya roadmap proposal not yet reviewed"
+SECRET_ASSISTANCE = "Kenya asks for help with its draft online safety bill"
 SECRET_PRACTICE = "Kenya best practice under review"
 
 
@@ -224,6 +225,12 @@ def _countries(site):
             "status": "adopted",
             "cop_in_cybersecurity_strategy": "yes",
         },
+        by=site.users["delegate_a"],
+    )
+    site.assistance = country_services.request_assistance(
+        country=kenya,
+        subject="legislation",
+        description=SECRET_ASSISTANCE,
         by=site.users["delegate_a"],
     )
     country_services.apply_change(

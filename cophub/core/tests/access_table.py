@@ -382,6 +382,21 @@ PAGES: dict[str, Visit] = {
         secretariat(),
         Post(lambda s: {"decision": "reject", "note": "No"}, secretariat(ALLOWED)),
     ),
+    # Requests for assistance: a delegate asks for its own country; the secretariat handles them.
+    "{lang}/countries/assistance/": page("/en/countries/assistance/", secretariat()),
+    "{lang}/countries/assistance/<int:pk>/": page(
+        lambda s: f"/en/countries/assistance/{s.assistance.pk}/",
+        secretariat(delegate_a=200),
+        Post(lambda s: {"state": "accepted"}, secretariat(ALLOWED)),
+    ),
+    "{lang}/countries/<str:iso2>/assistance/": page(
+        f"/en/countries/{A}/assistance/",
+        answers(403, anonymous=LOGIN, delegate_a=200),
+        Post(
+            lambda s: {"subject": "roadmap", "description": "Help with the roadmap"},
+            answers(403, anonymous=LOGIN, delegate_a=ALLOWED),
+        ),
+    ),
     "{lang}/countries/<str:iso2>/": page(f"/en/countries/{A}/", everyone()),
     "{lang}/countries/<str:iso2>/history/": page(f"/en/countries/{A}/history/", everyone()),
     # A Member State's focal point proposes changes to its own country only.
@@ -659,6 +674,24 @@ API: dict[tuple[str, str], Visit] = {
     ("GET", "/api/v1/countries/{iso2}/roadmap"): api(f"/api/v1/countries/{A}/roadmap", everyone()),
     ("GET", "/api/v1/countries/{iso2}/history"): api(f"/api/v1/countries/{A}/history", everyone()),
     ("GET", "/api/v1/comparison"): api("/api/v1/comparison", everyone()),
+    ("GET", "/api/v1/countries/{iso2}/assistance"): api(
+        f"/api/v1/countries/{A}/assistance", everyone()
+    ),
+    ("POST", "/api/v1/countries/{iso2}/assistance"): api(
+        f"/api/v1/countries/{A}/assistance",
+        post=Post(
+            lambda s: {"subject": "roadmap", "description": "Help with the roadmap"},
+            answers(403, anonymous=401, delegate_a=ALLOWED),
+            json=True,
+        ),
+    ),
+    ("GET", "/api/v1/assistance-requests"): api(
+        "/api/v1/assistance-requests", answers(403, anonymous=401, secretariat=200)
+    ),
+    ("POST", "/api/v1/assistance-requests/{request_id}/steps"): api(
+        lambda s: f"/api/v1/assistance-requests/{s.assistance.pk}/steps",
+        post=Post(lambda s: {"state": "accepted"}, api_secretariat(), json=True),
+    ),
     # A Member State's focal point proposes changes to its own country only.
     ("POST", "/api/v1/countries/{iso2}/proposals"): api(
         f"/api/v1/countries/{A}/proposals",

@@ -21,7 +21,13 @@ from django.urls.resolvers import LocalePrefixPattern
 from cophub.api import api as site_api
 
 from . import access_table as table
-from .access_site import ROLES, SECRET_DRAFT, SECRET_PRACTICE, SECRET_PROPOSAL
+from .access_site import (
+    ROLES,
+    SECRET_ASSISTANCE,
+    SECRET_DRAFT,
+    SECRET_PRACTICE,
+    SECRET_PROPOSAL,
+)
 from .headers import FRAMEABLE, header_problems, inline_code
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +37,7 @@ SECRETS = {
     SECRET_DRAFT: {"delegate_a", "secretariat"},
     SECRET_PROPOSAL: {"delegate_a", "secretariat"},
     SECRET_PRACTICE: {"delegate_a", "secretariat"},
+    SECRET_ASSISTANCE: {"delegate_a", "secretariat"},
 }
 # Tables that a refused request may write: the session of the person signed in.
 UNTRACKED_TABLES = {"django_session"}

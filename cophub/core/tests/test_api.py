@@ -218,3 +218,15 @@ def test_a_domain_error_is_a_problem_with_its_status_detail_and_members(rf):
     }
     assert taken.status_code == 409
     assert json.loads(taken.content)["held_by"] == "CWG-COP-24-7"
+
+
+def test_a_paragraph_names_the_features_that_serve_it(client):
+    served = client.get("/api/v1/mandate/R179-MS-2", {"lang": "fr"}).json()
+    assert {
+        "key": "workgroup-gender",
+        "label": "Équilibre entre les genres dans les délégations",
+        "description": "Le rapport annuel compte, par réunion, le genre déclaré par les délégués "
+        "eux-mêmes.",
+        "url": "/fr/reports/",
+    } in served["features"]
+    assert client.get("/api/v1/mandate/R179-SM-5").json()["features"] == []

@@ -95,12 +95,96 @@ def test_unknown_url_is_a_not_found_page_in_the_page_language(client, lang, text
 def test_mandate_list_shows_both_resolutions_with_a_constant_number_of_queries(
     client, django_assert_max_num_queries
 ):
+    client.get("/en/mandate/")  # counts what serves each paragraph, kept until data changes
     with django_assert_max_num_queries(3):
-        response = client.get("/en/mandate/")
+        response = client.get("/en/mandate/", {"again": 1})
     html = response.content.decode()
     assert "Council Resolution 1306" in html
     assert "Plenipotentiary Resolution 179" in html
-    assert MandateParagraph.objects.count() == html.count('href="/en/mandate/R')
+    # Each paragraph once in its section; the unserved ones once more in the list of gaps.
+    unserved = html[html.index('id="unserved"') : html.index("</details>")]
+    assert MandateParagraph.objects.count() + unserved.count('href="/en/mandate/R') == html.count(
+        'href="/en/mandate/R'
+    )
+
+
+def test_mandate_list_shows_coverage_and_the_paragraphs_nothing_serves(client):
+    paragraphs = list(MandateParagraph.objects.all())
+    served = {p.code for p in paragraphs if mandate.features_serving(p)}
+    html = client.get("/en/mandate/").content.decode()
+    assert f"{len(served)} of {len(paragraphs)} paragraphs are served" in html
+    unserved = html[html.index('id="unserved"') : html.index("</details>")]
+    assert f"Paragraphs with nothing serving them yet: {len(paragraphs) - len(served)}" in unserved
+    # The registry of documents serves R1306 §5; nothing is built for R179 SM/5 (informing
+    # Member States of new technologies) and no record names it in an empty database.
+    assert "R1306/RES/5" in served
+    assert 'href="/en/mandate/R179-SM-5/"' in unserved
+    assert 'href="/en/mandate/R1306-RES-5/"' not in unserved
+
+    mandate.register_feature(
+        mandate.MandateFeature(
+            "test-sm5", "A test feature", "Serves SM/5.", "core:mandate", ("R179/SM/5",)
+        )
+    )
+    try:
+        again = client.get("/en/mandate/", {"after": "registration"}).content.decode()
+    finally:
+        mandate.unregister_feature("test-sm5")
+    assert f"{len(served) + 1} of {len(paragraphs)} paragraphs are served" in again
+
+
+def test_every_registered_feature_names_stored_paragraphs():
+    assert len(mandate.features()) >= 8
+    assert mandate.unknown_feature_paragraphs() == []
+    mandate.register_feature(
+        mandate.MandateFeature(
+            "test-typo", "Typo", "A code that is not stored.", "core:mandate", ("R179/MS/99",)
+        )
+    )
+    try:
+        assert mandate.unknown_feature_paragraphs() == [("test-typo", "R179/MS/99")]
+    finally:
+        mandate.unregister_feature("test-typo")
+
+
+@pytest.mark.parametrize(
+    ("code", "feature_url", "label"),
+    [
+        ("R1306-RES-5", "/en/documents/", "The public document registry and its feeds"),
+        ("R179-COUNCIL-5", "/en/documents/", "The public document registry and its feeds"),
+        ("R1306-RES-1.3", "/en/reports/", "Reports to Council"),
+        ("R179-BDT-1", "/en/reports/", "Reports to Council"),
+        ("R179-MS-2", "/en/reports/", "Gender balance of the delegations"),
+        ("R179-MS-10", "/en/help/", "The helpline finder and directory"),
+        ("R179-TSB-1", "/en/help/", "The helpline finder and directory"),
+        ("R1306-RES-3", "/en/consultations/", "Youth consultations"),
+        ("R179-COUNCIL-4", "/en/consultations/", "Youth consultations"),
+        ("R179-BDT-6", "/en/statistics/", "The statistics framework"),
+        ("R179-MS-14", "/en/statistics/", "The statistics framework"),
+        ("R179-SG-1", "/en/coordination/", "The coordination register"),
+        ("R179-BDT-3", "/en/coordination/", "The coordination register"),
+        ("R1306-RES-1", "/en/meetings/", "The working group&#x27;s meetings"),
+        ("R179-MS-1", "/en/meetings/", "The working group&#x27;s meetings"),
+        ("R179-COUNCIL-3", "/en/liaisons/", "Liaison statements"),
+        ("R179-BDT-2", "/en/liaisons/", "Liaison statements"),
+        ("R179-MS-12", "/en/resources/", "The resource repository"),
+        ("R179-BDT-5", "/en/resources/guidelines/", "The guidelines in six languages"),
+        ("R179-RES-2", "/en/countries/", "Requests for assistance"),
+        ("R179-BDT-8", "/en/countries/", "Requests for assistance"),
+        ("R179-MS-7", "/en/countries/compare/", "Measures compared against one checklist"),
+    ],
+)
+def test_a_paragraph_page_lists_the_features_that_serve_it(client, code, feature_url, label):
+    html = client.get(f"/en/mandate/{code}/").content.decode()
+    features = html[html.index('<ul class="features">') :]
+    assert f'<a href="{feature_url}">{label}</a>' in features
+    assert 'id="nothing-serves"' not in html
+
+
+def test_a_paragraph_nothing_serves_says_so_in_its_language(client):
+    html = client.get("/fr/mandate/R179-SM-5/").content.decode()
+    assert 'id="nothing-serves"' in html
+    assert "Rien sur COP Hub ne sert encore ce paragraphe" in html
 
 
 def test_mandate_paragraph_page_shows_the_text_and_what_serves_it(client):

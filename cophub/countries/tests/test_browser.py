@@ -120,3 +120,78 @@ def test_the_arabic_matrix_reads_right_to_left(page, live_server):
     # The country column stands at the right of the table in Arabic.
     assert first_header["x"] + first_header["width"] > table["x"] + table["width"] - 5
     assert page.locator(".world-map img").evaluate("img => img.naturalWidth") == 720
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ar", 390), ("zh", 1280)])
+def test_an_ldc_asks_for_assistance_and_the_secretariat_takes_it_to_its_end(
+    browser, live_server, lang, width
+):
+    """Ethiopia's delegate asks ITU for help with its roadmap; the secretariat finds the request
+    among those of least developed countries, accepts it, helps and closes it; anyone then reads
+    on Ethiopia's profile what was asked and that it is done."""
+    from django.utils import translation
+
+    from cophub.countries.models import AssistanceRequest
+
+    ethiopia = Country.objects.get(iso2="ET")
+    DelegateFactory(email="focal.et@example.org", country=ethiopia)
+    SecretariatFactory(email="bdt@example.org")
+    with translation.override(lang):
+        ldc = str(translation.gettext("Least developed country"))
+        roadmap = str(AssistanceRequest.Subject.ROADMAP.label)
+        completed = str(AssistanceRequest.State.COMPLETED.label)
+
+    def new_page():
+        context = browser.new_context(locale=lang, viewport={"width": width, "height": 800})
+        context.set_default_timeout(15_000)
+        return context.new_page()
+
+    def fits(page):
+        assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        check_accessibility(page)
+
+    delegate = new_page()
+    _sign_in(delegate, live_server, lang, "focal.et@example.org")
+    delegate.goto(f"{live_server.url}/{lang}/countries/ET/")
+    assert ldc in delegate.locator(".country-facts").inner_text()
+    delegate.click(".request-assistance a")
+    delegate.wait_for_url(f"**/{lang}/countries/ET/assistance/")
+    fits(delegate)
+    with delegate.expect_navigation():
+        delegate.click("main button[type=submit]")  # nothing chosen: said on the page, not sent
+    assert delegate.locator(".error-summary").is_visible()
+    assert not AssistanceRequest.objects.exists()
+    fits(delegate)
+    delegate.check("input[name=subject][value=roadmap]")
+    delegate.fill("#id_description", "A national COP roadmap workshop with the ministries, 2027.")
+    delegate.click("main button[type=submit]")
+    delegate.wait_for_url(f"**/{lang}/countries/assistance/*/")
+    assert delegate.locator(".messages").is_visible()
+    fits(delegate)
+
+    secretariat = new_page()
+    _sign_in(secretariat, live_server, lang, "bdt@example.org")
+    secretariat.goto(f"{live_server.url}/{lang}/countries/assistance/?group=LDC")
+    fits(secretariat)
+    assert ldc in secretariat.locator(".data-table").inner_text()
+    with secretariat.expect_navigation():
+        secretariat.click(".data-table tbody a")
+    for state in ("accepted", "in_progress", "completed"):
+        secretariat.check(f"input[name=state][value={state}]")
+        secretariat.fill("#id_note", f"Step {state}")
+        with secretariat.expect_navigation():
+            secretariat.click("main button[type=submit]")
+        assert AssistanceRequest.objects.get().state == state
+    assert secretariat.locator("#assistance-state").inner_text() == completed
+    assert secretariat.locator(".assistance-steps li").count() == 4
+    fits(secretariat)
+
+    public = new_page()
+    public.goto(f"{live_server.url}/{lang}/countries/ET/")
+    section = public.locator("#section-assistance").inner_text()
+    assert roadmap in section and completed in section
+    assert "workshop" not in section  # what was asked stays between the country and ITU
+    fits(public)
+    for page in (delegate, secretariat, public):
+        page.context.close()
