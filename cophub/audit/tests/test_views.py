@@ -61,9 +61,9 @@ def test_the_page_lists_entries_with_their_changes(client):
     assert page.status_code == 200
     body = page.content.decode()
     assert "Guide for parents" in body and "clerk@itu.example" in body
-    assert '<th scope="row">status</th>' in body and "withdrawn" in body
+    assert '<th scope="row"><bdi>status</bdi></th>' in body and "withdrawn" in body
     assert "the system" in body  # the entry made without an account
-    assert 'clerk@itu.example <span class="help">(Secretariat)</span>' in body
+    assert '<bdi>clerk@itu.example</bdi> <span class="help">(Secretariat)</span>' in body
 
 
 @pytest.mark.parametrize(

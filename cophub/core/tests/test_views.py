@@ -207,7 +207,7 @@ def test_mandate_paragraph_page_shows_the_text_and_what_serves_it(client):
         mandate.unregister_provider("test-consultations")
     assert escape(paragraph.text_en) in html
     assert paragraph.title_en in html
-    assert '<a href="/en/somewhere/">Consultation of March 2026</a>' in html
+    assert '<a href="/en/somewhere/"><bdi>Consultation of March 2026</bdi></a>' in html
     assert "Consultation of March 2026" not in other
     assert "Nothing recorded yet." in other
 
@@ -257,7 +257,8 @@ def test_arabic_page_shows_the_clean_text_and_the_marked_one_on_request(client):
     with translation.override("ar"):
         assert gettext("Unofficial translation") not in html
         assert gettext("The Arabic text") not in html
-    marked = html[html.index("<details>") : html.index("</details>")]
+    opened = html.index("<details>")
+    marked = html[opened : html.index("</details>", opened)]
     assert "<summary>" in marked
     assert "بوينس آيرس، 2017كيغالي، 2022" in marked
     assert 'class="resolution-text marked"' in marked and 'dir="rtl"' in marked
