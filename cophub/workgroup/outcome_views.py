@@ -1,6 +1,7 @@
 """Pages of the meeting's outcomes, of the reports' own words and their generation, and of the
 distribution lists. Thin: parse the form, call outcomes / report_editions / dispatch, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -84,8 +85,7 @@ def meeting_report(request, code):
     if not secretariat and not outcomes.may_read_draft(report, request.user):
         if report is None or report.status != MeetingReport.Status.APPROVED:
             raise PermissionDenied
-    carried = outcomes.carried_over_to(meeting)
-    own = outcomes.outcomes_of(meeting)
+    carried, own = outcomes.standing_on(meeting)
     open_outcomes = Outcome.objects.filter(
         pk__in=[o.pk for o in [*carried, *own] if o.status == Outcome.Status.OPEN]
     )
@@ -149,7 +149,7 @@ def report_texts(request, kind, year=None):
     lists beside; and starts its generation and registration."""
     kind, year = _kind_year(kind, year)
     language = request.GET.get("language") or request.POST.get("language") or request.LANGUAGE_CODE
-    if language not in dict(reports.settings.LANGUAGES):
+    if language not in dict(settings.LANGUAGES):
         language = request.LANGUAGE_CODE
     parts = reports.PARTS_OF[kind]
     edition = reports.edition_of(kind, year)
@@ -193,7 +193,7 @@ def report_texts(request, kind, year=None):
             "sections": sections,
             "edition": edition,
             "language": language,
-            "languages": reports.settings.LANGUAGES,
+            "languages": settings.LANGUAGES,
             "generations": edition.generations.all()[:5] if edition else [],
         },
     )

@@ -258,20 +258,28 @@ def _outcome_listing(queryset: QuerySet[Outcome]) -> QuerySet[Outcome]:
     return queryset.select_related("meeting__group").prefetch_related("documents", "mandate")
 
 
-def outcomes_of(meeting: Meeting) -> QuerySet[Outcome]:
-    """What the meeting itself decided and gave as actions."""
-    return _outcome_listing(meeting.outcomes.all())
+def standing_on(meeting: Meeting) -> tuple[list[Outcome], list[Outcome]]:
+    """(carried over to the meeting, recorded at it), read in one query: its page shows both."""
+    opened = timezone.make_aware(datetime.datetime.combine(meeting.starts_on, datetime.time.min))
+    rows = list(
+        _outcome_listing(
+            Outcome.objects.filter(meeting__group=meeting.group_id).filter(
+                Q(meeting=meeting)
+                | Q(meeting__starts_on__lt=meeting.starts_on, status=Outcome.Status.OPEN)
+                | Q(meeting__starts_on__lt=meeting.starts_on, closed_at__gte=opened)
+            )
+        )
+    )
+    return (
+        [row for row in rows if row.meeting_id != meeting.pk],
+        [row for row in rows if row.meeting_id == meeting.pk],
+    )
 
 
-def carried_over_to(meeting: Meeting) -> QuerySet[Outcome]:
+def carried_over_to(meeting: Meeting) -> list[Outcome]:
     """The decisions and actions of the group's earlier meetings that were still open when this
     one opened (or are still open now): the next meeting's agenda shows them."""
-    opened = timezone.make_aware(datetime.datetime.combine(meeting.starts_on, datetime.time.min))
-    return _outcome_listing(
-        Outcome.objects.filter(
-            meeting__group=meeting.group_id, meeting__starts_on__lt=meeting.starts_on
-        ).filter(Q(status=Outcome.Status.OPEN) | Q(closed_at__gte=opened))
-    )
+    return standing_on(meeting)[0]
 
 
 def actions_due(*, within_days: int = 14, today: datetime.date | None = None) -> QuerySet[Outcome]:

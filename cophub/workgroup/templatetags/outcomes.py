@@ -14,11 +14,12 @@ register = template.Library()
 def meeting_outcomes(context, meeting):
     user = context["request"].user
     report = outcomes.report_of(meeting)
+    carried, own = outcomes.standing_on(meeting)
     return {
         "meeting": meeting,
         "report": report,
-        "carried": outcomes.carried_over_to(meeting),
-        "own": outcomes.outcomes_of(meeting),
+        "carried": carried,
+        "own": own,
         "show_report_link": is_secretariat(user)
         or outcomes.may_read_draft(report, user)
         or (report is not None and report.status == MeetingReport.Status.APPROVED),

@@ -268,3 +268,18 @@ def test_the_desk_lists_late_submissions_and_actions_due(client, held):
     assert "Une contribution tardive" in page and "Envoyer le questionnaire" in page
     assert "En retard" in page
     assert not ReportEdition.objects.exists()
+
+
+def test_the_generation_page_shows_the_progress_and_refreshes_itself(client, held):
+    meeting, _delegate, secretariat = held
+    edition = ReportEdition.objects.create(kind="annual", year=meeting.starts_on.year)
+    generation = ReportGeneration.objects.create(
+        edition=edition, requested_by=secretariat, status="running", done_steps=3
+    )
+    client.force_login(secretariat)
+    html = client.get(f"/zh/reports/generations/{generation.pk}/").content.decode()
+    assert '<progress max="7" value="3">' in html and "已完成 3/7 步" in html
+    assert 'http-equiv="refresh"' in html
+    ReportGeneration.objects.filter(pk=generation.pk).update(status="failed", error="磁盘已满")
+    html = client.get(f"/zh/reports/generations/{generation.pk}/").content.decode()
+    assert "磁盘已满" in html and 'http-equiv="refresh"' not in html
