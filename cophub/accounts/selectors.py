@@ -16,3 +16,22 @@ def speakers_for(*, country_id: str | None = None, organisation_id: int | None =
     if organisation_id:
         return accounts.filter(role__in=ORGANISATION_ROLES, organisation_id=organisation_id)
     return accounts.none()
+
+
+def pending_account_requests() -> QuerySet:
+    """The account requests waiting for the secretariat, oldest first."""
+    from .models import AccountRequest
+
+    return (
+        AccountRequest.objects.filter(status=AccountRequest.Status.PENDING)
+        .select_related("country", "organisation")
+        .order_by("created_at")
+    )
+
+
+def account_request(pk: int) -> Any:
+    from django.shortcuts import get_object_or_404
+
+    from .models import AccountRequest
+
+    return get_object_or_404(AccountRequest, pk=pk)

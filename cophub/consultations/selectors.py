@@ -316,3 +316,14 @@ def disclosure(pk: int) -> Disclosure | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def answers_to_moderate() -> list[Mapping[str, Any]]:
+    """For the secretariat's desk: per consultation, how many free-text answers wait for a
+    moderator (counts only; the texts are read on the moderation page)."""
+    return list(
+        Answer.objects.filter(moderation=Answer.Moderation.PENDING)
+        .values("question__consultation__slug", "question__consultation__title")
+        .annotate(count=Count("pk"), danger=Count("pk", filter=Q(danger=True)))
+        .order_by("-danger", "question__consultation__title")
+    )

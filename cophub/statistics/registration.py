@@ -27,9 +27,13 @@ def _profile_gaps(country):
 
 
 def _report_blocks(start, end):
+    # Demo submissions are not work done; a section with no words would read as a gap in the
+    # report, so it says that nothing was accepted.
     submitted = selectors.submissions_between(start, end).filter(demo=False)
     if not submitted.exists():
-        return []
+        return [
+            reporting.ReportParagraph(_("No submission of statistics was accepted in this period."))
+        ]
     observations = sum(s.observation_count for s in submitted)
     return [
         reporting.ReportParagraph(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cophub.core.models import Country, MandateParagraph, Organisation
 
-from . import services
+from . import outcome_demo, services
 from .models import AgendaItem, Document, Group, Meeting, MeetingRegistration
 
 TEXTS = Path(__file__).resolve().parent / "data"
@@ -308,6 +308,9 @@ def load_demo(*, stdout=None) -> None:
                     "registered_at": _at(meeting.starts_on - datetime.timedelta(days=5)),
                 },
             )
+    outcome_demo.load(
+        meetings=meetings, secretariat=secretariat, delegates=delegates, today=timezone.localdate()
+    )
     if stdout:
         stdout.write(
             f"Working group: {Document.objects.count()} documents in {len(meetings)} meetings."

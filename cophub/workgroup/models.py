@@ -512,3 +512,19 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
+
+
+# Meeting reports, decisions and actions, the reports' own words, distribution lists.
+from .outcome_models import (  # noqa: E402,F401
+    Dispatch,
+    DistributionAddress,
+    DistributionList,
+    MeetingReport,
+    Outcome,
+    ReportComment,
+    ReportEdition,
+    ReportGeneration,
+    ReportKind,
+    ReportPart,
+    ReportText,
+)

@@ -24,9 +24,36 @@ from cophub.core.errors import DomainError
 from cophub.core.reporting import ReportParagraph, ReportSection, ReportTable
 
 from . import selectors
-from .models import Document, DocumentType, Meeting
+from .models import Document, DocumentType, Meeting, ReportEdition, ReportKind, ReportPart
 
 MAIN_GROUP = "CWG-COP"
+
+# The paragraph of the mandate each report answers.
+MANDATE_OF = {
+    ReportKind.ANNUAL: "R1306/RES/1.3",
+    ReportKind.FINAL: "R1306/RES/6",
+    ReportKind.SG_PP: "R179/SG/6",
+    ReportKind.BDT_67: "R179/BDT/1",
+    ReportKind.UN_SG: "R179/SG/5",
+}
+
+# The parts the secretariat writes, in the order the report prints them; the final report adds
+# the proposals the group makes for continued consideration (Resolution 1306 §6).
+PARTS_OF = {
+    kind: [ReportPart.INTRODUCTION, ReportPart.WORK, ReportPart.CONCLUSIONS]
+    for kind in ReportKind.values
+} | {
+    ReportKind.FINAL: [
+        ReportPart.INTRODUCTION,
+        ReportPart.WORK,
+        ReportPart.PROPOSALS,
+        ReportPart.CONCLUSIONS,
+    ]
+}
+
+# The Plenipotentiary Conference meets every four years: the Secretary-General's progress report
+# covers the four years up to the Conference's.
+PLENIPOTENTIARY_CYCLE_YEARS = 4
 
 
 @dataclass
@@ -52,10 +79,16 @@ class Report:
     language: str
     sections: list[BuiltSection] = field(default_factory=list)
     mandate: list[MandateEntry] = field(default_factory=list)
+    # The secretariat's words: (part label, text in the report's language or "").
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    council_number: str = ""
+    serves: str = ""  # the mandate paragraph the report answers, e.g. R1306/RES/1.3
 
     @property
     def filename(self) -> str:
-        stem = f"annual-report-{self.year}" if self.kind == "annual" else "final-report"
+        stem = {"annual": f"annual-report-{self.year}", "final": "final-report"}.get(
+            self.kind, f"{self.kind}-report-{self.year}"
+        )
         return f"{stem}-{self.language}"
 
     @property
@@ -64,10 +97,43 @@ class Report:
 
 
 def period(kind: str, year: int | None) -> tuple[datetime.date, datetime.date]:
-    if kind == "annual":
-        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    first = Meeting.objects.order_by("starts_on").values_list("starts_on", flat=True).first()
-    return first or timezone.localdate(), timezone.localdate()
+    if kind == ReportKind.FINAL:
+        first = (
+            Meeting.objects.filter(group__code=MAIN_GROUP)
+            .order_by("starts_on")
+            .values_list("starts_on", flat=True)
+            .first()
+        )
+        return first or timezone.localdate(), timezone.localdate()
+    assert year is not None
+    if kind == ReportKind.SG_PP:
+        return datetime.date(year - PLENIPOTENTIARY_CYCLE_YEARS + 1, 1, 1), datetime.date(
+            year, 12, 31
+        )
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def report_title(kind: str, year: int | None) -> str:
+    titles = {
+        ReportKind.ANNUAL: _(
+            "Report of the Council Working Group on Child Online Protection for %(year)s"
+        ),
+        ReportKind.FINAL: _(
+            "Draft final report of the Council Working Group on Child Online Protection"
+        ),
+        ReportKind.SG_PP: _(
+            "Report of the Secretary-General on the implementation of Resolution 179, "
+            "to the Plenipotentiary Conference of %(year)s"
+        ),
+        ReportKind.BDT_67: _(
+            "Report of the Telecommunication Development Bureau on WTDC Resolution 67 for %(year)s"
+        ),
+        ReportKind.UN_SG: _(
+            "Child online protection at ITU in %(year)s: information for the Secretary-General "
+            "of the United Nations"
+        ),
+    }
+    return titles[kind] % {"year": year}
 
 
 def report_years() -> list[int]:
@@ -77,18 +143,29 @@ def report_years() -> list[int]:
     return sorted(years, reverse=True)
 
 
+def edition_of(kind: str, year: int | None) -> ReportEdition | None:
+    return (
+        ReportEdition.objects.select_related("document")
+        .prefetch_related("texts")
+        .filter(kind=kind, year=year or 0)
+        .first()
+    )
+
+
 def build(*, kind: str, year: int | None = None) -> Report:
-    if kind not in ("annual", "final"):
+    if kind not in ReportKind.values or (kind != ReportKind.FINAL and year is None):
         raise Http404
     start, end = period(kind, year)
     language = translation.get_language() or settings.LANGUAGE_CODE
-    title = (
-        _("Report of the Council Working Group on Child Online Protection for %(year)s")
-        % {"year": year}
-        if kind == "annual"
-        else _("Draft final report of the Council Working Group on Child Online Protection")
-    )
+    title = report_title(kind, year)
     report = Report(kind=kind, year=year, title=title, start=start, end=end, language=language)
+    report.serves = MANDATE_OF[kind]
+    edition = edition_of(kind, year)
+    written = {}
+    if edition is not None:
+        report.council_number = edition.council_number
+        written = {t.part: t.text for t in edition.texts.all() if t.language == language}
+    report.texts = [(str(ReportPart(part).label), written.get(part, "")) for part in PARTS_OF[kind]]
     for section in reporting.sections():
         report.sections.append(BuiltSection(str(section.title), list(section.blocks(start, end))))
     for paragraph in core_selectors.mandate_paragraphs():
@@ -167,6 +244,17 @@ def to_docx(report: Report) -> bytes:
     document.core_properties.language = report.language
     bidi(document.add_heading(report.title, level=0))
     bidi(document.add_paragraph(_period_sentence(report)))
+    if report.council_number:
+        bidi(
+            document.add_paragraph(
+                _("Council document %(number)s") % {"number": report.council_number}
+            )
+        )
+    for label, text in report.texts:
+        if text:
+            bidi(document.add_heading(label, level=1))
+            for paragraph in text.split("\n\n"):
+                bidi(document.add_paragraph(paragraph.strip()))
     for section in formatted(report):
         bidi(document.add_heading(section["title"], level=1))
         for block in section["blocks"]:
@@ -205,12 +293,10 @@ def _period_sentence(report: Report) -> str:
     }
 
 
-def register(*, kind: str, year: int | None, registered_by) -> Document:
-    """Generate the report in the six languages as PDF and register it as a document."""
-    from . import services
-
+def meeting_for(kind: str, year: int | None) -> Meeting:
+    """The meeting a report is registered under: the group's last of the period, or else its
+    next one, whose documents it goes to."""
     start, end = period(kind, year)
-    # Under the last meeting of the period, or else the next one, whose documents it goes to.
     meetings = Meeting.objects.filter(group__code=MAIN_GROUP)
     meeting = (
         meetings.filter(starts_on__lte=end).order_by("-starts_on").first()
@@ -218,20 +304,39 @@ def register(*, kind: str, year: int | None, registered_by) -> Document:
     )
     if meeting is None:
         raise DomainError(_("There is no meeting to register this report under."))
-    files, titles = {}, {}
-    for language in i18n.LANGUAGE_CODES:
-        with translation.override(language):
-            built = build(kind=kind, year=year)
-            files[language] = (f"{built.filename}.pdf", to_pdf(built))
-            titles[language] = built.title
-    document = services.register_generated_document(
-        meeting=meeting,
-        document_type=DocumentType.ANNUAL_REPORT if kind == "annual" else DocumentType.FINAL_REPORT,
-        title=titles["en"],
-        files={"en": files.pop("en"), **files},
+    return meeting
+
+
+DOCUMENT_TYPE_OF = {
+    ReportKind.ANNUAL: DocumentType.ANNUAL_REPORT,
+    ReportKind.FINAL: DocumentType.FINAL_REPORT,
+}
+
+
+def generate_files(kind: str, year: int | None, language: str) -> tuple[str, tuple[str, bytes]]:
+    """The report's title and PDF file in one language."""
+    with translation.override(language):
+        built = build(kind=kind, year=year)
+        return built.title, (f"{built.filename}.pdf", to_pdf(built))
+
+
+def register_files(
+    *, edition: ReportEdition, files: dict[str, tuple[str, bytes]], title: str, registered_by
+) -> Document:
+    """Register the generated files as a document serving the report's mandate paragraph, with
+    its Council number in the abstract."""
+    from . import services
+
+    paragraph = core_selectors.mandate_paragraphs().filter(code=MANDATE_OF[edition.kind])
+    return services.register_generated_document(
+        meeting=meeting_for(edition.kind, edition.year or None),
+        document_type=DOCUMENT_TYPE_OF.get(edition.kind, DocumentType.REPORT),
+        title=title,
+        files={"en": files.pop("en"), **files} if "en" in files else files,
         registered_by=registered_by,
+        mandate=list(paragraph),
+        abstract=_("Council document %(number)s") % {"number": edition.council_number},
     )
-    return document
 
 
 # The working group's own sections of the reports.
@@ -239,7 +344,7 @@ def register(*, kind: str, year: int | None, registered_by) -> Document:
 
 def _meetings_blocks(start, end):
     meetings = list(
-        selectors.meetings()
+        selectors.meetings(group_code=MAIN_GROUP)
         .filter(starts_on__range=(start, end))
         .annotate(
             documents_count=Count(
@@ -252,7 +357,7 @@ def _meetings_blocks(start, end):
         return [ReportParagraph(_("The group did not meet in this period."))]
     return [
         ReportParagraph(
-            _("The group and the groups it liaises with held %(count)s meetings in this period.")
+            _("The group held %(count)s meetings in this period.")
             % {"count": i18n.format_number(len(meetings))}
         ),
         ReportTable(
@@ -267,7 +372,9 @@ def _meetings_blocks(start, end):
 
 
 def _documents_in(start, end):
-    return selectors.public_documents().filter(registered_at__date__range=(start, end))
+    return selectors.public_documents().filter(
+        meeting__group__code=MAIN_GROUP, registered_at__date__range=(start, end)
+    )
 
 
 def _contributions_blocks(start, end):
@@ -350,7 +457,11 @@ def _liaison_blocks(start, end):
 
 
 def _gender_blocks(start, end):
-    meetings = selectors.meetings().filter(starts_on__range=(start, end)).order_by("starts_on")
+    meetings = (
+        selectors.meetings(group_code=MAIN_GROUP)
+        .filter(starts_on__range=(start, end))
+        .order_by("starts_on")
+    )
     rows = [
         [
             row["meeting"].code,

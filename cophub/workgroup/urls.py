@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import views
+from . import desk, outcome_views, views
 
 
 class YearConverter:
@@ -15,7 +15,20 @@ class YearConverter:
         return str(value)
 
 
+class ReportKindConverter:
+    """The reports made by the same machinery as the yearly report, under their own kind."""
+
+    regex = "sg-pp|bdt-67|un-sg"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(YearConverter, "year")
+register_converter(ReportKindConverter, "reportkind")
 
 app_name = "workgroup"
 urlpatterns = [
@@ -43,4 +56,16 @@ urlpatterns = [
     path("reports/final.pdf", views.report, {"kind": "final", "fmt": "pdf"}, name="final-report-pdf"),
     path("reports/final.docx", views.report, {"kind": "final", "fmt": "docx"}, name="final-report-docx"),
     path("reports/final/register/", views.register_report, {"kind": "final"}, name="final-report-register"),
+    path("reports/annual/<year:year>/write/", outcome_views.report_texts, {"kind": "annual"}, name="annual-report-texts"),
+    path("reports/final/write/", outcome_views.report_texts, {"kind": "final"}, name="final-report-texts"),
+    path("reports/<reportkind:kind>/<year:year>/", views.report, name="other-report"),
+    path("reports/<reportkind:kind>/<year:year>.pdf", views.report, {"fmt": "pdf"}, name="other-report-pdf"),
+    path("reports/<reportkind:kind>/<year:year>.docx", views.report, {"fmt": "docx"}, name="other-report-docx"),
+    path("reports/<reportkind:kind>/<year:year>/write/", outcome_views.report_texts, name="other-report-texts"),
+    path("reports/generations/<int:pk>/", outcome_views.report_generation, name="report-generation"),
+    path("meetings/<str:code>/report/", outcome_views.meeting_report, name="meeting-report"),
+    path("documents/<str:slug>/send/", outcome_views.send_document, name="send-document"),
+    path("distribution-lists/", outcome_views.distribution_lists, name="distribution-lists"),
+    path("desk/", desk.desk, name="desk"),
+    path("desk/account-requests/<int:pk>/", desk.decide_account_request, name="desk-account-request"),
 ]  # fmt: skip

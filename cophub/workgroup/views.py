@@ -27,7 +27,7 @@ from cophub.core.jsonld import as_script_text
 from cophub.core.pagecache import public_page
 from cophub.core.templatetags.cophub import translated
 
-from . import jsonld, reports, selectors, services
+from . import jsonld, report_editions, reports, selectors, services
 from .forms import (
     CoSourceAnswerForm,
     MeetingRegistrationForm,
@@ -534,10 +534,10 @@ def report(request, kind, year=None, fmt="html"):
 @require_POST
 @secretariat_required
 def register_report(request, kind, year=None):
+    """Put the report's generation and registration on the task queue; its page shows progress."""
     try:
-        document = reports.register(kind=kind, year=year, registered_by=request.user)
+        generation = report_editions.start_report_generation(kind=kind, year=year, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("workgroup:reports")
-    messages.success(request, _("Registered as %(number)s.") % {"number": document.number})
-    return redirect("workgroup:document", slug=document.slug)
+    return redirect("workgroup:report-generation", pk=generation.pk)

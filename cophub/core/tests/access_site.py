@@ -40,6 +40,7 @@ from cophub.resources.tests.factories import make_resource
 from cophub.statistics import services as statistics_services
 from cophub.statistics.tests.factories import IndicatorFactory, ObservationFactory, csv_bytes
 from cophub.workgroup import services as workgroup_services
+from cophub.workgroup.models import ReportEdition, ReportGeneration
 from cophub.workgroup.tests.factories import AgendaItemFactory, MeetingFactory, docx_upload
 
 ROLES = ("anonymous", "public", "delegate_a", "delegate_b", "organisation", "secretariat")
@@ -141,6 +142,10 @@ def _workgroup(site):
     site.subscription = workgroup_services.subscribe(email="reader@example.org")
     workgroup_services.register_for_meeting(meeting=site.meeting, delegate=site.users["delegate_a"])
     site.report_year = site.meeting.starts_on.year
+    edition = ReportEdition.objects.create(kind="annual", year=site.report_year)
+    site.report_generation = ReportGeneration.objects.create(
+        edition=edition, requested_by=site.users["secretariat"]
+    )
 
 
 def _consultations(site):

@@ -247,6 +247,57 @@ PAGES: dict[str, Visit] = {
     "{lang}/reports/final/register/": page(
         "/en/reports/final/register/", everyone(405), Post(expect=secretariat(ALLOWED))
     ),
+    "{lang}/reports/annual/<year:year>/write/": page(
+        lambda s: f"/en/reports/annual/{s.report_year}/write/",
+        secretariat(),
+        Post(lambda s: {"council_number": "C26/45"}, secretariat(ALLOWED)),
+    ),
+    "{lang}/reports/final/write/": page(
+        "/en/reports/final/write/",
+        secretariat(),
+        Post(lambda s: {"council_number": "C26/46"}, secretariat(ALLOWED)),
+    ),
+    "{lang}/reports/<reportkind:kind>/<year:year>/": page(
+        lambda s: f"/en/reports/bdt-67/{s.report_year}/", everyone()
+    ),
+    "{lang}/reports/<reportkind:kind>/<year:year>.pdf": page(
+        lambda s: f"/en/reports/un-sg/{s.report_year}.pdf", everyone()
+    ),
+    "{lang}/reports/<reportkind:kind>/<year:year>.docx": page(
+        lambda s: f"/en/reports/sg-pp/{s.report_year}.docx", everyone()
+    ),
+    "{lang}/reports/<reportkind:kind>/<year:year>/write/": page(
+        lambda s: f"/en/reports/bdt-67/{s.report_year}/write/",
+        secretariat(),
+        Post(lambda s: {"council_number": "C26/47"}, secretariat(ALLOWED)),
+    ),
+    "{lang}/reports/generations/<int:pk>/": page(
+        lambda s: f"/en/reports/generations/{s.report_generation.pk}/", secretariat()
+    ),
+    "{lang}/meetings/<str:code>/report/": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/report/",
+        secretariat(),
+        Post(
+            lambda s: {"action": "outcome", "kind": "decision", "text": "Agreed."},
+            secretariat(ALLOWED),
+        ),
+    ),
+    "{lang}/documents/<str:slug>/send/": page(
+        lambda s: f"/en/documents/{s.document.slug}/send/",
+        secretariat(),
+        Post(expect=secretariat(ALLOWED)),
+    ),
+    "{lang}/distribution-lists/": page(
+        "/en/distribution-lists/",
+        secretariat(),
+        Post(lambda s: {"action": "list", "name": "UN agencies"}, secretariat(ALLOWED)),
+    ),
+    "{lang}/desk/": page("/en/desk/", secretariat()),
+    "{lang}/desk/account-requests/<int:pk>/": page(
+        lambda s: f"/en/desk/account-requests/{s.account_request.pk}/",
+        everyone(405),
+        Post(lambda s: {"decision": "reject", "reason": "Unknown"}, secretariat(ALLOWED)),
+    ),
     # consultations: anyone takes part without an account
     "{lang}/consultations/": page("/en/consultations/", everyone()),
     "{lang}/consultations/<slug:slug>/": page(

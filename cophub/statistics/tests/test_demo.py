@@ -33,7 +33,9 @@ def test_demo_data_is_loaded_once_marked_and_shows_gaps():
     # Demo submissions are not reported to Council as work done.
     section = next(s for s in reporting.sections() if s.key == "statistics")
     today = datetime.date.today()
-    assert section.blocks(today - datetime.timedelta(days=1), today) == []
+    assert section.blocks(today - datetime.timedelta(days=1), today) == [
+        reporting.ReportParagraph("No submission of statistics was accepted in this period.")
+    ]
 
 
 def test_indicators_serve_the_mandate_on_data_and_statistics():

@@ -37,3 +37,26 @@ def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
     assert Document.objects.filter(status="withdrawn").exists()
     assert Document.objects.filter(version="revision").exists()
     assert Document.objects.values("number").annotate(n=Count("pk")).filter(n__gt=1).count() == 0
+    # The past cycle is complete: the last meeting held has its approved report, decisions and
+    # actions, some closed and some open, and the open ones stand on the next meeting's page.
+    from django.utils import timezone
+
+    from cophub.workgroup import outcomes
+    from cophub.workgroup.models import MeetingReport, Outcome
+
+    held = Meeting.objects.filter(group__code="CWG-COP", ends_on__lt=timezone.localdate())
+    last = held.order_by("-starts_on").first()
+    report = MeetingReport.objects.get(meeting=last)
+    assert report.status == "approved" and report.document.status == "registered"
+    assert report.comments.count() == 2
+    mine = Outcome.objects.filter(meeting=last)
+    assert mine.filter(kind="decision").count() == 2
+    assert mine.filter(status="closed").exists() and mine.filter(status="open").exists()
+    coming = (
+        Meeting.objects.filter(group__code="CWG-COP", starts_on__gt=last.starts_on)
+        .order_by("starts_on")
+        .first()
+    )
+    carried = set(outcomes.carried_over_to(coming))
+    assert set(mine.filter(status="open")) <= carried
+    assert not carried & set(Outcome.objects.filter(status="closed"))

@@ -386,12 +386,28 @@ def test_annual_report_in_html_pdf_and_docx(client, registered, other_module_sec
     assert "الاجتماعات" in text or "Meetings" not in text
 
 
-def test_final_report_is_registered_as_a_document(client, registered):
+def test_final_report_is_registered_as_a_document(
+    client, registered, django_capture_on_commit_callbacks
+):
+    """The request only queues the work (run here once it has committed, as a worker would)
+    and answers with the page that follows it; the report is registered with its Council
+    number."""
+    from cophub.workgroup import report_editions
+    from cophub.workgroup.models import ReportGeneration
+
     secretariat = SecretariatFactory()
     client.force_login(secretariat)
     response = client.post("/en/reports/final/register/")
+    assert response["Location"] == "/en/reports/"  # refused: no Council number yet
+    assert not ReportGeneration.objects.exists()
+    report_editions.save_report_texts(
+        kind="final", year=None, language="en", texts={}, council_number="C26/45", by=secretariat
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/reports/final/register/")
+    generation = ReportGeneration.objects.get()
+    assert response["Location"] == f"/en/reports/generations/{generation.pk}/"
     document = Document.objects.get(document_type="final_report")
-    assert response["Location"] == f"/en/documents/{document.slug}/"
     assert sorted(document.files.values_list("language", flat=True)) == [
         "ar",
         "en",
@@ -400,7 +416,9 @@ def test_final_report_is_registered_as_a_document(client, registered):
         "ru",
         "zh",
     ]
-    assert document.number == "CWG-COP/24/2"
+    assert document.number == "CWG-COP/24/2" and document.abstract == "Council document C26/45"
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="/en/documents/{document.slug}/"' in page
 
 
 def test_report_register_needs_the_secretariat(client, registered):
@@ -454,8 +472,9 @@ def test_meeting_page_query_count_does_not_grow_with_its_documents(
     AgendaItemFactory(meeting=meeting)
     registered_documents(meeting, count)
     client.get("/en/meetings/CWG-COP-24/")
-    # meeting with its agenda, documents, their countries, organisations and files
-    with django_assert_num_queries(6):
+    # meeting with its agenda, documents, their countries, organisations and files; its report
+    # and the decisions and actions standing on it
+    with django_assert_num_queries(8):
         html = client.get("/en/meetings/CWG-COP-24/").content.decode()
     assert html.count('class="document"') == count
 
