@@ -37,7 +37,7 @@ ALLOWED_NAMES = re.compile(
 # Latin name, e.g. "COP Hub …" in Arabic, the wrong base direction.
 PAGE_LANGUAGE = {"error", "message", "title", "notice", "caption", "kind_label", "deaf", "yes",
                  "no_data", "none_recorded", "entry.description", "field.help_text", "status",
-                 "intro", "outcome", "symbol", "section.title", "block.caption", "header", "error.message", "entry.role_label", "feature.description"}  # fmt: skip
+                 "intro", "outcome", "symbol", "section.title", "block.caption", "header", "error.message", "entry.role_label", "feature.description", "heading"}  # fmt: skip
 # Elements whose content is plain text (no <bdi> possible) or not shown as text.
 TEXT_ONLY = {"title", "option", "textarea", "script", "style"}
 # Classes whose CSS isolates the run (unicode-bidi: isolate), e.g. document numbers.
