@@ -100,6 +100,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cophub.urls"
+FORM_RENDERER = "cophub.core.forms.FormRenderer"
 WSGI_APPLICATION = "cophub.wsgi.application"
 
 TEMPLATES = [
