@@ -2,7 +2,7 @@ from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.models import Country
+from cophub.core.selectors import country_choices
 
 from .models import AgeBand, Question, Sex
 
@@ -33,11 +33,10 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = sorted(
-            ((country.iso2, country.name) for country in Country.objects.all()),
-            key=lambda pair: pair[1],
-        )
-        self.fields["country"].choices = [("", _("Choose your country")), *countries]
+        self.fields["country"].choices = [
+            ("", _("Choose your country")),
+            *country_choices(inhabited_only=True),
+        ]
         self.fields["age_band"].error_messages["required"] = _("Please choose your age.")
         self.fields["sex"].error_messages["required"] = _("Please choose one of the answers.")
         self.fields["country"].error_messages["required"] = _("Please choose your country.")

@@ -117,6 +117,19 @@ def test_bad_text_is_refused_in_the_childs_language(client, text, message):
     assert not Response.objects.exists()
 
 
+def test_the_country_list_holds_only_places_where_children_live(client):
+    item = consultation()
+    page = client.get(_url("take-part", item)).content.decode()
+    assert 'value="KE"' in page and 'value="FR"' in page
+    assert 'value="AQ"' not in page and 'value="BV"' not in page and 'value="HM"' not in page
+    refused = client.post(
+        _url("take-part", item),
+        {"age_band": "13-15", "sex": "girl", "country": "AQ", "consent": "on"},
+    )
+    assert refused.status_code == 422
+    assert "Please choose your country." in refused.content.decode()
+
+
 def test_only_the_optional_question_is_marked_optional(client):
     item = consultation()
     page = client.post(

@@ -480,3 +480,12 @@ def test_files_and_places_are_named_in_the_page_language(client, registered):
     page = client.get(f"/zh/meetings/{meeting.group.code}-{meeting.number}/").content.decode()
     assert "日内瓦" in page and "Geneva" not in page
     assert "(苏黎世)" in page and "Europe/Zurich" not in page
+
+
+def test_the_reports_list_offers_no_year_to_come(client):
+    this_year = timezone.localdate().year
+    MeetingFactory(starts_on=datetime.date(this_year + 1, 2, 9))
+    MeetingFactory(starts_on=datetime.date(this_year, 1, 20))
+    html = client.get("/en/reports/").content.decode()
+    assert f"/en/reports/annual/{this_year}/" in html
+    assert f"/reports/annual/{this_year + 1}/" not in html
