@@ -332,3 +332,21 @@ def test_the_footer_links_four_site_pages_written_in_each_language(client, lang)
 
 def _main(html: str) -> str:
     return html[html.index("<main") : html.index("</main>")]
+
+
+def test_the_conformance_check_finds_what_makes_a_page_invalid():
+    from .conformance import problems
+
+    assert problems('<!DOCTYPE html><html lang="en"><title>x</title><p>ok</p>') == []
+    found = problems('<!DOCTYPE html><html lang="en"><title>x</title><form action=""></form>')
+    assert found == ['<form action=""> (must be a non-empty URL)']
+    assert problems("<!DOCTYPE html><title>x</title><p>less than <5</p>")
+
+
+@pytest.mark.parametrize(
+    "path", ["/ar/", "/zh/countries/compare/", "/en/privacy/", "/ar/contact/", "/api/v1/docs"]
+)
+def test_pages_are_valid_html(client, path):
+    from .conformance import problems
+
+    assert problems(client.get(path).content.decode()) == []
