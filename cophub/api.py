@@ -3,6 +3,9 @@
 Errors are RFC 9457 problem details in the language the request asked for.
 """
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django.conf import settings
 from ninja import NinjaAPI
 
@@ -21,6 +24,38 @@ class CopHubAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
         return document_languages_and_problems(schema, [code for code, _name in settings.LANGUAGES])
+
+    @cached_property
+    def listed_operations(self) -> list[tuple[str, list["ListedOperation"]]]:
+        """Every operation by tag, read once from the schema (it does not change while the
+        process runs): the documentation page (ninja/swagger.html) lists them in its HTML, so a
+        reader sees them at once; Swagger UI (1.5 MB of script, then the schema fetched again)
+        loads after, for trying them out."""
+        return operations_by_tag(self.get_openapi_schema())
+
+
+@dataclass(frozen=True, slots=True)
+class ListedOperation:
+    method: str
+    path: str
+    summary: str
+    anchor: str  # Swagger UI's deep link: #/<tag>/<operationId>
+
+
+def operations_by_tag(schema: dict) -> list[tuple[str, list[ListedOperation]]]:
+    groups: dict[str, list[ListedOperation]] = {}
+    for path, methods in schema.get("paths", {}).items():
+        for method, operation in methods.items():
+            tag = (operation.get("tags") or ["default"])[0]
+            groups.setdefault(tag, []).append(
+                ListedOperation(
+                    method=method.upper(),
+                    path=path,
+                    summary=operation.get("summary", ""),
+                    anchor=f"#/{tag}/{operation.get('operationId', '')}",
+                )
+            )
+    return sorted(groups.items())
 
 
 api = CopHubAPI(

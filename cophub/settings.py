@@ -100,6 +100,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cophub.urls"
+FORM_RENDERER = "cophub.core.forms.FormRenderer"
 WSGI_APPLICATION = "cophub.wsgi.application"
 
 TEMPLATES = [
@@ -239,6 +240,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="COP Hub <noreply@cop
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The page that the quick-exit control leaves for: neutral, fast, and on another site.
+# The secretariat's address, shown on the contact page (none shown when unset).
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="")
 QUICK_EXIT_URL = env.str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
 # Transport security. Behind a load balancer that ends TLS, set BEHIND_PROXY=1 so that Django

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import MandateParagraph
+from cophub.workgroup.demo import GENEVA
 from cophub.workgroup.models import Group, Meeting
 
 from . import services
@@ -43,6 +44,8 @@ QUESTIONS = [
     (Question.Kind.SCALE, _t("ما مدى شعورك بالأمان على الإنترنت؟", "你在网上觉得有多安全？", "How safe do you feel online?", "À quel point te sens-tu en sécurité en ligne ?", "Насколько безопасно ты себя чувствуешь в интернете?", "¿Qué tan seguro te sientes en internet?"), [], {}),
     (Question.Kind.TEXT, _t("ماذا يجب أن يفعل الكبار لمساعدتك؟", "大人应该怎样帮助你？", "What should adults do to help you?", "Que devraient faire les adultes pour t'aider ?", "Что взрослые должны делать, чтобы помочь тебе?", "¿Qué deberían hacer los adultos para ayudarte?"), [], {}),
 ]  # fmt: skip
+SCALE_LOW = _t("لست بأمان", "不安全", "Not safe", "Pas en sécurité", "Не в безопасности", "Nada seguro", field="scale_low")  # fmt: skip
+SCALE_HIGH = _t("بأمان تام", "非常安全", "Very safe", "Très en sécurité", "В полной безопасности", "Muy seguro", field="scale_high")  # fmt: skip
 QUOTES = [
     "Listen to us before making rules.",
     "Teach privacy settings at school.",
@@ -64,7 +67,7 @@ def _meeting(number: int, starts_on: datetime.date) -> Meeting:
             "starts_on": starts_on,
             "ends_on": starts_on + datetime.timedelta(days=1),
             "contribution_deadline": starts_on - datetime.timedelta(days=12),
-            "place": "Geneva",
+            **{f"place_{code}": name for code, name in GENEVA.items()},
         },
     )
     return meeting
@@ -86,7 +89,8 @@ def _consultation(slug, meeting, title, opens_on) -> Consultation:
             results_published=True, **text, **action,
         )  # fmt: skip
         if kind == Question.Kind.SCALE:
-            question.scale_low_en, question.scale_high_en = "Not safe", "Very safe"
+            for field, value in {**SCALE_LOW, **SCALE_HIGH}.items():
+                setattr(question, field, value)
             question.save()
         for index, option in enumerate(options):
             Option.objects.create(question=question, order=index, **option)

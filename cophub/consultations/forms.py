@@ -1,7 +1,8 @@
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.models import Country
+from cophub.core.selectors import country_choices
 
 from .models import AgeBand, Question, Sex
 
@@ -32,24 +33,33 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        countries = sorted(
-            ((country.iso2, country.name) for country in Country.objects.all()),
-            key=lambda pair: pair[1],
-        )
-        self.fields["country"].choices = [("", _("Choose your country")), *countries]
+        self.fields["country"].choices = [
+            ("", _("Choose your country")),
+            *country_choices(inhabited_only=True),
+        ]
         self.fields["age_band"].error_messages["required"] = _("Please choose your age.")
         self.fields["sex"].error_messages["required"] = _("Please choose one of the answers.")
         self.fields["country"].error_messages["required"] = _("Please choose your country.")
         self.fields["country"].error_messages["invalid_choice"] = _("Please choose your country.")
 
 
+class QuestionsForm(forms.Form):
+    """The question page's fields. The service checks the answers (services.submit_response);
+    the form only renders them, marking each field required or optional as its question is,
+    and shows the service's messages, never a second set of its own."""
+
+    def full_clean(self):
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+
 def questions_form(questions: list[Question], *, free_text: bool, data=None) -> forms.Form:
     """The form of the question page; the service checks the answers, the form only renders."""
-    form = forms.Form(data=data)
+    form = QuestionsForm(data=data)
     for question in questions:
         key = f"q{question.pk}"
         label = question.text
-        common = {"label": label, "required": False}
+        common = {"label": label, "required": question.required}
         if question.kind == Question.Kind.SINGLE:
             field = forms.ChoiceField(
                 choices=[(o.pk, o.text) for o in question.options.all()],
@@ -82,6 +92,5 @@ def questions_form(questions: list[Question], *, free_text: bool, data=None) -> 
             )
         else:
             continue
-        field.conditional = not question.required
         form.fields[key] = field
     return form

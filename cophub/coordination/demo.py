@@ -119,7 +119,20 @@ def _name(iso2: str, language: str) -> str:
     return Locale.parse(language).territories.get(iso2, iso2)
 
 
+def _status_on(
+    today: datetime.date, starts_on: datetime.date, ends_on: datetime.date | None
+) -> str:
+    """An activity's status as its dates tell it: done once it has ended, under way between its
+    first and last day, planned before it starts (an open-ended one is under way once started)."""
+    if starts_on > today:
+        return Activity.Status.PLANNED
+    if ends_on is not None and ends_on < today:
+        return Activity.Status.COMPLETED
+    return Activity.Status.ONGOING
+
+
 def _record(**fields) -> Activity:
+    fields["status"] = _status_on(datetime.date.today(), fields["starts_on"], fields.get("ends_on"))
     language = fields.pop("language")
     title, description = fields.pop("texts")
     return services.record_activity(
@@ -139,27 +152,27 @@ def _families() -> int:
         _record(organisation="bdt", kind=KIND.CAPACITY_BUILDING, language=language,
                 texts=(title.format(country=_name(iso2, language)), description),
                 countries=[iso2], starts_on=_date(year, 3 + i % 8, 10), ends_on=_date(year, 3 + i % 8, 12),
-                status="completed" if year < 2025 else "planned", contact_role="COP focal point, BDT")  # fmt: skip
+                contact_role="COP focal point, BDT")  # fmt: skip
         n += 1
     for iso2, language, year in SAFER_INTERNET_DAYS:
         title, description = SAFER_INTERNET_DAY[language]
         _record(organisation="unicef", kind=KIND.CAMPAIGN, language=language,
                 texts=(title.format(country=_name(iso2, language)), description),
                 countries=[iso2], starts_on=_date(year, 2, 6), ends_on=_date(year, 2, 28),
-                status="completed" if year < 2026 else "planned", contact_role="Country office, child protection")  # fmt: skip
+                contact_role="Country office, child protection")  # fmt: skip
         n += 1
     for i, (organisation, language, year, countries) in enumerate(INVESTIGATOR_COURSES):
         _record(organisation=organisation, kind=KIND.TRAINING, language=language,
                 texts=INVESTIGATORS[language], countries=countries,
                 starts_on=_date(year, 4 + i % 6, 2), ends_on=_date(year, 4 + i % 6, 20),
-                status="completed" if year < 2025 else "ongoing", contact_role="Training coordinator")  # fmt: skip
+                contact_role="Training coordinator")  # fmt: skip
         n += 1
     for i, (iso2, language, year) in enumerate(TEACHER_COURSES):
         title, description = TEACHERS[language]
         _record(organisation="unesco", kind=KIND.TRAINING, language=language,
                 texts=(title.format(country=_name(iso2, language)), description),
                 countries=[iso2], starts_on=_date(year, 1 + i % 9, 15), ends_on=_date(year, 3 + i % 9, 15),
-                status="completed" if year < 2025 else "ongoing", contact_role="Education sector, ICT in education")  # fmt: skip
+                contact_role="Education sector, ICT in education")  # fmt: skip
         n += 1
     for organisation, kind, language, title, description, countries, regions, start, end in OTHERS:
         _record(organisation=organisation, kind=kind, language=language, texts=(title, description),
@@ -178,7 +191,6 @@ def _labelled() -> dict[str, Activity]:
             organisation=a["organisation"], kind=a["kind"], language=a["language"],
             texts=(a["title"], a["description"]), countries=a["countries"], regions=a["regions"],
             starts_on=start, ends_on=datetime.date.fromisoformat(a["ends_on"]) if a["ends_on"] else None,
-            status="completed" if start.year < 2025 else "ongoing",
         )  # fmt: skip
     return recorded
 

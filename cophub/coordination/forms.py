@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
 from cophub.core.i18n import translated_value
-from cophub.core.widgets import LongSelect
+from cophub.core.widgets import LongSelect, SearchableCheckboxes
 
 from . import selectors
 from .models import Activity, ActivityLink, OverlapMark
@@ -91,7 +91,7 @@ class ActivityForm(forms.Form):
         queryset=core.countries(),
         to_field_name="iso2",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=SearchableCheckboxes,
         help_text=_("Leave empty for regional or worldwide activities."),
     )
     regions = forms.MultipleChoiceField(

@@ -23,6 +23,7 @@ def site(request):
     return {
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         "navigation": navigation.entries(),
+        "site_pages": navigation.site_pages(),
         "language_links": [
             {
                 "code": code,

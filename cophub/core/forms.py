@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm, BaseFormSet
+from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +49,11 @@ class RefusedFormStatus:
         response = super().form_invalid(form)  # type: ignore[misc]
         response.status_code = REFUSED_STATUS
         return response
+
+
+class FormRenderer(DjangoTemplates):
+    """Every form's fields through one template (core/includes/field.html), whether a page
+    includes core/includes/form.html or writes `{{ field.as_field_group }}`: the marker
+    "optional" then comes from the field itself, the same on every page."""
+
+    field_template_name = "core/includes/field.html"

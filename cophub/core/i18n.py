@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import lists as babel_lists
 from babel import numbers as babel_numbers
@@ -57,6 +59,33 @@ def format_date(value: date | datetime | None, fmt: str = "long") -> str:
     if isinstance(value, datetime):
         return babel_dates.format_datetime(timezone.localtime(value), fmt, locale=_locale())
     return babel_dates.format_date(value, fmt, locale=_locale())
+
+
+def format_in_zone(value: datetime | None, zone: str) -> str:
+    """A moment as its day and time (without seconds) in the named time zone, in the page's
+    language: a consultation that opens at 06:00 in Geneva says 06:00, whatever the server's
+    zone."""
+    if value is None:
+        return ""
+    local = value.astimezone(ZoneInfo(zone))
+    locale = _locale()
+    return (
+        babel_dates.get_datetime_format("medium", locale=locale)
+        .replace("{1}", babel_dates.format_date(local, "medium", locale=locale))
+        .replace("{0}", babel_dates.format_time(local, "short", locale=locale))
+    )
+
+
+def zone_city(zone: str) -> str:
+    """The name of a time zone's city in the page's language, from CLDR ("Zurich", "زيورخ",
+    "苏黎世"), as people name a zone ("Zurich time")."""
+    return babel_dates.get_timezone_location(zone, locale=_locale(), return_city=True)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the page's language, from CLDR ("الإنجليزية" for en on an Arabic
+    page): settings.LANGUAGES name each language in itself, for the language menu only."""
+    return Locale.parse(_locale()).languages.get(code, code)
 
 
 def format_number(value, decimals: int | None = None) -> str:

@@ -6,6 +6,7 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,20 @@ def register(entry: NavEntry) -> None:
 
 def entries() -> list[NavEntry]:
     return sorted(_entries.values(), key=lambda entry: entry.order)
+
+
+# The pages every footer links to, each written in the six languages
+# (core/templates/core/pages/<page>/<language>.html).
+SITE_PAGES = {
+    "privacy": _("Privacy notice"),
+    "accessibility": _("Accessibility statement"),
+    "contact": _("Contact"),
+    "terms": _("Terms of use"),
+}
+
+
+def site_pages() -> list[dict]:
+    return [
+        {"name": name, "title": title, "url": reverse(f"core:{name}")}
+        for name, title in SITE_PAGES.items()
+    ]

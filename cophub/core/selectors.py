@@ -46,11 +46,23 @@ UN_GROUP_FIELDS: dict[str, str] = {
 }
 
 
-def country_choices() -> list[tuple[str, str]]:
+# ISO 3166-1 entries where nobody lives permanently, so no child either (the CIA World
+# Factbook, "People and Society", and the UN World Population Prospects, which gives them no
+# population): Antarctica, Bouvet Island, South Georgia and the South Sandwich Islands, Heard
+# Island and McDonald Islands, the British Indian Ocean Territory (a military base), the French
+# Southern Territories and the United States Minor Outlying Islands (research and military
+# staff only). A form that asks children where they live does not offer them.
+NO_PERMANENT_POPULATION = frozenset({"AQ", "BV", "GS", "HM", "IO", "TF", "UM"})
+
+
+def country_choices(*, inhabited_only: bool = False) -> list[tuple[str, str]]:
     """(ISO code, name in the page's language) of every country, in its alphabetical order, read
-    as plain values (the lists of countries on public pages; no model instance per country)."""
+    as plain values (the lists of countries on public pages; no model instance per country);
+    `inhabited_only` leaves out the places where nobody lives."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     rows = Country.objects.values_list("iso2", f"name_{language}", "name_en", named=True)
+    if inhabited_only:
+        rows = rows.exclude(iso2__in=NO_PERMANENT_POPULATION)
     return sorted(
         ((row.iso2, getattr(row, f"name_{language}") or row.name_en) for row in rows),
         key=lambda choice: choice[1],

@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import i18n, mandate, selectors
+from . import i18n, mandate, navigation, selectors
 from .pagecache import CONTENT_APPS, public_page
 from .problems import API_PREFIXES, problem_response
 
@@ -14,6 +18,23 @@ from .problems import API_PREFIXES, problem_response
 @require_safe
 def home(request):
     return render(request, "core/home.html", {"resolutions": selectors.mandate_summary()})
+
+
+@public_page()
+@require_safe
+def site_page(request, page):
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    context = {
+        "page": page,
+        "title": navigation.SITE_PAGES[page],
+        "contact_email": settings.CONTACT_EMAIL,
+        "contact_url": reverse("core:contact"),
+        "privacy_url": reverse("core:privacy"),
+        "accessibility_url": reverse("core:accessibility"),
+        "help_url": reverse("helplines:finder"),
+        "account_url": reverse("accounts:request"),
+    }
+    return render(request, f"core/pages/{page}/{language}.html", context)
 
 
 @public_page(*CONTENT_APPS)

@@ -9,6 +9,8 @@ import random
 
 from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import Country
+from cophub.helplines.selectors import listed_services
+from cophub.resources.selectors import resources_for_country
 
 from . import services
 from .models import ChecklistItem, Measure, MeasureStatus, Milestone, Proposal, Roadmap
@@ -40,11 +42,20 @@ def _status(rng: random.Random, maturity: float) -> str:
     return rng.choice([MeasureStatus.NONE, MeasureStatus.UNKNOWN])
 
 
+# Checklist items that the helpline directory answers: in force exactly where the directory
+# lists such a service, so that a profile's checklist, its "Gaps" and its statistics agree.
+DIRECTORY_ITEMS = {"tec-helpline": "child_helpline", "tec-hotline": "reporting_hotline"}
+
+
 def _measure_rows(iso2: str, maturity: float) -> list[dict]:
     rng = random.Random(iso2)
+    listed = listed_services(iso2)
     rows = []
     for item in ChecklistItem.objects.all():
         status = _status(rng, maturity)
+        if item.code in DIRECTORY_ITEMS:
+            in_directory = getattr(listed, DIRECTORY_ITEMS[item.code])
+            status = MeasureStatus.IN_FORCE if in_directory else MeasureStatus.NONE
         row = {"country": iso2, "item": item.code, "status": status}
         if status in (MeasureStatus.IN_FORCE, MeasureStatus.DRAFT):
             row |= {
@@ -60,11 +71,15 @@ def _measure_rows(iso2: str, maturity: float) -> list[dict]:
 
 def _roadmap(country: Country, rng: random.Random) -> None:
     start = rng.randint(2021, 2024)
+    status = rng.choice([Roadmap.Status.ADOPTED, Roadmap.Status.IN_PREPARATION])
+    # A country whose national strategy is in the resource repository has adopted one.
+    if resources_for_country(country.iso2, ["national_strategy"]).exists():
+        status = Roadmap.Status.ADOPTED
     cleaned = services.clean_roadmap(
         {
             "title": f"National COP roadmap {start}–{start + 4} (demo data)",
             "kind": rng.choice(Roadmap.Kind.values),
-            "status": rng.choice([Roadmap.Status.ADOPTED, Roadmap.Status.IN_PREPARATION]),
+            "status": status,
             "start_year": start,
             "end_year": start + 4,
             "cop_in_cybersecurity_strategy": rng.choice(Roadmap.CyberStrategy.values),
@@ -80,14 +95,23 @@ def _roadmap(country: Country, rng: random.Random) -> None:
     ]
     if rng.random() < 0.4:
         milestones.pop()  # some demo roadmaps lack a helpline milestone, to show the gap
+    listed = listed_services(country.iso2)
     for index, (title, owner, item) in enumerate(milestones):
         begin = datetime.date(start, 1 + index * 2, 1)
+        milestone_status = rng.choice(Milestone.Status.values)
+        if item in DIRECTORY_ITEMS:
+            # The service is launched (done) exactly when the directory lists it.
+            in_directory = getattr(listed, DIRECTORY_ITEMS[item])
+            if in_directory:
+                milestone_status = Milestone.Status.DONE
+            elif milestone_status == Milestone.Status.DONE:
+                milestone_status = Milestone.Status.DELAYED
         payload = {
             "title": f"{title} (demo data)",
             "owner": owner,
             "start_date": begin.isoformat(),
             "target_date": begin.replace(year=start + 1 + index).isoformat(),
-            "status": rng.choice(Milestone.Status.values),
+            "status": milestone_status,
             "item": item,
         }
         services._apply_milestone(

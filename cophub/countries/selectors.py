@@ -229,6 +229,15 @@ def _roadmap(country: Country) -> Roadmap | None:
     )
 
 
+def strategy_in_place_since(iso2: str) -> int | None:
+    """The first year of the country's adopted roadmap or strategy; None when none is adopted."""
+    return (
+        Roadmap.objects.filter(country_id=iso2.upper(), status=Roadmap.Status.ADOPTED)
+        .values_list("start_year", flat=True)
+        .first()
+    )
+
+
 def progress(roadmap: Roadmap) -> int | None:
     """Share of the milestones done, in percent; dropped ones do not count."""
     milestones = [m for m in roadmap.milestones.all() if m.status != Milestone.Status.DROPPED]

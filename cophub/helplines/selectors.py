@@ -204,17 +204,33 @@ def impact_rows(
     ]
 
 
-def country_gaps(iso2: str) -> list[str]:
-    """Plain-language gaps for the country profile."""
+@dataclass(frozen=True, slots=True)
+class ListedServices:
+    """Which kinds of service the directory lists for a country (its own or its region's)."""
+
+    child_helpline: bool
+    reporting_hotline: bool
+
+
+def listed_services(iso2: str) -> ListedServices:
     region = Country.objects.filter(iso2=iso2.upper()).values("region_id")
     kinds = set(
         Helpline.objects.filter(active=True)
         .filter(Q(country_id=iso2.upper()) | Q(region_id__in=region))
         .values_list("kind", flat=True)
     )
+    return ListedServices(
+        child_helpline=Kind.CHILD_HELPLINE in kinds,
+        reporting_hotline=Kind.REPORTING_HOTLINE in kinds,
+    )
+
+
+def country_gaps(iso2: str) -> list[str]:
+    """Plain-language gaps for the country profile."""
+    listed = listed_services(iso2)
     gaps = []
-    if Kind.CHILD_HELPLINE not in kinds:
+    if not listed.child_helpline:
         gaps.append(_("No child helpline listed"))
-    if Kind.REPORTING_HOTLINE not in kinds:
+    if not listed.reporting_hotline:
         gaps.append(_("No reporting hotline listed"))
     return gaps

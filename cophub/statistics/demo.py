@@ -8,8 +8,12 @@ statistics pages say that the figures are not real while any demo submission is 
 import csv
 import io
 import random
+from dataclasses import dataclass
 
 from django.utils import timezone
+
+from cophub.countries.selectors import strategy_in_place_since
+from cophub.helplines.selectors import listed_services
 
 from . import services
 from .framework import CORE_INDICATORS
@@ -25,20 +29,53 @@ AGE_SHIFT = {"Y9T11": -12, "Y12T14": 0, "Y15T17": 10}
 SEX_SHIFT = {"F": -2, "M": 2}
 
 
-def demo_rows(last_year: int) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class CountryFacts:
+    """What the other modules' records say of a country, which its figures must not contradict:
+    no count of hotline reports where the directory lists no hotline, no "strategy in place"
+    before the year the country adopted one."""
+
+    child_helpline: bool = True
+    reporting_hotline: bool = True
+    strategy_since: int | None = None
+
+
+def country_facts(iso2: str) -> CountryFacts:
+    listed = listed_services(iso2)
+    return CountryFacts(
+        child_helpline=listed.child_helpline,
+        reporting_hotline=listed.reporting_hotline,
+        strategy_since=strategy_in_place_since(iso2),
+    )
+
+
+def demo_rows(last_year: int, facts: dict[str, CountryFacts] | None = None) -> list[dict]:
     generator = random.Random(179)  # fixed seed: the same demo every time
     years = range(last_year - 4, last_year + 1)
     rows = []
     for country_index, country in enumerate(DEMO_COUNTRIES):
+        known = (facts or {}).get(country, CountryFacts())
         # A third of the countries stop breaking down by sex and age after the first year,
         # so that the country profiles show the gap.
         breakdown_years = years if country_index % 3 else years[:1]
         for spec in CORE_INDICATORS:
             base_level = generator.uniform(15, 80)
             for offset, year in enumerate(years):
-                rows.extend(_indicator_rows(generator, spec, country, year, base_level + offset * 2.5,
-                                            year in breakdown_years))  # fmt: skip
+                made = _indicator_rows(generator, spec, country, year, base_level + offset * 2.5,
+                                       year in breakdown_years)  # fmt: skip
+                if spec["code"] == "NATIONAL_COP_STRATEGY":
+                    in_place = known.strategy_since is not None and known.strategy_since <= year
+                    made = [row | {"value": int(in_place)} for row in made]
+                if _contradicts(spec["code"], known):
+                    continue  # drawn all the same, so that the other figures stay as they were
+                rows.extend(made)
     return rows
+
+
+def _contradicts(code: str, known: CountryFacts) -> bool:
+    return (code == "HOTLINE_REPORTS" and not known.reporting_hotline) or (
+        code == "HELPLINE_CONTACTS" and not known.child_helpline
+    )
 
 
 def _indicator_rows(generator, spec, country, year, level, with_breakdowns) -> list[dict]:
@@ -86,13 +123,13 @@ def _indicator_rows(generator, spec, country, year, level, with_breakdowns) -> l
     return rows
 
 
-def demo_csv(last_year: int) -> bytes:
+def demo_csv(last_year: int, facts: dict[str, CountryFacts] | None = None) -> bytes:
     out = io.StringIO()
     columns = ["indicator", "country", "year", "sex", "age", "urbanisation", "disability",
                "value", "status", "base", "source"]  # fmt: skip
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(demo_rows(last_year))
+    writer.writerows(demo_rows(last_year, facts))
     return out.getvalue().encode()
 
 
@@ -100,7 +137,10 @@ def load_demo(stdout=None) -> None:
     if Submission.objects.filter(demo=True, file_name=DEMO_FILE).exists():
         return
     last_year = timezone.now().year - 1
-    report = services.submit_observations(data=demo_csv(last_year), file_name=DEMO_FILE, demo=True)
+    facts = {iso2: country_facts(iso2) for iso2 in DEMO_COUNTRIES}
+    report = services.submit_observations(
+        data=demo_csv(last_year, facts), file_name=DEMO_FILE, demo=True
+    )
     if stdout:
         stdout.write(
             f"Demo statistics: {report.created} observations for {len(DEMO_COUNTRIES)} countries "

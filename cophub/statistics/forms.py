@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.widgets import LongSelectMultiple
+from cophub.core.widgets import SearchableCheckboxes
 
 from .models import Submission
 
@@ -15,7 +15,7 @@ class ComparisonForm(forms.Form):
         label=_("Countries to compare"),
         required=False,
         help_text=_("Choose two or more. With none chosen, all countries are shown."),
-        widget=LongSelectMultiple(attrs={"size": 8}),
+        widget=SearchableCheckboxes,
     )
 
     def __init__(self, *args, periods, countries, **kwargs):

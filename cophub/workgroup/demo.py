@@ -24,6 +24,16 @@ GROUPS = [
     ("ITU-T-SG17", "sg", {"en": "ITU-T Study Group 17 (Security)", "fr": "Commission d'études 17 de l'UIT-T (Sécurité)", "es": "Comisión de Estudio 17 del UIT-T (Seguridad)", "ar": "لجنة الدراسات 17 لقطاع تقييس الاتصالات (الأمن)", "ru": "17-я Исследовательская комиссия МСЭ-T (Безопасность)", "zh": "ITU-T第17研究组（安全）"}),
 ]  # fmt: skip
 
+# Where the group meets in person, in each language.
+GENEVA = {
+    "en": "Geneva",
+    "fr": "Genève",
+    "es": "Ginebra",
+    "ar": "جنيف",
+    "ru": "Женева",
+    "zh": "日内瓦",
+}
+
 # (number, first day, place) of the CWG-COP meetings: three years, and one to come.
 MEETINGS = [
     (20, datetime.date(2024, 2, 6), "Geneva"),
@@ -43,24 +53,20 @@ AGENDA = [
     ("5", {"en": "Report to Council", "fr": "Rapport au Conseil", "es": "Informe al Consejo", "ar": "التقرير المقدم إلى المجلس", "ru": "Отчет Совету", "zh": "向理事会提交的报告"}),
 ]  # fmt: skip
 
-TITLES = {
-    "en": ["National strategy for child online protection: progress report", "Age-appropriate design in online games", "Helplines for children: lessons from {place}", "Digital skills education in primary schools", "Data on children's Internet use, disaggregated by age and sex", "Reporting child sexual abuse material: a hotline's experience", "Parental tools that respect children's rights", "Awareness campaign for Safer Internet Day"],
-    "fr": ["Stratégie nationale de protection des enfants en ligne", "Conception adaptée à l'âge dans les jeux en ligne", "Lignes d'assistance pour les enfants : l'expérience de {place}", "L'éducation aux compétences numériques à l'école primaire"],
-    "es": ["Estrategia nacional de protección de la infancia en línea", "Líneas de ayuda para niños y niñas: la experiencia de {place}", "Educación en competencias digitales en la escuela primaria", "Datos sobre el uso de Internet por los niños, desglosados por edad y sexo"],
-    "ar": ["الاستراتيجية الوطنية لحماية الأطفال على الإنترنت", "خطوط المساعدة للأطفال: تجربة {place}", "التثقيف في مجال المهارات الرقمية في المدارس الابتدائية", "حملة توعية بشأن الاستعمال الآمن للإنترنت"],
-    "ru": ["Национальная стратегия защиты ребенка в онлайновой среде", "Телефоны доверия для детей: опыт {place}", "Обучение цифровым навыкам в начальной школе"],
-    "zh": ["儿童在线保护国家战略进展报告", "儿童求助热线：{place}的经验", "小学数字技能教育"],
-}  # fmt: skip
+# The topics of the demo contributions (what each is about, then its title in each language it is
+# written in): a translation of a contribution has the same topic, so the same title.
+TOPICS = [
+    {"topic": "strategy", "en": "National strategy for child online protection", "fr": "Stratégie nationale de protection des enfants en ligne", "es": "Estrategia nacional de protección de la infancia en línea", "ar": "الاستراتيجية الوطنية لحماية الأطفال على الإنترنت", "ru": "Национальная стратегия защиты ребенка в онлайновой среде", "zh": "儿童在线保护国家战略"},
+    {"topic": "design", "en": "Age-appropriate design in online games", "fr": "Conception adaptée à l'âge dans les jeux en ligne"},
+    {"topic": "helplines", "en": "Helplines for children: lessons from {place}", "fr": "Lignes d'assistance pour les enfants : l'expérience de {place}", "es": "Líneas de ayuda para niños y niñas: la experiencia de {place}", "ar": "خطوط المساعدة للأطفال: تجربة {place}", "ru": "Телефоны доверия для детей: опыт {place}", "zh": "儿童求助热线：{place}的经验"},
+    {"topic": "skills", "en": "Digital skills education in primary schools", "fr": "L'éducation aux compétences numériques à l'école primaire", "es": "Educación en competencias digitales en la escuela primaria", "ar": "التثقيف في مجال المهارات الرقمية في المدارس الابتدائية", "ru": "Обучение цифровым навыкам в начальной школе", "zh": "小学数字技能教育"},
+    {"topic": "data", "en": "Data on children's Internet use, disaggregated by age and sex", "es": "Datos sobre el uso de Internet por los niños, desglosados por edad y sexo"},
+    {"topic": "hotline", "en": "Reporting child sexual abuse material: a hotline's experience"},
+    {"topic": "parental", "en": "Parental tools that respect children's rights"},
+    {"topic": "awareness", "en": "Awareness campaign for Safer Internet Day", "ar": "حملة توعية بشأن الاستعمال الآمن للإنترنت"},
+]  # fmt: skip
 
-# What each title is about, in the order of TITLES, and the paragraphs a contribution on it serves.
-TITLE_TOPICS = {
-    "en": ["strategy", "design", "helplines", "skills", "data", "hotline", "parental", "awareness"],
-    "fr": ["strategy", "design", "helplines", "skills"],
-    "es": ["strategy", "helplines", "skills", "data"],
-    "ar": ["strategy", "helplines", "skills", "awareness"],
-    "ru": ["strategy", "helplines", "skills"],
-    "zh": ["strategy", "helplines", "skills"],
-}
+# The paragraphs a contribution on each topic serves.
 TOPIC_MANDATE = {
     "strategy": ("R179/BDT/8", "R179/MS/9"),  # national COP strategies; in cybersecurity ones
     "design": ("R179/SM/1", "R179/MSSM/1"),  # industry's tools; the most effective technologies
@@ -167,7 +173,7 @@ def _meetings(group):
             defaults={
                 "starts_on": starts_on,
                 "ends_on": starts_on + datetime.timedelta(days=1),
-                "place": place,
+                **{f"place_{code}": name for code, name in GENEVA.items() if place},
                 "online": not place or number % 2 == 0,
                 "contribution_deadline": services.default_contribution_deadline(starts_on),
             },
@@ -226,8 +232,8 @@ def load_demo(*, stdout=None) -> None:
                 if language == "en"
                 else getattr(country, f"name_{language}", "") or country.name
             )
-            topic = rng.randrange(len(TITLES[language]))
-            title = TITLES[language][topic].format(place=place)
+            topic = rng.choice([topic for topic in TOPICS if language in topic])
+            title = topic[language].format(place=place)
             summary = SUMMARIES[language].format(place=place)
             start = rng.randrange(0, max(1, len(paragraphs) - 6))
             submitted_on = meeting.contribution_deadline - datetime.timedelta(
@@ -244,7 +250,7 @@ def load_demo(*, stdout=None) -> None:
                 agenda_item=items[2 if index % 4 else 3],
                 countries=co_sources,
                 organisations=[organisations[index % len(organisations)]] if index % 7 == 0 else [],
-                mandate=[mandate[code] for code in TOPIC_MANDATE[TITLE_TOPICS[language][topic]]],
+                mandate=[mandate[code] for code in TOPIC_MANDATE[topic["topic"]]],
                 files={
                     language: _Upload(
                         _docx(title, summary, paragraphs[start : start + 5]),
@@ -255,8 +261,7 @@ def load_demo(*, stdout=None) -> None:
             )
             _confirm_co_sources(document, delegates, secretariat)
             if language != "en" and index % 3 == 0:
-                same_topic = TITLE_TOPICS["en"].index(TITLE_TOPICS[language][topic])
-                english = TITLES["en"][same_topic].format(place=country.name)
+                english = topic["en"].format(place=country.name)
                 services.add_translation(
                     document=document,
                     user=delegates[iso2],
@@ -264,7 +269,11 @@ def load_demo(*, stdout=None) -> None:
                     title=english,
                     abstract=SUMMARIES["en"].format(place=country.name),
                     file=_Upload(
-                        _docx(english, SUMMARIES["en"].format(place=country.name), []),
+                        _docx(
+                            english,
+                            SUMMARIES["en"].format(place=country.name),
+                            paragraphs[start : start + 5],
+                        ),
                         f"contribution-{iso2.lower()}-en.docx",
                     ),
                 )

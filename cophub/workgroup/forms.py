@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cophub.core import selectors as core_selectors
 from cophub.core.forms import readable_text
 from cophub.core.models import Country, MandateParagraph, Organisation
-from cophub.core.widgets import LongSelect
+from cophub.core.widgets import LongSelect, SearchableCheckboxes
 
 from .models import (
     SUBMITTABLE_TYPES,
@@ -51,12 +51,14 @@ class SubmissionForm(forms.Form):
         label=_("Co-sources: Member States"),
         queryset=Country.objects.filter(itu_member=True).order_by("name"),
         required=False,
+        widget=SearchableCheckboxes,
         help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Co-sources: organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        widget=SearchableCheckboxes,
         help_text=_("Each is asked, and listed as a source once one of its delegates confirms."),
     )
     mandate = forms.ModelMultipleChoiceField(

@@ -137,8 +137,11 @@ def report_title(kind: str, year: int | None) -> str:
 
 
 def report_years() -> list[int]:
+    """The years with a meeting, up to this one: a year not yet begun has nothing to report."""
     years = set(
-        Meeting.objects.dates("starts_on", "year").values_list("starts_on__year", flat=True)
+        Meeting.objects.filter(starts_on__year__lte=timezone.localdate().year)
+        .dates("starts_on", "year")
+        .values_list("starts_on__year", flat=True)
     )
     return sorted(years, reverse=True)
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Document, Group
+from .models import AgendaItem, Document, Group, Meeting
 
 
 @register(Group)
@@ -16,3 +16,8 @@ class AgendaItemTranslation(TranslationOptions):
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title", "abstract")
+
+
+@register(Meeting)
+class MeetingTranslation(TranslationOptions):
+    fields = ("place",)

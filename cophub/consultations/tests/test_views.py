@@ -1,3 +1,4 @@
+import datetime
 import io
 import re
 
@@ -114,6 +115,55 @@ def test_bad_text_is_refused_in_the_childs_language(client, text, message):
     assert response.status_code == 422
     assert message in response.content.decode()
     assert not Response.objects.exists()
+
+
+def test_the_country_list_holds_only_places_where_children_live(client):
+    item = consultation()
+    page = client.get(_url("take-part", item)).content.decode()
+    assert 'value="KE"' in page and 'value="FR"' in page
+    assert 'value="AQ"' not in page and 'value="BV"' not in page and 'value="HM"' not in page
+    refused = client.post(
+        _url("take-part", item),
+        {"age_band": "13-15", "sex": "girl", "country": "AQ", "consent": "on"},
+    )
+    assert refused.status_code == 422
+    assert "Please choose your country." in refused.content.decode()
+
+
+def test_only_the_optional_question_is_marked_optional(client):
+    item = consultation()
+    page = client.post(
+        _url("take-part", item, "ar"),
+        {"age_band": "16-17", "sex": "girl", "country": "EG", "consent": "on"},
+    ).content.decode()
+    labels = re.findall(r"<(?:legend|label)[^>]*>(.*?)</(?:legend|label)>", page, re.S)
+    marked = [label for label in labels if "(اختياري)" in label]
+    # The free-text question is the optional one; the three others need an answer.
+    assert len(marked) == 1
+    assert item.questions.get(required=False).text_ar in marked[0]
+    assert sum(text in page for text in item.questions.values_list("text_ar", flat=True)) == 4
+
+
+def test_a_refused_answer_shows_the_service_message_once(client):
+    item = consultation()
+    single, _multiple, _scale, _text = list(answers_for(item))
+    body = _post_answers(client, item, lang="zh", **{single: []}).content.decode()
+    assert body.count("请回答这个问题。") == 2  # in the summary and beside the question
+    assert "This field is required" not in body
+
+
+def test_times_are_shown_in_the_consultations_time_zone_named_in_the_page_language(client):
+    item = consultation(state="upcoming")
+    item.time_zone, item.opens_at_time = "Europe/Zurich", datetime.time(6, 0)
+    item.compute_window()
+    item.save()
+    english = client.get(_url("detail", item, "en")).content.decode()
+    assert "6:00\u202fAM" in english  # Babel's English short time, not 5:00 (UTC)
+    assert "(Zurich time)" in english
+    assert "Europe/Zurich" not in english
+    chinese = client.get(_url("detail", item, "zh")).content.decode()
+    assert "06:00" in chinese
+    assert "苏黎世" in chinese
 
 
 def test_unknown_option_and_missing_answer(client):

@@ -44,7 +44,7 @@ def test_a_french_activity_overlapping_an_english_one_is_found_marked_and_shown(
     )
     page.fill("#id_starts_on", "2025-03-01")
     page.fill("#id_ends_on", "2025-12-31")
-    page.select_option("#id_countries", "KE")
+    page.check("#id_countries input[value=KE]")
     page.fill("#id_contact_role", "Bureau de pays, protection de l'enfance")
     page.click("main form.form button[type=submit]")
     page.wait_for_url(re.compile(r"/fr/coordination/[\w-]+/overlaps/$"))

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from cophub.accounts.tests.factories import SecretariatFactory
@@ -26,3 +28,16 @@ def test_demo_register_is_large_multilingual_marked_and_loaded_once():
     assert not activities.filter(mandate=None).exists()
     demo.load_demo()
     assert Activity.objects.count() == activities.count()
+
+
+def test_demo_activity_status_follows_its_dates():
+    demo.load_demo()
+    today = datetime.date.today()
+    for activity in Activity.objects.all():
+        if activity.starts_on > today:
+            assert activity.status == Activity.Status.PLANNED, activity.slug
+        elif activity.ends_on and activity.ends_on < today:
+            assert activity.status == Activity.Status.COMPLETED, activity.slug
+        else:
+            assert activity.status == Activity.Status.ONGOING, activity.slug
+    assert Activity.objects.filter(status=Activity.Status.COMPLETED).exists()

@@ -26,6 +26,24 @@ def lday(value, fmt="medium"):
 
 
 @register.filter
+def in_zone(value, zone):
+    """A date-time's day and time in the time zone named (`zone`), in the page's language."""
+    return i18n.format_in_zone(value, zone)
+
+
+@register.filter
+def zone_city(zone):
+    """A time zone's city in the page's language ("Zurich" for Europe/Zurich)."""
+    return i18n.zone_city(zone)
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the page's language ("Anglais" for en on a French page)."""
+    return i18n.language_name(code)
+
+
+@register.filter
 def lnumber(value, decimals=None):
     """A number in the page's language, from CLDR."""
     return i18n.format_number(value, None if decimals is None else int(decimals))

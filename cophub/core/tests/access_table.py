@@ -104,6 +104,10 @@ PAGES: dict[str, Visit] = {
     # core
     "{lang}/": page("/en/", everyone()),
     "{lang}/mandate/": page("/en/mandate/", everyone()),
+    "{lang}/privacy/": page("/en/privacy/", everyone()),
+    "{lang}/accessibility/": page("/en/accessibility/", everyone()),
+    "{lang}/contact/": page("/en/contact/", everyone()),
+    "{lang}/terms/": page("/en/terms/", everyone()),
     "{lang}/mandate/<str:slug>/": page(
         lambda s: f"/en/mandate/{s.mandate.code.replace('/', '-')}/", everyone()
     ),

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from openapi_spec_validator import validate
@@ -147,6 +148,20 @@ def test_the_api_documentation_is_served_by_us_with_the_quick_exit(client):
     assert 'id="quick-exit"' in html
     assert "/static/ninja/swagger-ui-bundle" in html
     assert "cdn" not in html.lower()
+
+
+def test_the_api_documentation_lists_every_operation_in_the_page_itself(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    html = client.get("/api/v1/docs").content.decode()
+    listed = html[html.index('class="api-operations"') : html.index('id="swagger-ui"')]
+    for path, methods in schema["paths"].items():
+        for method in methods:
+            assert (
+                f'<code class="api-method">{method.upper()}</code> <code dir="ltr">{path}</code>'
+                in listed
+            )
+    # Swagger UI loads after the page shows: its scripts wait for the document.
+    assert re.search(r'<script src="[^"]*swagger-ui-bundle\.js" defer>', html)
 
 
 def test_translated_schema_fields_fall_back_and_list_every_language():

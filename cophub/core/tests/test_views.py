@@ -398,3 +398,47 @@ def test_language_switcher_keeps_the_query_string_and_works_on_error_pages(clien
     missing = client.get("/fr/no-such-page/").content.decode()
     assert 'href="/ar/no-such-page/" lang="ar"' in missing
     assert 'href="/fr/no-such-page/" lang="fr"' in missing
+
+
+@pytest.mark.parametrize("lang", ["ar", "zh", "en", "fr", "ru", "es"])
+@override_settings(CONTACT_EMAIL="secretariat@example.org")
+def test_the_footer_links_four_site_pages_written_in_each_language(client, lang):
+    home = client.get(f"/{lang}/").content.decode()
+    for name in ("privacy", "accessibility", "contact", "terms"):
+        assert f'href="/{lang}/{name}/"' in home
+        page = client.get(f"/{lang}/{name}/")
+        assert page.status_code == 200
+        body = page.content.decode()
+        assert f'<html lang="{lang}"' in body and 'id="quick-exit"' in body
+        # Each language has its own text, not the English one.
+        if lang != "en":
+            english = client.get(f"/en/{name}/").content.decode()
+            assert _main(body) != _main(english)
+    contact = client.get(f"/{lang}/contact/").content.decode()
+    assert "mailto:secretariat@example.org" in contact and f'href="/{lang}/help/"' in contact
+    # The notice tells what docs/data-protection.md tells: a rate-limit count lives 65 s at most.
+    assert "65" in client.get(f"/{lang}/privacy/").content.decode()
+    accessibility = client.get(f"/{lang}/accessibility/").content.decode()
+    assert "WCAG" in accessibility and "2.2" in accessibility
+
+
+def _main(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_the_conformance_check_finds_what_makes_a_page_invalid():
+    from .conformance import problems
+
+    assert problems('<!DOCTYPE html><html lang="en"><title>x</title><p>ok</p>') == []
+    found = problems('<!DOCTYPE html><html lang="en"><title>x</title><form action=""></form>')
+    assert found == ['<form action=""> (must be a non-empty URL)']
+    assert problems("<!DOCTYPE html><title>x</title><p>less than <5</p>")
+
+
+@pytest.mark.parametrize(
+    "path", ["/ar/", "/zh/countries/compare/", "/en/privacy/", "/ar/contact/", "/api/v1/docs"]
+)
+def test_pages_are_valid_html(client, path):
+    from .conformance import problems
+
+    assert problems(client.get(path).content.decode()) == []

@@ -37,7 +37,13 @@ def test_compare_two_countries_in_chinese_and_download_the_csv(page, live_server
     page.goto(f"{live_server.url}/zh/statistics/")
     page.click("text=每天上网的儿童（测试）")
     page.select_option("#id_period", "2023")
-    page.select_option("#id_country", ["KE", "CN"])
+    # The countries are check boxes; the filter field narrows the list as one types.
+    page.fill(".multi-pick-filter", "肯尼")
+    assert page.locator("#id_country li:not([hidden])").count() == 1
+    page.check("#id_country input[value=KE]")
+    page.fill(".multi-pick-filter", "中国")
+    page.check("#id_country input[value=CN]")
+    assert page.locator("#id_country input:checked").count() == 2
     page.click("main form button[type=submit]")
     table = page.locator("#comparison-table tbody tr")
     assert table.count() == 2

@@ -487,3 +487,24 @@ def test_refused_registry_filters_answer_422_even_when_the_page_is_kept(client, 
         assert "Saisissez un nombre entier." in html
         assert "CWG-COP/24/1" in html  # the unfiltered list, with the errors
     assert client.get("/fr/documents/?year=2020").status_code == 200
+
+
+def test_files_and_places_are_named_in_the_page_language(client, registered):
+    slug = registered.slug
+    assert "الإنجليزية (DOCX" in client.get(f"/ar/documents/{slug}/").content.decode()
+    assert "英语 (DOCX" in client.get(f"/zh/documents/{slug}/").content.decode()
+    meeting = registered.meeting
+    meeting.place_en, meeting.place_zh, meeting.time_zone = "Geneva", "日内瓦", "Europe/Zurich"
+    meeting.save()
+    page = client.get(f"/zh/meetings/{meeting.group.code}-{meeting.number}/").content.decode()
+    assert "日内瓦" in page and "Geneva" not in page
+    assert "(苏黎世)" in page and "Europe/Zurich" not in page
+
+
+def test_the_reports_list_offers_no_year_to_come(client):
+    this_year = timezone.localdate().year
+    MeetingFactory(starts_on=datetime.date(this_year + 1, 2, 9))
+    MeetingFactory(starts_on=datetime.date(this_year, 1, 20))
+    html = client.get("/en/reports/").content.decode()
+    assert f"/en/reports/annual/{this_year}/" in html
+    assert f"/reports/annual/{this_year + 1}/" not in html
