@@ -16,3 +16,10 @@ def speakers_for(*, country_id: str | None = None, organisation_id: int | None =
     if organisation_id:
         return accounts.filter(role__in=ORGANISATION_ROLES, organisation_id=organisation_id)
     return accounts.none()
+
+
+def approved_accounts() -> QuerySet:
+    """Every active account the secretariat approved (delegates, members, the secretariat):
+    whom the working group writes to when it convenes a meeting."""
+    accounts: QuerySet[Any] = User.objects.filter(is_active=True)
+    return accounts.exclude(role=Role.PUBLIC)

@@ -73,6 +73,7 @@ ORGANISATIONS = [
 ]
 
 CONTRIBUTIONS_PER_MEETING = 33
+LATE_REASON = "The delegation's national consultation ended after the deadline (demo data)."
 
 
 def _paragraphs() -> list[str]:
@@ -246,7 +247,11 @@ def load_demo(*, stdout=None) -> None:
                         f"contribution-{iso2.lower()}-en.docx",
                     ),
                 )
-            document = services.register_document(document=document, registered_by=secretariat)
+            document = services.register_document(
+                document=document,
+                registered_by=secretariat,
+                late_reason=LATE_REASON if document.late else "",
+            )
             Document.objects.filter(pk=document.pk).update(registered_at=_at(submitted_on, 15))
             if index == 3:
                 revision = services.submit_document(
@@ -265,7 +270,11 @@ def load_demo(*, stdout=None) -> None:
                         )
                     },
                 )
-                services.register_document(document=revision, registered_by=secretariat)
+                services.register_document(
+                    document=revision,
+                    registered_by=secretariat,
+                    late_reason=LATE_REASON if revision.late else "",
+                )
                 Document.objects.filter(pk=revision.pk).update(
                     registered_at=_at(submitted_on + datetime.timedelta(days=2), 15)
                 )
