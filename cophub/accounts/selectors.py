@@ -35,3 +35,10 @@ def account_request(pk: int) -> Any:
     from .models import AccountRequest
 
     return get_object_or_404(AccountRequest, pk=pk)
+
+
+def approved_accounts() -> QuerySet:
+    """Every active account the secretariat approved (delegates, members, the secretariat):
+    whom the working group writes to when it convenes a meeting."""
+    accounts: QuerySet[Any] = User.objects.filter(is_active=True)
+    return accounts.exclude(role=Role.PUBLIC)

@@ -56,6 +56,22 @@ def answerable_consultation(slug: str) -> Consultation | None:
     return kept_for_all(f"by-slug:{slug}", lambda: consultation_by_slug(slug))
 
 
+def meeting_ids_with_consultation() -> set[int]:
+    """The meetings that have a youth consultation (published or not)."""
+    return set(Consultation.objects.values_list("meeting_id", flat=True))
+
+
+def consultation_for_meeting(meeting_id: int) -> Consultation | None:
+    """The meeting's public youth consultation (the latest one if there are several)."""
+    return (
+        public_consultations()
+        .filter(meeting_id=meeting_id)
+        .select_related("summary_document")
+        .order_by("-opens_at")
+        .first()
+    )
+
+
 def consultation_by_slug(slug: str, *, public: bool = True) -> Consultation | None:
     queryset = (
         public_consultations() if public else Consultation.objects.select_related("meeting__group")

@@ -7,6 +7,7 @@ import io
 import random
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -99,6 +100,7 @@ ORGANISATIONS = [
 ]
 
 CONTRIBUTIONS_PER_MEETING = 33
+LATE_REASON = "The delegation's national consultation ended after the deadline (demo data)."
 
 
 def _paragraphs() -> list[str]:
@@ -277,7 +279,11 @@ def load_demo(*, stdout=None) -> None:
                         f"contribution-{iso2.lower()}-en.docx",
                     ),
                 )
-            document = services.register_document(document=document, registered_by=secretariat)
+            document = services.register_document(
+                document=document,
+                registered_by=secretariat,
+                late_reason=LATE_REASON if document.late else "",
+            )
             Document.objects.filter(pk=document.pk).update(registered_at=_at(submitted_on, 15))
             if index == 3:
                 revision = services.submit_document(
@@ -296,7 +302,11 @@ def load_demo(*, stdout=None) -> None:
                         )
                     },
                 )
-                services.register_document(document=revision, registered_by=secretariat)
+                services.register_document(
+                    document=revision,
+                    registered_by=secretariat,
+                    late_reason=LATE_REASON if revision.late else "",
+                )
                 Document.objects.filter(pk=revision.pk).update(
                     registered_at=_at(submitted_on + datetime.timedelta(days=2), 15)
                 )
@@ -308,15 +318,24 @@ def load_demo(*, stdout=None) -> None:
                 )
         count += CONTRIBUTIONS_PER_MEETING
         _liaisons(meeting, groups, secretariat)
-        for _iso2, delegate in list(delegates.items())[: 12 + meeting.number % 5]:
+        for index, delegate in enumerate(list(delegates.values())[: 12 + meeting.number % 5]):
             MeetingRegistration.objects.get_or_create(
                 meeting=meeting,
                 delegate=delegate,
                 defaults={
                     "gender": rng.choice(["woman", "man", "woman", "", "other"]),
                     "registered_at": _at(meeting.starts_on - datetime.timedelta(days=5)),
+                    "name": delegate.full_name,
+                    "country": delegate.country,
+                    "role": "head" if index % 3 == 0 else "delegate",
+                    "attendance": "remote" if index % 4 == 0 else "in_person",
                 },
             )
+    past, current = cycle_meetings(meetings)
+    if past is not None:
+        complete_cycle(past, secretariat)
+    if current is not None:
+        cycle_under_way(current, secretariat)
     outcome_demo.load(
         meetings=meetings, secretariat=secretariat, delegates=delegates, today=timezone.localdate()
     )
@@ -354,8 +373,69 @@ def _liaisons(meeting, groups, secretariat):
         files=files,
         now=_at(meeting.starts_on),
     )
-    reply = services.register_document(document=reply, registered_by=secretariat)
+    reply = services.register_document(
+        document=reply,
+        registered_by=secretariat,
+        late_reason="The reply was agreed at the meeting (demo data).",
+    )
     Document.objects.filter(pk=incoming.pk).update(
         registered_at=_at(meeting.contribution_deadline, 16)
     )
     Document.objects.filter(pk=reply.pk).update(registered_at=_at(meeting.ends_on, 16))
+
+
+# The meeting cycle (see docs/workgroup.md): the last meeting held has its whole cycle on record,
+# the next one is under way. Which is which follows today's date.
+
+
+def cycle_meetings(meetings) -> tuple[Meeting | None, Meeting | None]:
+    """(the last meeting held, the next one not yet over) among `meetings`, as of today."""
+    today = timezone.localdate()
+    held = [meeting for meeting in meetings if meeting.ends_on < today]
+    coming = [meeting for meeting in meetings if meeting.ends_on >= today]
+    return (
+        max(held, key=lambda m: m.starts_on, default=None),
+        min(coming, key=lambda m: m.starts_on, default=None),
+    )
+
+
+def complete_cycle(meeting, secretariat) -> None:
+    """A meeting held: its convening letter, its agenda adopted at the opening (a revision of
+    the draft) and its list of participants, each a registered document of the meeting."""
+    from . import meetings as papers
+
+    titles, files = papers.in_six_languages(
+        lambda: papers.call_for_contributions(meeting, settings.SITE_URL)
+    )
+    call = services.register_generated_document(
+        meeting=meeting,
+        document_type="call",
+        title=titles["en"],
+        files=files,
+        registered_by=secretariat,
+        notify_subscribers=False,
+    )
+    draft = services.issue_agenda(meeting=meeting, by=secretariat)
+    adopted = services.adopt_agenda(meeting=meeting, by=secretariat)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        call_issued_at=_at(meeting.contribution_deadline - datetime.timedelta(days=45)),
+        reminder_sent_at=_at(meeting.contribution_deadline - datetime.timedelta(days=7)),
+        agenda_adopted_at=_at(meeting.starts_on),
+    )
+    services.register_participants_list(meeting=meeting, by=secretariat)
+    for document, day in [
+        (call, meeting.contribution_deadline - datetime.timedelta(days=45)),
+        (draft, meeting.contribution_deadline - datetime.timedelta(days=30)),
+        (adopted, meeting.starts_on),
+    ]:
+        Document.objects.filter(pk=document.pk).update(registered_at=_at(day, 9))
+
+
+def cycle_under_way(meeting, secretariat) -> None:
+    """The next meeting: its call for contributions sent (while its deadline is ahead) and its
+    draft agenda registered."""
+    if meeting.call_issued_at is None and meeting.contribution_deadline >= timezone.localdate():
+        services.issue_call_for_contributions(
+            meeting=meeting, by=secretariat, base_url=settings.SITE_URL
+        )
+    services.issue_agenda(meeting=meeting, by=secretariat)

@@ -1,4 +1,5 @@
 import time
+import zoneinfo
 
 from django import forms
 from django.conf import settings
@@ -84,15 +85,21 @@ class SubmissionForm(forms.Form):
         to_field_name="slug",
     )
 
-    def __init__(self, *args, meetings=None, **kwargs):
+    def __init__(self, *args, meetings=None, meeting=None, **kwargs):
+        """`meeting`: the meeting chosen; only its agenda items are offered (none before one is
+        chosen: the page asks for the meeting first)."""
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = (
             meetings if meetings is not None else Meeting.objects.all()
         )
         self.fields["meeting"].to_field_name = "pk"
-        self.fields["agenda_item"].queryset = AgendaItem.objects.select_related("meeting__group")
-        self.fields["agenda_item"].label_from_instance = lambda item: (
-            f"{item.meeting.code} · {item}"
+        self.fields["agenda_item"].queryset = (
+            AgendaItem.objects.filter(meeting=meeting)
+            if meeting is not None
+            else AgendaItem.objects.none()
+        )
+        self.fields["agenda_item"].error_messages["invalid_choice"] = _(
+            "Choose an item of the chosen meeting's agenda."
         )
 
 
@@ -118,9 +125,33 @@ class RegisterForm(forms.Form):
         min_value=1,
         help_text=_("Leave empty to give the next number."),
     )
+    late_reason = forms.CharField(
+        label=_("Why the secretariat accepts it late"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a submission received after the contribution deadline."),
+        validators=[readable_text],
+    )
+
+    def __init__(self, *args, late=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not late:
+            del self.fields["late_reason"]
 
 
 class MeetingRegistrationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name, as the list of participants prints it"),
+        max_length=200,
+        validators=[readable_text],
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=MeetingRegistration.Role.choices)
+    attendance = forms.ChoiceField(
+        label=_("Attendance"),
+        choices=MeetingRegistration.Attendance.choices,
+        widget=forms.RadioSelect,
+    )
     gender = forms.ChoiceField(
         label=_("Gender (optional)"),
         choices=MeetingRegistration.Gender.choices,
@@ -128,6 +159,70 @@ class MeetingRegistrationForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Counted per meeting only, for the gender balance Resolution 179 asks about."),
     )
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class MeetingForm(forms.Form):
+    """A meeting as the secretariat plans it; the group and number are fixed once it exists."""
+
+    group = forms.ModelChoiceField(
+        label=_("Group"), queryset=Group.objects.all(), to_field_name="code"
+    )
+    number = forms.IntegerField(
+        label=_("Number"), min_value=1, max_value=32000, help_text=_("In the group's series.")
+    )
+    starts_on = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(
+        label=_("Place"), max_length=200, required=False, validators=[readable_text]
+    )
+    online = forms.BooleanField(label=_("Online (or also online)"), required=False)
+    time_zone = forms.ChoiceField(label=_("Time zone"), widget=LongSelect)
+    contribution_deadline = forms.DateField(
+        label=_("Contribution deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for the usual deadline before the first day."),
+    )
+    reminder_days = forms.IntegerField(
+        label=_("Reminder, days before the deadline"), min_value=1, max_value=60, initial=7
+    )
+    remote_details = forms.CharField(
+        label=_("Remote participation details"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A link and dial-in numbers: shown only to registered participants."),
+        validators=[readable_text],
+    )
+
+    def __init__(self, *args, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = time_zone_choices()
+        if editing:
+            del self.fields["group"], self.fields["number"]
+
+
+class AgendaItemForm(forms.Form):
+    item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("This item is not on this meeting's agenda.")},
+    )
+    number = forms.CharField(label=_("Item number"), max_length=10)
+    title = forms.CharField(label=_("Title"), max_length=300, validators=[readable_text])
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=0)
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:
+            self.fields["item"].queryset = meeting.agenda_items.all()
 
 
 class SubscriptionForm(forms.Form):

@@ -66,7 +66,7 @@ class Meeting(models.Model):
     group = models.ForeignKey(
         Group, models.PROTECT, related_name="meetings", verbose_name=_("group")
     )
-    # The group's own meeting number; document numbers carry it, e.g. CWG-COP/24/7.
+    # The group's own meeting number; document numbers carry it, e.g. CWG-COP-24/7.
     number = models.PositiveSmallIntegerField(_("number"))
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
@@ -77,8 +77,22 @@ class Meeting(models.Model):
     )
     contribution_deadline = models.DateField(
         _("contribution deadline"),
-        help_text=_("Contributions received after this date are accepted but marked late."),
+        help_text=_(
+            "Contributions received after this date are accepted only as late, and registered "
+            "only when the secretariat accepts them with a reason."
+        ),
     )
+    # The call for contributions reminds its recipients this many days before the deadline.
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder, days before the deadline"), default=7
+    )
+    # How to join from afar (a link, a dial-in number): shown only to registered participants.
+    remote_details = models.TextField(_("remote participation details"), blank=True)
+    call_issued_at = models.DateTimeField(
+        _("call for contributions sent at"), null=True, blank=True
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    agenda_adopted_at = models.DateTimeField(_("agenda adopted at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-starts_on"]
@@ -136,17 +150,26 @@ class DocumentType(models.TextChoices):
     CHAIR_SUMMARY = "chair_summary", _("Chair's summary")
     ANNUAL_REPORT = "annual_report", _("Annual report to Council")
     FINAL_REPORT = "final_report", _("Final report")
+    CALL = "call", _("Convening letter and call for contributions")
+    AGENDA = "agenda", _("Agenda")
+    PRESENTATION = "presentation", _("Presentation")
+    PARTICIPANTS = "participants", _("List of participants")
 
 
 # The types a delegate may submit; the others are written by the secretariat.
-SUBMITTABLE_TYPES = (DocumentType.CONTRIBUTION, DocumentType.INFORMATION, DocumentType.LIAISON)
+SUBMITTABLE_TYPES = (
+    DocumentType.CONTRIBUTION,
+    DocumentType.INFORMATION,
+    DocumentType.LIAISON,
+    DocumentType.PRESENTATION,
+)
 
 
 class DocumentCounter(models.Model):
     """The last serial number given in a meeting's series; its row is locked while numbering.
 
     Numbers are given at registration, not at submission, so that returned submissions leave
-    no hole in the series (CWG-COP/24/1, /2, /3 ... without gaps).
+    no hole in the series (CWG-COP-24/1, /2, /3 ... without gaps).
     """
 
     meeting = models.OneToOneField(
@@ -188,7 +211,7 @@ class Document(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
     )
-    # CWG-COP/24/7, CWG-COP/24/7(Rev.1); empty until the secretariat registers the document.
+    # CWG-COP-24/7, CWG-COP-24/7(Rev.1) as ITU writes them; empty until the secretariat registers the document.
     number = models.CharField(_("number"), max_length=60, blank=True)
     slug = models.CharField(_("address"), max_length=60, blank=True)
     serial = models.PositiveIntegerField(_("serial number"), null=True, blank=True)
@@ -235,6 +258,8 @@ class Document(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     late = models.BooleanField(_("submitted after the deadline"), default=False)
+    # Why the secretariat accepted a late submission: a late one is registered only with it.
+    late_acceptance_reason = models.TextField(_("reason for accepting it late"), blank=True)
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -397,6 +422,11 @@ def document_file_path(instance, filename):
     return f"workgroup/{instance.document.meeting.code}/{uuid.uuid4().hex}/{filename}"
 
 
+# ITU marks each language version of a document with a letter after its number:
+# CWG-COP-26/1-E is the English text of CWG-COP-26/1.
+LANGUAGE_SYMBOLS = {"ar": "A", "zh": "C", "en": "E", "fr": "F", "ru": "R", "es": "S"}
+
+
 class DocumentFile(models.Model):
     """One file per language of a document; the stable address names the language."""
 
@@ -424,6 +454,16 @@ class DocumentFile(models.Model):
     def __str__(self):
         return f"{self.document} ({self.language})"
 
+    @property
+    def symbol(self) -> str:
+        """The language version's symbol, as ITU writes it: CWG-COP-26/1-E."""
+        return f"{self.document.number}-{LANGUAGE_SYMBOLS[self.language]}"
+
+    @property
+    def download_name(self) -> str:
+        """The symbol as a file name (no slash): CWG-COP-26-1-E.docx."""
+        return f"{self.document.slug}-{LANGUAGE_SYMBOLS[self.language]}.{self.kind}"
+
 
 class MeetingRegistration(models.Model):
     """A delegate's registration for a meeting.
@@ -438,6 +478,16 @@ class MeetingRegistration(models.Model):
         OTHER = "other", _("Another gender")
         UNDISCLOSED = "", _("Prefer not to say")
 
+    class Role(models.TextChoices):
+        HEAD = "head", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        OBSERVER = "observer", _("Observer")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remotely")
+
     meeting = models.ForeignKey(
         Meeting, models.CASCADE, related_name="registrations", verbose_name=_("meeting")
     )
@@ -446,6 +496,28 @@ class MeetingRegistration(models.Model):
     )
     gender = models.CharField(
         _("gender (optional)"), max_length=8, choices=Gender.choices, blank=True
+    )
+    # As the list of participants prints it.
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        Country,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Member State"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.DELEGATE)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
 

@@ -7,6 +7,7 @@ paragraph by paragraph with what each module's tagged records show was done.
 """
 
 import datetime
+import functools
 import io
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cophub.core import i18n, mandate, reporting
+from cophub.core import i18n, mandate, reporting, wordprocessing
 from cophub.core import selectors as core_selectors
 from cophub.core.errors import DomainError
 from cophub.core.reporting import ReportParagraph, ReportSection, ReportTable
@@ -231,16 +232,9 @@ def to_pdf(report: Report, request=None) -> bytes:
 
 def to_docx(report: Report) -> bytes:
     import docx
-    from docx.oxml import OxmlElement
 
     rtl = report.direction == "rtl"
-
-    def bidi(paragraph):
-        if rtl:
-            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
-            for run in paragraph.runs:
-                run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
-        return paragraph
+    bidi = functools.partial(wordprocessing.bidi, rtl=rtl)
 
     document = docx.Document()
     document.core_properties.title = report.title
@@ -267,8 +261,7 @@ def to_docx(report: Report) -> bytes:
             bidi(document.add_paragraph(block["caption"], style="Caption"))
             table = document.add_table(rows=1, cols=len(block["headers"]))
             table.style = "Table Grid"
-            if rtl:
-                table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))
+            wordprocessing.bidi_table(table, rtl)
             for cell, header in zip(table.rows[0].cells, block["headers"], strict=True):
                 cell.text = header
                 cell.paragraphs[0].runs[0].bold = True

@@ -3,10 +3,21 @@
 import datetime
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -21,6 +32,7 @@ from cophub.core.models import MandateParagraph
 
 from . import search as full_text
 from .models import (
+    AgendaItem,
     CoSource,
     Document,
     DocumentFile,
@@ -277,6 +289,105 @@ def registration_of(meeting: Meeting, user: Any) -> MeetingRegistration | None:
     if not user.is_authenticated:
         return None
     return MeetingRegistration.objects.filter(meeting=meeting, delegate=user).first()
+
+
+# --- The meeting's cycle: its papers, its materials page, its participants ---------------------
+
+
+def participants(meeting: Meeting) -> QuerySet[MeetingRegistration]:
+    """The meeting's registered participants, as the list of participants orders them: by
+    Member State or organisation, heads of delegation first."""
+    role_order = Case(
+        *[When(role=value, then=index) for index, value in enumerate(MeetingRegistration.Role)],
+        output_field=IntegerField(),
+    )
+    return (
+        MeetingRegistration.objects.filter(meeting=meeting)
+        .select_related("country", "organisation")
+        .annotate(role_order=role_order)
+        .order_by("country__name", "organisation__name", "role_order", "name")
+    )
+
+
+def represented(registration: MeetingRegistration) -> str:
+    """Whom a participant speaks for, in the active language."""
+    if registration.country_id:
+        return registration.country.name  # type: ignore[union-attr]
+    if registration.organisation_id:
+        return registration.organisation.name  # type: ignore[union-attr]
+    if registration.role == MeetingRegistration.Role.SECRETARIAT:
+        return str(MeetingRegistration.Role.SECRETARIAT.label)
+    return ""
+
+
+@dataclass
+class AgendaSection:
+    item: AgendaItem | None
+    documents: list[Document]
+
+
+# The documents the materials page lists apart, in its own sections.
+MATERIALS_APART = (
+    DocumentType.CALL,
+    DocumentType.AGENDA,
+    DocumentType.PARTICIPANTS,
+    DocumentType.PRESENTATION,
+    DocumentType.REPORT,
+    DocumentType.CHAIR_SUMMARY,
+)
+
+
+def meeting_materials(meeting: Meeting) -> dict[str, Any]:
+    """Everything a delegate needs for a meeting, grouped as the materials page shows it: the
+    latest call, agenda (the adopted one once it exists: a revision of the draft) and list of
+    participants; the documents under the agenda item they serve (late ones flagged); the
+    presentations and the report apart. Four queries whatever the number of documents."""
+    documents = list(meeting_documents(meeting))
+    papers: dict[str, Document | None] = {"call": None, "agenda": None, "participants": None}
+    for document in sorted(documents, key=lambda d: (d.registered_at, d.pk)):
+        if document.document_type in papers and document.status == Document.Status.REGISTERED:
+            papers[document.document_type] = document
+    items = list(meeting.agenda_items.all())
+    by_item: dict[int | None, list[Document]] = {item.pk: [] for item in items}
+    by_item[None] = []
+    presentations, reports = [], []
+    for document in documents:
+        if document.document_type == DocumentType.PRESENTATION:
+            presentations.append(document)
+        elif document.document_type in (DocumentType.REPORT, DocumentType.CHAIR_SUMMARY):
+            reports.append(document)
+        elif document.document_type not in MATERIALS_APART:
+            by_item.setdefault(document.agenda_item_id, []).append(document)
+    sections = [AgendaSection(item, by_item[item.pk]) for item in items]
+    if by_item[None]:
+        sections.append(AgendaSection(None, by_item[None]))
+    return {
+        "sections": sections,
+        "presentations": presentations,
+        "reports": reports,
+        "papers": papers,
+    }
+
+
+def late_submissions(meeting: Meeting) -> QuerySet[Document]:
+    """Submissions that came after the deadline and wait for the secretariat's decision."""
+    return submissions_waiting().filter(meeting=meeting, late=True)
+
+
+def consultation_of(meeting: Meeting) -> Any:
+    """The meeting's public youth consultation, or None."""
+    from cophub.consultations import selectors as consultations
+
+    return consultations.consultation_for_meeting(meeting.pk)
+
+
+def meetings_for_secretariat() -> list[tuple[Meeting, bool]]:
+    """Every meeting, latest first, and whether it has its youth consultation (Council Resolution
+    1306 §3 asks for one before each meeting)."""
+    from cophub.consultations import selectors as consultations
+
+    with_one = consultations.meeting_ids_with_consultation()
+    return [(meeting, meeting.pk in with_one) for meeting in meetings()]
 
 
 def years() -> list[int]:

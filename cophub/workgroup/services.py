@@ -5,6 +5,7 @@ import datetime
 import io
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from cophub.accounts.permissions import (
     is_secretariat,
     represents_country,
     represents_organisation,
+    require_secretariat,
 )
 from cophub.core import cache as versioned
 from cophub.core.errors import DomainError
@@ -45,6 +47,7 @@ from .models import (
     Meeting,
     MeetingRegistration,
     Subscription,
+    validate_time_zone,
 )
 
 # Contributions are documents of record; 20 MB holds any text with its figures.
@@ -63,7 +66,7 @@ def default_contribution_deadline(starts_on: datetime.date) -> datetime.date:
 
 
 def number_to_slug(number: str) -> str:
-    """`CWG-COP/24/7(Rev.1)` is addressed as `CWG-COP-24-7-Rev.1`."""
+    """`CWG-COP-24/7(Rev.1)` is addressed as `CWG-COP-24-7-Rev.1`."""
     return number.replace("/", "-").replace("(", "-").replace(")", "")
 
 
@@ -369,7 +372,7 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
             if serial < 1 or taken.exists():
                 raise DomainError(
                     _("Number %(number)s is already taken.")
-                    % {"number": f"{meeting.group.code}/{meeting.number}/{serial}"},
+                    % {"number": f"{meeting.code}/{serial}"},
                     field="serial",
                 )
             raise DomainError(
@@ -379,11 +382,7 @@ def _next_number(document: Document, serial: int | None) -> tuple[int | None, in
             )
         counter.last_serial += 1
         counter.save(update_fields=["last_serial"])
-        return (
-            counter.last_serial,
-            0,
-            f"{meeting.group.code}/{meeting.number}/{counter.last_serial}",
-        )
+        return counter.last_serial, 0, f"{meeting.code}/{counter.last_serial}"
     assert document.base_id is not None  # a version is always submitted with its base
     base = Document.objects.select_for_update().get(pk=document.base_id)
     version_number = (
@@ -433,9 +432,17 @@ def registry_changed() -> None:
 
 @transaction.atomic
 def register_document(
-    *, document: Document, registered_by: Any, serial: int | None = None, base_url: str = ""
+    *,
+    document: Document,
+    registered_by: Any,
+    serial: int | None = None,
+    base_url: str = "",
+    late_reason: str = "",
+    notify_subscribers: bool = True,
 ) -> Document:
-    """The secretariat gives the submission its number; from then on it is public."""
+    """The secretariat gives the submission its number; from then on it is public. The deadline
+    holds: a submission that came after it is registered only when the secretariat accepts it,
+    saying why (`late_reason`, shown with the document)."""
     if not is_secretariat(registered_by):
         raise DomainError(_("Only the secretariat registers documents."))
     document = (
@@ -445,6 +452,16 @@ def register_document(
         raise DomainError(
             _("Document “%(title)s” is not waiting for registration.") % {"title": document.title}
         )
+    late_reason = (late_reason or "").strip()
+    if document.late and not late_reason:
+        raise DomainError(
+            _(
+                "This submission came after the contribution deadline: say why the secretariat "
+                "accepts it."
+            ),
+            field="late_reason",
+        )
+    document.late_acceptance_reason = late_reason if document.late else ""
     document.serial, document.version_number, document.number = _next_number(document, serial)
     document.slug = number_to_slug(document.number)
     document.status = Document.Status.REGISTERED
@@ -459,7 +476,8 @@ def register_document(
         ) from error
     search.refresh(document)
     registry_changed()
-    _notify_subscribers(document, base_url)
+    if notify_subscribers:
+        _notify_subscribers(document, base_url)
     return document
 
 
@@ -518,8 +536,12 @@ def register_generated_document(
     registered_by: Any,
     mandate: Iterable[MandateParagraph] = (),
     abstract: str = "",
+    base: Document | None = None,
+    version: str = Document.Version.ORIGINAL,
+    notify_subscribers: bool = True,
 ) -> Document:
-    """Register a document the secretariat generated (a report, a summary) under its number.
+    """Register a document the secretariat generated (a report, a summary) under its number;
+    with `base` and `version`, as a revision (or addendum, corrigendum) of it.
 
     `files` maps a language code to (filename, bytes). Used by the reports here and by other
     modules, e.g. the youth consultations' summary as an information document.
@@ -538,27 +560,369 @@ def register_generated_document(
         original_language=language,
         secretariat_source=True,
         submitted_by=registered_by,
+        base=base,
+        version=version,
         **{f"title_{language}": title, f"abstract_{language}": abstract},
     )
     document.mandate.set(mandate)
     _store_files(document, checked)
-    return register_document(document=document, registered_by=registered_by)
+    return register_document(
+        document=document, registered_by=registered_by, notify_subscribers=notify_subscribers
+    )
+
+
+# --- The meeting's cycle: convening, deadline, agenda, participants ------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    """What the secretariat sets of a meeting when it plans or changes it."""
+
+    starts_on: datetime.date
+    ends_on: datetime.date
+    place: str = ""
+    online: bool = False
+    time_zone: str = "Europe/Zurich"
+    # By default `CONTRIBUTION_DEADLINE_DAYS` before the first day.
+    contribution_deadline: datetime.date | None = None
+    reminder_days: int = 7
+    remote_details: str = ""
+
+
+def _apply_plan(meeting: Meeting, plan: MeetingPlan) -> None:
+    """Set the plan on `meeting` after checking it whole, each refusal naming its field."""
+    if plan.ends_on < plan.starts_on:
+        raise DomainError(_("The last day cannot come before the first day."), field="ends_on")
+    deadline = plan.contribution_deadline or default_contribution_deadline(plan.starts_on)
+    if deadline > plan.starts_on:
+        raise DomainError(
+            _("The contribution deadline must come before the meeting opens."),
+            field="contribution_deadline",
+        )
+    place = (plan.place or "").strip()
+    if not place and not plan.online:
+        raise DomainError(_("Give the place, or say that the meeting is online."), field="place")
+    try:
+        validate_time_zone(plan.time_zone)
+    except ValidationError as error:
+        raise DomainError(_("Choose a time zone from the list."), field="time_zone") from error
+    if not 0 < plan.reminder_days <= 60:
+        raise DomainError(
+            _("The reminder goes out between 1 and 60 days before the deadline."),
+            field="reminder_days",
+        )
+    meeting.starts_on, meeting.ends_on = plan.starts_on, plan.ends_on
+    meeting.contribution_deadline, meeting.reminder_days = deadline, plan.reminder_days
+    meeting.place, meeting.online, meeting.time_zone = place, plan.online, plan.time_zone
+    meeting.remote_details = (plan.remote_details or "").strip()
+
+
+@transaction.atomic
+def create_meeting(*, by: Any, group: Group, number: int, plan: MeetingPlan) -> Meeting:
+    """The secretariat plans a meeting: its number in the group's series, dates, place or
+    online, time zone and contribution deadline."""
+    require_secretariat(by, _("Only the secretariat plans meetings."))
+    if number < 1:
+        raise DomainError(_("Give the meeting's number in the group's series."), field="number")
+    if Meeting.objects.filter(group=group, number=number).exists():
+        raise DomainError(
+            _("Meeting %(meeting)s exists already.") % {"meeting": f"{group.code}-{number}"},
+            field="number",
+        )
+    meeting = Meeting(group=group, number=number)
+    _apply_plan(meeting, plan)
+    meeting.save()
+    raise_version("workgroup")
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(*, meeting: Meeting, by: Any, plan: MeetingPlan) -> Meeting:
+    """The secretariat changes a meeting's dates, place, deadline or remote details. A deadline
+    moved later lets the reminder go out again."""
+    require_secretariat(by, _("Only the secretariat changes meetings."))
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    old_deadline = meeting.contribution_deadline
+    _apply_plan(meeting, plan)
+    if meeting.contribution_deadline > old_deadline:
+        meeting.reminder_sent_at = None
+    meeting.save()
+    raise_version("workgroup")
+    return meeting
+
+
+@transaction.atomic
+def save_agenda_item(
+    *,
+    meeting: Meeting,
+    by: Any,
+    number: str,
+    title: str,
+    order: int = 0,
+    language: str = "en",
+    item: AgendaItem | None = None,
+) -> AgendaItem:
+    """Add an item to the agenda, or change one; the title is written in `language` (the
+    secretariat's page's) and shown in it, other languages falling back to it until translated."""
+    require_secretariat(by, _("Only the secretariat edits the agenda."))
+    number, title = (number or "").strip(), (title or "").strip()
+    if not number or len(number) > 10:
+        raise DomainError(_("Give the item a number, such as 3 or 4.2."), field="number")
+    if not title:
+        raise DomainError(_("Give the item a title."), field="title")
+    if language not in LANGUAGE_CODES:
+        raise DomainError(_("Choose one of the six languages."), field="language")
+    if item is not None and item.meeting_id != meeting.pk:
+        raise DomainError(
+            _("This agenda item is not on the agenda of meeting %(meeting)s.")
+            % {"meeting": meeting.code}
+        )
+    taken = AgendaItem.objects.filter(meeting=meeting, number=number)
+    if item is not None:
+        taken = taken.exclude(pk=item.pk)
+    if taken.exists():
+        raise DomainError(
+            _("Item %(number)s is already on the agenda.") % {"number": number}, field="number"
+        )
+    item = item or AgendaItem(meeting=meeting)
+    item.number, item.order = number, order
+    setattr(item, f"title_{language}", title)
+    if language == settings.LANGUAGE_CODE or not item.title:
+        item.title = title
+    item.save()
+    raise_version("workgroup")
+    return item
+
+
+def _not_over(meeting: Meeting, message: str) -> None:
+    if timezone.localtime(timezone.now(), meeting.tz).date() > meeting.ends_on:
+        raise DomainError(message)
+
+
+def _meeting_news_recipients(meeting: Meeting) -> dict[str, tuple[str, str]]:
+    """Whom a meeting's call and reminder go to, each once, with their language and the address
+    that stops notices (empty for accounts): the confirmed subscribers of the group (or of every
+    group) who asked for calls or for every type, and every approved account."""
+    recipients: dict[str, tuple[str, str]] = {}
+    for subscription in Subscription.objects.filter(
+        Q(confirmed_at__isnull=False)
+        & (Q(group__isnull=True) | Q(group=meeting.group_id))
+        & (Q(document_type="") | Q(document_type=DocumentType.CALL))
+    ).only("email", "language", "token"):
+        recipients[subscription.email.lower()] = (subscription.language, subscription.token)
+    for account in accounts_selectors.approved_accounts().only("email", "preferred_language"):
+        recipients[account.email.lower()] = (account.preferred_language, "")
+    return recipients
+
+
+def _mail_meeting_news(
+    meeting: Meeting, template: str, base_url: str, document: Document | None
+) -> None:
+    for email, (language, token) in _meeting_news_recipients(meeting).items():
+        with translation.override(language):
+            context = {
+                "meeting": meeting,
+                "document": document,
+                "meeting_url": base_url + reverse("workgroup:meeting", args=[meeting.code]),
+                "submit_url": base_url + reverse("workgroup:submit") + f"?meeting={meeting.code}",
+                "unsubscribe": base_url + reverse("workgroup:unsubscribe", args=[token])
+                if token
+                else "",
+            }
+        send_mail_after_commit(to=email, language=language, template=template, context=context)
+
+
+@transaction.atomic
+def issue_call_for_contributions(*, meeting: Meeting, by: Any, base_url: str = "") -> Document:
+    """The convening letter and call for contributions: a numbered document of the meeting in
+    the six languages, and a notice of it to every subscriber and approved account, each in
+    their own language (through the outbox, delivered by the task queue)."""
+    from . import meetings
+
+    require_secretariat(by, _("Only the secretariat convenes meetings."))
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    if meeting.call_issued_at is not None:
+        raise DomainError(_("The call for contributions of this meeting has been sent already."))
+    _not_over(meeting, _("This meeting is over."))
+    if timezone.localtime(timezone.now(), meeting.tz).date() > meeting.contribution_deadline:
+        raise DomainError(
+            _("The contribution deadline has passed: move it later before sending the call."),
+            field="contribution_deadline",
+        )
+    titles, files = meetings.in_six_languages(
+        lambda: meetings.call_for_contributions(meeting, base_url)
+    )
+    document = register_generated_document(
+        meeting=meeting,
+        document_type=DocumentType.CALL,
+        title=titles["en"],
+        files=files,
+        registered_by=by,
+        notify_subscribers=False,  # the call's own notice below tells them
+    )
+    _set_titles(document, titles)
+    meeting.call_issued_at = timezone.now()
+    meeting.save(update_fields=["call_issued_at"])
+    _mail_meeting_news(meeting, "workgroup/email/call_for_contributions.txt", base_url, document)
+    return document
+
+
+def _set_titles(document: Document, titles: dict[str, str]) -> None:
+    """A generated paper's title in each of its languages (it is registered in English)."""
+    for language, title in titles.items():
+        setattr(document, f"title_{language}", title)
+    document.save()
+    search.refresh(document)
+
+
+@transaction.atomic
+def send_deadline_reminders(
+    *, now: datetime.datetime | None = None, base_url: str = ""
+) -> list[Meeting]:
+    """Remind everyone the call went to, once per meeting, when its deadline is `reminder_days`
+    away or nearer (run from cron: `cophub send_deadline_reminders`)."""
+    now = now or timezone.now()
+    reminded = []
+    for meeting in (
+        Meeting.objects.select_for_update(skip_locked=True)
+        .select_related("group")
+        .filter(call_issued_at__isnull=False, reminder_sent_at__isnull=True)
+    ):
+        today = timezone.localtime(now, meeting.tz).date()
+        if today > meeting.contribution_deadline or (
+            (meeting.contribution_deadline - today).days > meeting.reminder_days
+        ):
+            continue
+        _mail_meeting_news(meeting, "workgroup/email/deadline_reminder.txt", base_url, None)
+        meeting.reminder_sent_at = now
+        meeting.save(update_fields=["reminder_sent_at"])
+        reminded.append(meeting)
+    return reminded
+
+
+@transaction.atomic
+def issue_agenda(*, meeting: Meeting, by: Any) -> Document:
+    """The draft agenda as a numbered document, before the meeting; a new draft of a changed
+    agenda is registered as a revision of the first one."""
+    require_secretariat(by, _("Only the secretariat issues the agenda."))
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    if meeting.agenda_adopted_at is not None:
+        raise DomainError(_("The agenda of this meeting is adopted already."))
+    return _register_agenda(meeting, by, adopted=False)
+
+
+def _register_agenda(meeting: Meeting, by: Any, *, adopted: bool) -> Document:
+    from . import meetings
+
+    if not meeting.agenda_items.exists():
+        raise DomainError(_("The agenda has no item yet."))
+    return _register_paper(
+        meeting, by, DocumentType.AGENDA, lambda: meetings.agenda(meeting, adopted=adopted)
+    )
+
+
+def _register_paper(meeting: Meeting, by: Any, document_type: str, build: Any) -> Document:
+    """Register a paper `build()` makes (meetings.py) in the six languages; a later one of the
+    same kind as a revision of the first, so that the latest replaces it under one number."""
+    from . import meetings
+
+    first = (
+        Document.objects.filter(
+            meeting=meeting,
+            document_type=document_type,
+            version=Document.Version.ORIGINAL,
+            status=Document.Status.REGISTERED,
+        )
+        .order_by("pk")
+        .first()
+    )
+    titles, files = meetings.in_six_languages(build)
+    document = register_generated_document(
+        meeting=meeting,
+        document_type=document_type,
+        title=titles["en"],
+        files=files,
+        registered_by=by,
+        base=first,
+        version=Document.Version.REVISION if first else Document.Version.ORIGINAL,
+    )
+    _set_titles(document, titles)
+    return document
+
+
+@transaction.atomic
+def adopt_agenda(*, meeting: Meeting, by: Any) -> Document:
+    """The meeting adopts its agenda at its opening: the adopted agenda is registered as a
+    revision of the draft, and replaces it on the meeting's page."""
+    require_secretariat(by, _("Only the secretariat records the adopted agenda."))
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    if meeting.agenda_adopted_at is not None:
+        raise DomainError(_("The agenda of this meeting is adopted already."))
+    if timezone.localtime(timezone.now(), meeting.tz).date() < meeting.starts_on:
+        raise DomainError(_("The agenda is adopted at the meeting, once it has opened."))
+    document = _register_agenda(meeting, by, adopted=True)
+    meeting.agenda_adopted_at = timezone.now()
+    meeting.save(update_fields=["agenda_adopted_at"])
+    return document
 
 
 @transaction.atomic
 def register_for_meeting(
-    *, meeting: Meeting, delegate: Any, gender: str = ""
+    *,
+    meeting: Meeting,
+    delegate: Any,
+    gender: str = "",
+    name: str = "",
+    role: str = MeetingRegistration.Role.DELEGATE,
+    attendance: str = MeetingRegistration.Attendance.IN_PERSON,
 ) -> MeetingRegistration:
+    """A delegate registers (or changes their registration): the name the list of participants
+    prints, their role and whether they come in person or join remotely; whom they speak for
+    comes from their account."""
     if not is_delegate(delegate):
         raise DomainError(_("Only delegates register for meetings."))
     if gender not in MeetingRegistration.Gender.values:
         raise DomainError(_("Choose one of the answers offered."), field="gender")
-    if timezone.localdate() > meeting.ends_on:
-        raise DomainError(_("This meeting is over."), field="meeting")
+    if role not in MeetingRegistration.Role.values:
+        raise DomainError(_("Choose one of the roles offered."), field="role")
+    if role == MeetingRegistration.Role.SECRETARIAT and not is_secretariat(delegate):
+        raise DomainError(_("Only the secretariat's staff register as secretariat."), field="role")
+    if attendance not in MeetingRegistration.Attendance.values:
+        raise DomainError(_("Say whether you come in person or join remotely."), field="attendance")
+    name = (name or "").strip() or delegate.full_name
+    if not name or len(name) > 200:
+        raise DomainError(_("Give your name as the list of participants prints it."), field="name")
+    _not_over(meeting, _("This meeting is over."))
     registration, _created = MeetingRegistration.objects.update_or_create(
-        meeting=meeting, delegate=delegate, defaults={"gender": gender}
+        meeting=meeting,
+        delegate=delegate,
+        defaults={
+            "gender": gender,
+            "name": name,
+            "role": role,
+            "attendance": attendance,
+            "country": delegate.country,
+            "organisation": delegate.organisation,
+        },
     )
     return registration
+
+
+@transaction.atomic
+def register_participants_list(*, meeting: Meeting, by: Any) -> Document:
+    """After the meeting, its list of participants as a numbered document in the six languages
+    (a later one is registered as a revision of the first)."""
+    from . import meetings
+
+    require_secretariat(by, _("Only the secretariat registers the list of participants."))
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    if timezone.localtime(timezone.now(), meeting.tz).date() <= meeting.ends_on:
+        raise DomainError(_("The list of participants is registered once the meeting is over."))
+    if not MeetingRegistration.objects.filter(meeting=meeting).exists():
+        raise DomainError(_("Nobody registered for this meeting."))
+    return _register_paper(
+        meeting, by, DocumentType.PARTICIPANTS, lambda: meetings.participants(meeting)
+    )
 
 
 # A confirmation link is mailed to one address at most this often, however many times (and from

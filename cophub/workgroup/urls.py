@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import desk, outcome_views, views
+from . import desk, meeting_views, outcome_views, views
 
 
 class YearConverter:
@@ -45,7 +45,14 @@ urlpatterns = [
     path("documents/<str:slug>/diff/<str:other>/", views.document_diff, name="document-diff"),
     path("documents/<str:slug>/withdraw/", views.withdraw, name="withdraw"),
     path("meetings/", views.meeting_list, name="meetings"),
+    path("meetings/manage/", meeting_views.meeting_desk, name="meeting-desk"),
+    path("meetings/new/", meeting_views.meeting_new, name="meeting-new"),
     path("meetings/<str:code>/", views.meeting_detail, name="meeting"),
+    path("meetings/<str:code>/edit/", meeting_views.meeting_edit, name="meeting-edit"),
+    path("meetings/<str:code>/manage/", meeting_views.meeting_manage, name="meeting-manage"),
+    path("meetings/<str:code>/manage/<slug:action>/", meeting_views.meeting_action, name="meeting-action"),
+    path("meetings/<str:code>/participants.pdf", meeting_views.participants_file, {"fmt": "pdf"}, name="meeting-participants-pdf"),
+    path("meetings/<str:code>/participants.docx", meeting_views.participants_file, {"fmt": "docx"}, name="meeting-participants-docx"),
     path("liaisons/", views.liaison_list, name="liaisons"),
     path("reports/", views.report_list, name="reports"),
     path("reports/annual/<year:year>/", views.report, {"kind": "annual"}, name="annual-report"),

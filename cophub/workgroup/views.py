@@ -1,6 +1,7 @@
 import difflib
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -180,7 +181,8 @@ def document_detail(request, slug):
 @require_safe
 def document_file(request, slug, language):
     file = selectors.document_file(slug, language)
-    response = file_response(file.file, filename=file.filename, kind=file.kind)
+    # Saved under its ITU symbol (CWG-COP-26-1-E.docx), whatever the sender named it.
+    response = file_response(file.file, filename=file.download_name, kind=file.kind)
     response["Content-Language"] = language
     return response
 
@@ -241,14 +243,30 @@ def withdraw(request, slug):
     return redirect("workgroup:document", slug=document.slug)
 
 
+def _chosen_meeting(request, open_meetings, base):
+    """The meeting a submission goes to: the revised document's, the one sent with the form, or
+    the one named in the address (`?meeting=CWG-COP-26`); None before one is chosen."""
+    if base is not None:
+        return base.meeting
+    if request.method == "POST":
+        pk = request.POST.get("meeting", "")
+        return open_meetings.filter(pk=int(pk)).first() if pk.isdigit() else None
+    code = request.GET.get("meeting", "")
+    return next((meeting for meeting in open_meetings if meeting.code == code), None)
+
+
 @delegate_required
 def submit(request):
     open_meetings = selectors.meetings(upcoming=True)
     base = None
     if slug := request.GET.get("revise") or request.POST.get("revise"):
         base = selectors.document_by_slug(slug)
+    meeting = _chosen_meeting(request, open_meetings, base)
+    if meeting is None and request.method != "POST":
+        # The meeting first: the form then offers only its agenda items.
+        return render(request, "workgroup/submit.html", {"choose": open_meetings})
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES, meetings=open_meetings)
+        form = SubmissionForm(request.POST, request.FILES, meetings=open_meetings, meeting=meeting)
         if base is not None:
             form.fields["meeting"].required = False
         if form.is_valid():
@@ -284,15 +302,23 @@ def submit(request):
     else:
         form = SubmissionForm(
             meetings=open_meetings,
-            initial={
-                "original_language": request.LANGUAGE_CODE,
-                "meeting": base.meeting_id if base else None,
-            },
+            meeting=meeting,
+            initial={"original_language": request.LANGUAGE_CODE, "meeting": meeting.pk},
         )
+    if meeting is not None:
+        form.fields["meeting"].widget = forms.HiddenInput()
     return render_form_page(
         request,
         "workgroup/submit.html",
-        {"form": form, "base": base, "versions": Document.Version.choices[1:]},
+        {
+            "form": form,
+            "base": base,
+            "meeting": meeting,
+            "is_late": meeting is not None
+            and timezone.localtime(timezone.now(), meeting.tz).date()
+            > meeting.contribution_deadline,
+            "versions": Document.Version.choices[1:],
+        },
     )
 
 
@@ -348,18 +374,20 @@ def submission(request, pk):
     )
     if not is_secretariat(request.user) and document.submitted_by_id != request.user.pk:
         raise PermissionDenied
-    register_form, return_form, translation_form = RegisterForm(), ReasonForm(), TranslationForm()
+    register_form = RegisterForm(late=document.late)
+    return_form, translation_form = ReasonForm(), TranslationForm()
     if request.method == "POST":
         action = request.POST.get("action")
         try:
             if action == "register":
-                register_form = RegisterForm(request.POST)
+                register_form = RegisterForm(request.POST, late=document.late)
                 if register_form.is_valid():
                     services.register_document(
                         document=document,
                         registered_by=request.user,
                         serial=register_form.cleaned_data["serial"],
                         base_url=_base_url(request),
+                        late_reason=register_form.cleaned_data.get("late_reason", ""),
                     )
                     document.refresh_from_db()
                     messages.success(
@@ -418,11 +446,24 @@ def meeting_list(request):
     )
 
 
+def _registration_initial(request, registration) -> dict:
+    if registration is not None:
+        fields = ("name", "role", "attendance", "gender")
+        return {name: getattr(registration, name) for name in fields}
+    if not request.user.is_authenticated:
+        return {}
+    role = "secretariat" if is_secretariat(request.user) else "delegate"
+    return {"name": request.user.full_name, "role": role, "attendance": "in_person"}
+
+
 @public_page("workgroup", "consultations", "core")
 def meeting_detail(request, code):
+    """The meeting's materials on one page, in the order a delegate needs them: the agenda, the
+    call, the documents under the agenda item they serve, the youth consultation, presentations,
+    the participants and the report (as the IETF Datatracker's meeting materials page)."""
     meeting = selectors.meeting_by_code(code)
-    form = MeetingRegistrationForm()
     registration = selectors.registration_of(meeting, request.user)
+    form = MeetingRegistrationForm(initial=_registration_initial(request, registration))
     if request.method == "POST":
         if (response := delegate_refusal(request)) is not None:
             return response
@@ -430,7 +471,7 @@ def meeting_detail(request, code):
         if form.is_valid():
             try:
                 services.register_for_meeting(
-                    meeting=meeting, delegate=request.user, gender=form.cleaned_data["gender"]
+                    meeting=meeting, delegate=request.user, **form.cleaned_data
                 )
             except DomainError as error:
                 form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -442,10 +483,12 @@ def meeting_detail(request, code):
         "workgroup/meeting_detail.html",
         {
             "meeting": meeting,
-            "documents": selectors.meeting_documents(meeting),
+            "materials": selectors.meeting_materials(meeting),
+            "consultation": selectors.consultation_of(meeting),
+            "participant_count": selectors.participants(meeting).count(),
             "form": form,
             "registration": registration,
-            "is_over": timezone.localdate() > meeting.ends_on,
+            "is_over": timezone.localtime(timezone.now(), meeting.tz).date() > meeting.ends_on,
             "json_ld": as_script_text(jsonld.meeting(meeting, request)),
         },
     )

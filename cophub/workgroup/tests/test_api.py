@@ -39,7 +39,7 @@ def test_documents_with_filters(client, registered):
     body = client.get("/api/v1/documents?country=KE&document_type=contribution").json()
     assert body["count"] == 1
     document = body["items"][0]
-    assert document["number"] == "CWG-COP/24/1"
+    assert document["number"] == "CWG-COP-24/1"
     assert document["countries"] == ["KE"]
     assert document["files"][0]["url"] == "/en/documents/CWG-COP-24-1/files/en/"
     assert client.get("/api/v1/documents?country=FR").json()["count"] == 0

@@ -35,7 +35,8 @@ def test_contribution_from_submission_to_the_annual_report(browser, page, live_s
     delegate_page.goto(f"{live_server.url}/{lang}/documents/submit/")
     assert delegate_page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
     check_accessibility(delegate_page)
-    delegate_page.select_option("select[name=meeting]", str(meeting.pk))
+    delegate_page.click("main a[href='?meeting=CWG-COP-24']")
+    delegate_page.wait_for_url("**/documents/submit/?meeting=CWG-COP-24")
     delegate_page.fill("input[name=title]", title)
     delegate_page.select_option("select[name=original_language]", lang)
     delegate_page.set_input_files(
@@ -64,21 +65,21 @@ def test_contribution_from_submission_to_the_annual_report(browser, page, live_s
         if lang == "en"
         else f"{live_server.url}/{lang}/documents/"
     )
-    assert "CWG-COP/24/1" in page.locator("main").inner_text()
+    assert "CWG-COP-24/1" in page.locator("main").inner_text()
     check_accessibility(page)
-    page.click("text=CWG-COP/24/1")
+    page.click("text=CWG-COP-24/1")
     page.wait_for_url(f"**/{lang}/documents/CWG-COP-24-1/")
     assert title in page.locator("h1").inner_text()
     check_accessibility(page)
     page.goto(f"{live_server.url}/{lang}/meetings/CWG-COP-24/")
-    assert "CWG-COP/24/1" in page.locator("main").inner_text()
+    assert "CWG-COP-24/1" in page.locator("main").inner_text()
     check_accessibility(page)
 
     # The feed carries it.
     feed = feedparser.parse(
         page.request.get(f"{live_server.url}/feeds/documents.atom?lang={lang}").body()
     )
-    assert feed.entries[0].title == f"CWG-COP/24/1: {title}"
+    assert feed.entries[0].title == f"CWG-COP-24/1: {title}"
 
     # The annual report counts it, as PDF and DOCX.
     import docx

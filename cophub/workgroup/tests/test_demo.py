@@ -1,8 +1,9 @@
 import pytest
 from django.db.models import Count
+from django.utils import timezone
 
 from cophub.workgroup import selectors
-from cophub.workgroup.demo import load_demo
+from cophub.workgroup.demo import cycle_meetings, load_demo
 from cophub.workgroup.models import Document, Meeting
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,15 @@ def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
     assert Document.objects.filter(status="withdrawn").exists()
     assert Document.objects.filter(version="revision").exists()
     assert Document.objects.values("number").annotate(n=Count("pk")).filter(n__gt=1).count() == 0
+    # The last meeting held has its whole cycle on record, the next one is under way.
+    past, current = cycle_meetings(list(Meeting.objects.filter(group__code="CWG-COP")))
+    papers = selectors.meeting_materials(past)["papers"]
+    assert papers["call"] is not None and papers["participants"] is not None
+    assert papers["agenda"].version == "revision" and past.agenda_adopted_at is not None
+    if current is not None:
+        assert selectors.meeting_materials(current)["papers"]["agenda"] is not None
+        deadline_ahead = current.contribution_deadline >= timezone.localdate()
+        assert (current.call_issued_at is not None) == deadline_ahead
     # The past cycle is complete: the last meeting held has its approved report, decisions and
     # actions, some closed and some open, and the open ones stand on the next meeting's page.
     from django.utils import timezone

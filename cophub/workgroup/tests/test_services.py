@@ -122,7 +122,7 @@ def test_registration_numbers_in_series_and_publishes():
     second = services.register_document(
         document=submit(DelegateFactory(), meeting), registered_by=secretariat
     )
-    assert (first.number, second.number) == ("CWG-COP/24/1", "CWG-COP/24/2")
+    assert (first.number, second.number) == ("CWG-COP-24/1", "CWG-COP-24/2")
     assert second.slug == "CWG-COP-24-2"
     assert list(selectors.registry()) == [second, first]
     assert DocumentCounter.objects.get(meeting=meeting).last_serial == 2
@@ -136,7 +136,7 @@ def test_returned_submission_takes_no_number():
     registered = services.register_document(
         document=submit(DelegateFactory(), meeting), registered_by=secretariat
     )
-    assert registered.number == "CWG-COP/24/1"
+    assert registered.number == "CWG-COP-24/1"
     returned.refresh_from_db()
     assert (returned.status, returned.return_reason, returned.number) == (
         "returned",
@@ -156,7 +156,7 @@ def test_a_number_already_taken_is_refused_and_nothing_changes():
         document=submit(DelegateFactory(), meeting), registered_by=secretariat
     )
     waiting = submit(DelegateFactory(), meeting)
-    with pytest.raises(DomainError, match="CWG-COP/24/1 is already taken"):
+    with pytest.raises(DomainError, match="CWG-COP-24/1 is already taken"):
         services.register_document(document=waiting, registered_by=secretariat, serial=1)
     with pytest.raises(DomainError, match="next free number is 2"):
         services.register_document(document=waiting, registered_by=secretariat, serial=5)
@@ -165,7 +165,7 @@ def test_a_number_already_taken_is_refused_and_nothing_changes():
     assert DocumentCounter.objects.get(meeting=meeting).last_serial == 1
     assert (
         services.register_document(document=waiting, registered_by=secretariat, serial=2).number
-        == "CWG-COP/24/2"
+        == "CWG-COP-24/2"
     )
 
 
@@ -191,18 +191,18 @@ def test_revisions_addenda_and_corrigenda_are_numbered_after_the_original():
             services.register_document(document=document, registered_by=secretariat).number
         )
     assert numbers == [
-        "CWG-COP/24/1(Rev.1)",
-        "CWG-COP/24/1(Rev.2)",
-        "CWG-COP/24/1(Add.1)",
-        "CWG-COP/24/1(Corr.1)",
+        "CWG-COP-24/1(Rev.1)",
+        "CWG-COP-24/1(Rev.2)",
+        "CWG-COP-24/1(Add.1)",
+        "CWG-COP-24/1(Corr.1)",
     ]
-    assert Document.objects.get(number="CWG-COP/24/1(Rev.2)").slug == "CWG-COP-24-1-Rev.2"
+    assert Document.objects.get(number="CWG-COP-24/1(Rev.2)").slug == "CWG-COP-24-1-Rev.2"
     # The series of originals goes on without a gap.
     assert (
         services.register_document(
             document=submit(delegate, meeting), registered_by=secretariat
         ).number
-        == "CWG-COP/24/2"
+        == "CWG-COP-24/2"
     )
 
 
@@ -267,7 +267,7 @@ def test_register_generated_document_numbers_a_secretariat_document():
         registered_by=secretariat,
         mandate=[MandateParagraph.objects.first()],
     )
-    assert document.number == "CWG-COP/25/1"
+    assert document.number == "CWG-COP-25/1"
     assert document.secretariat_source
     assert sorted(document.files.values_list("language", flat=True)) == ["en", "fr"]
     assert document.mandate.count() == 1
@@ -296,7 +296,7 @@ def test_subscribers_get_an_email_in_their_language_on_registration(
             document=document, registered_by=SecretariatFactory(), base_url="https://cophub.example"
         )
     assert [message.to for message in mail.outbox] == [["reader@example.org"]]
-    assert "CWG-COP/24/1" in mail.outbox[0].subject
+    assert "CWG-COP-24/1" in mail.outbox[0].subject
     assert "https://cophub.example/fr/documents/CWG-COP-24-1/" in mail.outbox[0].body
     with pytest.raises(DomainError, match="valid e-mail"):
         services.subscribe(email="not an address")

@@ -36,23 +36,23 @@ def json_ld(html: str) -> dict:
 
 def test_registry_lists_and_filters(client, registered):
     html = client.get("/en/documents/").content.decode()
-    assert "CWG-COP/24/1" in html and "Protecting children in online games" in html
+    assert "CWG-COP-24/1" in html and "Protecting children in online games" in html
     assert (
-        "CWG-COP/24/1"
+        "CWG-COP-24/1"
         in client.get(
             "/en/documents/?country=KE&document_type=contribution&language=en"
         ).content.decode()
     )
-    assert "CWG-COP/24/1" not in client.get("/en/documents/?country=FR").content.decode()
-    assert "CWG-COP/24/1" not in client.get("/en/documents/?document_type=liaison").content.decode()
+    assert "CWG-COP-24/1" not in client.get("/en/documents/?country=FR").content.decode()
+    assert "CWG-COP-24/1" not in client.get("/en/documents/?document_type=liaison").content.decode()
     assert (
-        "CWG-COP/24/1" in client.get("/en/documents/?meeting=CWG-COP-24&source=KE").content.decode()
+        "CWG-COP-24/1" in client.get("/en/documents/?meeting=CWG-COP-24&source=KE").content.decode()
     )
-    assert "CWG-COP/24/1" not in client.get("/en/documents/?language=ar").content.decode()
+    assert "CWG-COP-24/1" not in client.get("/en/documents/?language=ar").content.decode()
     year = registered.registered_at.year
-    assert "CWG-COP/24/1" in client.get(f"/en/documents/?year={year}").content.decode()
-    assert "CWG-COP/24/1" not in client.get(f"/en/documents/?year={year - 1}").content.decode()
-    assert "CWG-COP/24/1" in client.get("/en/documents/?q=games").content.decode()
+    assert "CWG-COP-24/1" in client.get(f"/en/documents/?year={year}").content.decode()
+    assert "CWG-COP-24/1" not in client.get(f"/en/documents/?year={year - 1}").content.decode()
+    assert "CWG-COP-24/1" in client.get("/en/documents/?q=games").content.decode()
 
 
 def test_registry_in_arabic(client, registered):
@@ -130,7 +130,7 @@ def test_document_page_with_json_ld_and_file(client, registered):
     html = response.content.decode()
     data = json_ld(html)
     assert data["@type"] == "Report"
-    assert data["identifier"] == "CWG-COP/24/1"
+    assert data["identifier"] == "CWG-COP-24/1"
     assert data["author"] == [{"@type": "Country", "name": "Kenya", "identifier": "KE"}]
     file = client.get(data["encoding"][0]["contentUrl"].replace("http://testserver", ""))
     assert file.status_code == 200
@@ -265,8 +265,17 @@ def test_meeting_page_json_ld_and_registration(client):
     assert "Opening of the meeting" in html
     delegate = DelegateFactory()
     client.force_login(delegate)
-    client.post("/en/meetings/CWG-COP-24/", {"gender": "woman"})
-    assert MeetingRegistration.objects.get(delegate=delegate).gender == "woman"
+    client.post(
+        "/en/meetings/CWG-COP-24/",
+        {"name": "Wanjiru Kamau", "role": "head", "attendance": "remote", "gender": "woman"},
+    )
+    registration = MeetingRegistration.objects.get(delegate=delegate)
+    assert (registration.gender, registration.name, registration.role) == (
+        "woman",
+        "Wanjiru Kamau",
+        "head",
+    )
+    assert (registration.attendance, registration.country_id) == ("remote", delegate.country_id)
     assert "CWG-COP-24" in client.get("/en/meetings/").content.decode()
     assert client.get("/en/meetings/CWG-COP-99/").status_code == 404
 
@@ -282,7 +291,7 @@ def test_atom_feeds_read_by_feedparser(client, registered):
         assert not feed.bozo, url
         assert feed.version == "atom10"
         [entry] = feed.entries
-        assert entry.title == "CWG-COP/24/1: Protecting children in online games"
+        assert entry.title == "CWG-COP-24/1: Protecting children in online games"
         assert entry.link == "http://testserver/en/documents/CWG-COP-24-1/"
         assert entry.author == "Kenya"
     feed = feedparser.parse(client.get("/feeds/documents.atom?lang=fr").content)
@@ -416,7 +425,7 @@ def test_final_report_is_registered_as_a_document(
         "ru",
         "zh",
     ]
-    assert document.number == "CWG-COP/24/2" and document.abstract == "Council document C26/45"
+    assert document.number == "CWG-COP-24/2" and document.abstract == "Council document C26/45"
     page = client.get(response["Location"]).content.decode()
     assert f'href="/en/documents/{document.slug}/"' in page
 
@@ -447,7 +456,7 @@ def test_profile_section_shows_the_countrys_contributions(registered):
     data = section.data(kenya)
     assert data == [registered]
     html = render_to_string(section.template, {"country": kenya, "data": data, "section": section})
-    assert "CWG-COP/24/1" in html
+    assert "CWG-COP-24/1" in html
     assert not section.data(Country.objects.get(iso2="FR"))
 
 
@@ -472,9 +481,10 @@ def test_meeting_page_query_count_does_not_grow_with_its_documents(
     AgendaItemFactory(meeting=meeting)
     registered_documents(meeting, count)
     client.get("/en/meetings/CWG-COP-24/")
-    # meeting with its agenda, documents, their countries, organisations and files; its report
-    # and the decisions and actions standing on it
-    with django_assert_num_queries(8):
+    # meeting with its agenda, documents, their countries, organisations and files, the youth
+    # consultation and the count of participants; its report and the decisions and actions
+    # standing on it
+    with django_assert_num_queries(10):
         html = client.get("/en/meetings/CWG-COP-24/").content.decode()
     assert html.count('class="document"') == count
 
@@ -485,7 +495,7 @@ def test_refused_registry_filters_answer_422_even_when_the_page_is_kept(client, 
         assert response.status_code == 422
         html = response.content.decode()
         assert "Saisissez un nombre entier." in html
-        assert "CWG-COP/24/1" in html  # the unfiltered list, with the errors
+        assert "CWG-COP-24/1" in html  # the unfiltered list, with the errors
     assert client.get("/fr/documents/?year=2020").status_code == 200
 
 

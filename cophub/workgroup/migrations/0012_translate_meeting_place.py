@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workgroup", "0010_reindex_chinese_words"),
+        ("workgroup", "0011_meeting_outcomes_and_reports"),
     ]
 
     operations = [
