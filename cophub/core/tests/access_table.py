@@ -352,6 +352,12 @@ PAGES: dict[str, Visit] = {
     "{lang}/help/manage/import/": page(
         "/en/help/manage/import/", secretariat(), Post(expect=secretariat(ALLOWED))
     ),
+    # Entries imported unlisted: the secretariat confirms or refuses each.
+    "{lang}/help/manage/to-confirm/": page(
+        "/en/help/manage/to-confirm/",
+        secretariat(),
+        Post(lambda s: {"key": s.helpline.key, "decision": "refuse"}, secretariat(ALLOWED)),
+    ),
     "{lang}/help/manage/impact.csv": page(
         "/en/help/manage/impact.csv", secretariat(organisation=200)
     ),
