@@ -316,3 +316,10 @@ def disclosure(pk: int) -> Disclosure | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def safeguarding_contacts() -> list[Consultation]:
+    """Every consultation with the secretariat accounts told of its disclosures, newest first."""
+    return list(
+        Consultation.objects.prefetch_related("safeguarding_contacts").order_by("-opens_at", "pk")
+    )

@@ -263,6 +263,15 @@ PAGES: dict[str, Visit] = {
         Post(),
     ),
     "{lang}/safeguarding/": page("/en/safeguarding/", staff()),
+    # Who is told of a disclosure in each consultation.
+    "{lang}/safeguarding/contacts/": page(
+        "/en/safeguarding/contacts/",
+        staff(),
+        Post(
+            lambda s: {"consultation": s.consultation.slug, "action": "add", "email": "x@y.z"},
+            staff(ALLOWED),
+        ),
+    ),
     "{lang}/safeguarding/<int:pk>/": page(
         lambda s: f"/en/safeguarding/{s.disclosure.pk}/", staff(), Post(expect=staff(ALLOWED))
     ),
