@@ -94,3 +94,11 @@ def questions_form(questions: list[Question], *, free_text: bool, data=None) -> 
             continue
         form.fields[key] = field
     return form
+
+
+class SafeguardingContactForm(forms.Form):
+    """Name, or stop naming, a secretariat account as a consultation's safeguarding contact."""
+
+    consultation = forms.SlugField(widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=[("add", _("Add")), ("remove", _("Remove"))])
+    email = forms.EmailField(label=_("E-mail address of a secretariat account"), max_length=254)

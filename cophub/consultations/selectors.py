@@ -343,3 +343,10 @@ def answers_to_moderate() -> list[Mapping[str, Any]]:
         .annotate(count=Count("pk"), danger=Count("pk", filter=Q(danger=True)))
         .order_by("-danger", "question__consultation__title")
     )
+
+
+def safeguarding_contacts() -> list[Consultation]:
+    """Every consultation with the secretariat accounts told of its disclosures, newest first."""
+    return list(
+        Consultation.objects.prefetch_related("safeguarding_contacts").order_by("-opens_at", "pk")
+    )

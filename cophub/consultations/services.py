@@ -635,3 +635,56 @@ def handle_disclosure(*, disclosure: Disclosure, by: Any) -> Disclosure:
     disclosure.save(update_fields=["handled_at", "handled_by"])
     _log_disclosure("handle", disclosure, by)
     return disclosure
+
+
+def _secretariat_account(email: str) -> Any:
+    from cophub.accounts.models import Role, User
+
+    return User.objects.filter(
+        email__iexact=email.strip(), is_active=True, role=Role.SECRETARIAT
+    ).first()
+
+
+@transaction.atomic
+def add_safeguarding_contact(*, consultation: Consultation, email: str, by: Any) -> Any:
+    """Name a secretariat account to be told at once of a disclosure in the consultation."""
+    _require_organiser(by)
+    contact = _secretariat_account(email)
+    if contact is None:
+        raise DomainError(_("No active secretariat account has this address."), field="email")
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.safeguarding_contacts.filter(pk=contact.pk).exists():
+        raise DomainError(
+            _("This person is already a safeguarding contact of the consultation."), field="email"
+        )
+    consultation.safeguarding_contacts.add(contact)
+    _log_contacts(consultation, by, added=contact.email)
+    return contact
+
+
+@transaction.atomic
+def remove_safeguarding_contact(*, consultation: Consultation, email: str, by: Any) -> None:
+    _require_organiser(by)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    contact = consultation.safeguarding_contacts.filter(email__iexact=email.strip()).first()
+    if contact is None:
+        raise DomainError(
+            _("This person is not a safeguarding contact of the consultation."), field="email"
+        )
+    consultation.safeguarding_contacts.remove(contact)
+    _log_contacts(consultation, by, removed=contact.email)
+
+
+def _log_contacts(consultation: Consultation, by: Any, **change: str) -> None:
+    """Who named or removed which safeguarding contact of the consultation, and when."""
+    from cophub.accounts.permissions import person
+    from cophub.audit.services import record
+
+    record(
+        action="update",
+        model="consultations.Consultation",
+        object_pk=consultation.pk,
+        object_label=str(consultation),
+        changes={"safeguarding_contacts": change},
+        actor=person(by),
+    )

@@ -7,6 +7,7 @@ from . import views
 app_name = "consultations"
 urlpatterns = [
     path("safeguarding/", views.disclosures, name="disclosures"),
+    path("safeguarding/contacts/", views.safeguarding_contacts, name="safeguarding-contacts"),
     path("safeguarding/<int:pk>/", views.disclosure, name="disclosure"),
     path("consultations/", views.consultation_list, name="list"),
     path("consultations/<slug:slug>/", views.consultation_detail, name="detail"),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -21,7 +22,7 @@ from cophub.core.help import help_for_country
 from cophub.core.ratelimit import client_address
 
 from . import exports, selectors, services
-from .forms import TRAP_FIELD, ParticipantForm, questions_form
+from .forms import TRAP_FIELD, ParticipantForm, SafeguardingContactForm, questions_form
 from .models import Consultation
 
 
@@ -385,3 +386,38 @@ def disclosure(request, pk):
         return redirect("consultations:disclosures")
     services.read_disclosure(disclosure=found, by=request.user)
     return render(request, "consultations/disclosure.html", {"disclosure": found})
+
+
+@never_cache
+@secretariat_page
+@require_http_methods(["GET", "POST"])
+def safeguarding_contacts(request):
+    """Who is told at once of a disclosure in each consultation (nobody named: the whole
+    secretariat)."""
+    form = SafeguardingContactForm()
+    if request.method == "POST":
+        form = SafeguardingContactForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            consultation = selectors.consultation_by_slug(data["consultation"], public=False)
+            try:
+                if consultation is None:
+                    raise DomainError(_("This consultation does not exist."))
+                if data["action"] == "add":
+                    services.add_safeguarding_contact(
+                        consultation=consultation, email=data["email"], by=request.user
+                    )
+                else:
+                    services.remove_safeguarding_contact(
+                        consultation=consultation, email=data["email"], by=request.user
+                    )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(request, _("The safeguarding contacts are saved."))
+                return redirect("consultations:safeguarding-contacts")
+    return render_form_page(
+        request,
+        "consultations/safeguarding_contacts.html",
+        {"form": form, "consultations": selectors.safeguarding_contacts()},
+    )

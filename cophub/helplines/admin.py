@@ -132,7 +132,7 @@ class HelplineAdmin(TranslationAdmin):
 
     @admin.action(description=_("Confirm and show to children"))
     def list_for_children(self, request, queryset):
-        for helpline in queryset:
+        for helpline in queryset.filter(active=False):
             services.list_for_children(helpline=helpline, by=request.user)
         messages.success(request, _("Shown to children."))
 

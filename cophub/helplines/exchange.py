@@ -170,7 +170,9 @@ def validate_rows(
         service = _service_fields(row, error, countries, regions, organisations)
         # A number is checked against the service's country only once that country is known.
         place_known = service["country"] in countries or service["region"] in regions
-        channel = _channel_fields(row, error, service["country"], check_number=place_known)
+        channel = _channel_fields(
+            row, error, service["country"], check_number=place_known, source=service["source_name"]
+        )
         errors += row_errors
         if row_errors:
             continue
@@ -270,7 +272,7 @@ def _ages(value: str, error) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _channel_fields(row, error, country, *, check_number: bool) -> dict:
+def _channel_fields(row, error, country, *, check_number: bool, source: str = "") -> dict:
     kind = row.get("channel", "")
     if kind and kind not in ChannelKind.values:
         error("channel", _("Use one of: %(values)s.") % {"values": ", ".join(ChannelKind.values)})
@@ -298,7 +300,7 @@ def _channel_fields(row, error, country, *, check_number: bool) -> dict:
         elif kind in (ChannelKind.PHONE, ChannelKind.SMS) and value:
             works_in = [code.upper() for code in row.get("works_in", "").replace(",", " ").split()]
             channel["value"], channel["works_in"] = canonical_number(
-                value, country=country, works_in=works_in
+                value, country=country, works_in=works_in, source=source
             )
         elif kind == ChannelKind.EMAIL and value:
             EmailValidator()(value)

@@ -66,3 +66,22 @@ class ReviewForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ListingForm(forms.Form):
+    """The secretariat's decision on an entry waiting for confirmation."""
+
+    key = forms.SlugField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("confirm", _("Confirm and show to children")),
+            ("refuse", _("Refuse and remove")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason for refusing"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -5,6 +5,13 @@ stored as its digits together with the countries where it works, because it mean
 outside them (ITU-T E.1100 lists such numbers; 116 111 is harmonised in Europe). A short code is
 accepted where libphonenumber says it is a possible short number for each of those countries:
 its "valid" list lags behind the child helpline codes that regulators assign.
+
+Some child helplines have short numbers libphonenumber does not know at all (Morocco's 2511,
+Cambodia's 1280). Such a number is accepted only from an entry whose public source quotes it
+(the source's name carries the digits), with 3 to 6 digits, not starting with 0, and working in
+the service's own country alone: it is stored as written and dialled as written (`tel:2511`),
+and the finder says it works only from a phone in that country. Nothing is guessed: a short
+number that no source quotes is refused.
 """
 
 import re
@@ -18,11 +25,21 @@ from cophub.core.errors import DomainError
 _SEPARATORS = re.compile(r"[\s\-./()\u00a0]")
 
 
+_SOURCED_SHORT = re.compile(r"[1-9]\d{2,5}")
+
+
+def quoted_by(source: str, digits: str) -> bool:
+    """The source's name quotes the number (in any grouping: "116 111", "116111")."""
+    text = re.sub(r"[\s\-.\u00a0]", "", source or "")
+    return re.search(rf"(?<!\d){re.escape(digits)}(?!\d)", text) is not None
+
+
 def canonical_number(
-    raw: str, *, country: str | None, works_in: list[str]
+    raw: str, *, country: str | None, works_in: list[str], source: str = ""
 ) -> tuple[str, list[str]]:
     """The number in canonical form and the countries a short code works in; DomainError if the
-    number is not valid for its country."""
+    number is not valid for its country. `source` is the name of the entry's public source: a
+    national short number libphonenumber does not know is accepted when the source quotes it."""
     text = _SEPARATORS.sub("", raw or "")
     if not text:
         raise DomainError(_("Enter a number."), field="value")
@@ -47,6 +64,13 @@ def canonical_number(
         parsed = None
     if parsed is not None and phonenumbers.is_valid_number(parsed):
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), []
+    if (
+        regions == [country]
+        and _SOURCED_SHORT.fullmatch(text)
+        and quoted_by(source, text)
+        and not _known_short(text, country)
+    ):
+        return text, regions
     for region in regions:
         try:
             short = phonenumbers.parse(text, region)
@@ -59,6 +83,14 @@ def canonical_number(
                 field="value",
             )
     return text, regions
+
+
+def _known_short(text: str, region: str) -> bool:
+    try:
+        short = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return shortnumberinfo.is_possible_short_number_for_region(short, region)
 
 
 def _full_number(text: str, region: str | None, raw: str) -> str:

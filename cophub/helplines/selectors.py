@@ -160,6 +160,15 @@ def needing_verification(today: datetime.date | None = None) -> QuerySet[Helplin
     )
 
 
+def waiting_for_confirmation() -> QuerySet[Helpline]:
+    """Entries imported unlisted: hidden from children until the secretariat confirms each."""
+    return _with_channels(
+        Helpline.objects.filter(active=False)
+        .select_related("country", "region")
+        .order_by("country__name", "name")
+    )
+
+
 def pending_proposals() -> QuerySet[ChangeProposal]:
     return ChangeProposal.objects.filter(status=ChangeProposal.Status.PENDING).select_related(
         "helpline", "proposed_by"

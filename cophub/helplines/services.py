@@ -165,12 +165,47 @@ def mark_verified(*, helpline: Helpline, on: datetime.date, by: Any) -> Helpline
     return helpline
 
 
+def _waiting(helpline: Helpline) -> Helpline:
+    """The entry, locked, if it still waits for the secretariat; DomainError otherwise."""
+    locked = Helpline.objects.select_for_update().filter(pk=helpline.pk, active=False).first()
+    if locked is None:
+        raise DomainError(_("This entry is no longer waiting for confirmation."))
+    return locked
+
+
+def _log_listing(action: str, helpline: Helpline, by: Any, changes: dict | None = None) -> None:
+    from cophub.audit.services import record
+
+    record(
+        action=action,
+        model="helplines.Helpline",
+        object_pk=helpline.pk,
+        object_label=str(helpline),
+        changes=changes,
+        actor=person(by),
+    )
+
+
+@transaction.atomic
 def list_for_children(*, helpline: Helpline, by: Any) -> Helpline:
-    """The secretariat has confirmed an entry's number and source: children see it."""
-    require_secretariat(by)
+    """The secretariat has checked an entry's number against its source: children see it."""
+    _require_keeper(by)
+    helpline = _waiting(helpline)
     helpline.active = True
     helpline.save(update_fields=["active", "updated_at"])
+    _log_listing("publish", helpline, by)
     return helpline
+
+
+@transaction.atomic
+def refuse_listing(*, helpline: Helpline, by: Any, reason: str) -> None:
+    """The source does not bear the entry out: it is removed, the reason kept in the audit log."""
+    _require_keeper(by)
+    if not reason.strip():
+        raise DomainError(_("Say why the entry is refused."), field="reason")
+    helpline = _waiting(helpline)
+    _log_listing("reject", helpline, by, {"reason": reason.strip()})
+    helpline.delete()
 
 
 def _increment(

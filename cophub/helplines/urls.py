@@ -11,6 +11,7 @@ urlpatterns = [
     path("help/export.<str:file_format>", views.export, name="export"),
     path("help/manage/", views.manage, name="manage"),
     path("help/manage/import/", views.import_page, name="import"),
+    path("help/manage/to-confirm/", views.to_confirm, name="to-confirm"),
     path("help/manage/impact.csv", views.impact, name="impact"),
     path("help/manage/propose/<slug:key>/", views.propose, name="propose"),
     path("help/manage/proposals/<int:pk>/", views.review, name="review"),

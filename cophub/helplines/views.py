@@ -30,7 +30,7 @@ from cophub.core.pagecache import public_page
 
 from . import exchange, selectors, services
 from .exchange import ImportRejected
-from .forms import CountryForm, ImportForm, ProposalForm, ReviewForm
+from .forms import CountryForm, ImportForm, ListingForm, ProposalForm, ReviewForm
 from .models import ChangeProposal, Helpline
 
 
@@ -188,6 +188,37 @@ def import_page(request):
                 form.add_error(None, rejected.message)
     return render_form_page(
         request, "helplines/import.html", {"form": form, "errors": errors, "result": result}
+    )
+
+
+@never_cache
+@secretariat_required
+def to_confirm(request):
+    """Entries hidden from children until the secretariat checks each against its source."""
+    form = ListingForm()
+    if request.method == "POST":
+        form = ListingForm(request.POST)
+        if form.is_valid():
+            helpline = selectors.waiting_for_confirmation().filter(key=form.cleaned_data["key"])
+            try:
+                if not helpline:
+                    raise DomainError(_("This entry is no longer waiting for confirmation."))
+                if form.cleaned_data["decision"] == "confirm":
+                    services.list_for_children(helpline=helpline[0], by=request.user)
+                    messages.success(request, _("Shown to children."))
+                else:
+                    services.refuse_listing(
+                        helpline=helpline[0], by=request.user, reason=form.cleaned_data["reason"]
+                    )
+                    messages.success(request, _("The entry was refused and removed."))
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                return redirect("helplines:to-confirm")
+    return render_form_page(
+        request,
+        "helplines/to_confirm.html",
+        {"form": form, "waiting": selectors.waiting_for_confirmation()},
     )
 
 

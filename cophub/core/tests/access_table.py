@@ -318,6 +318,15 @@ PAGES: dict[str, Visit] = {
         Post(),
     ),
     "{lang}/safeguarding/": page("/en/safeguarding/", staff()),
+    # Who is told of a disclosure in each consultation.
+    "{lang}/safeguarding/contacts/": page(
+        "/en/safeguarding/contacts/",
+        staff(),
+        Post(
+            lambda s: {"consultation": s.consultation.slug, "action": "add", "email": "x@y.z"},
+            staff(ALLOWED),
+        ),
+    ),
     "{lang}/safeguarding/<int:pk>/": page(
         lambda s: f"/en/safeguarding/{s.disclosure.pk}/", staff(), Post(expect=staff(ALLOWED))
     ),
@@ -406,6 +415,12 @@ PAGES: dict[str, Visit] = {
     "{lang}/help/manage/": page("/en/help/manage/", signed_in()),
     "{lang}/help/manage/import/": page(
         "/en/help/manage/import/", secretariat(), Post(expect=secretariat(ALLOWED))
+    ),
+    # Entries imported unlisted: the secretariat confirms or refuses each.
+    "{lang}/help/manage/to-confirm/": page(
+        "/en/help/manage/to-confirm/",
+        secretariat(),
+        Post(lambda s: {"key": s.helpline.key, "decision": "refuse"}, secretariat(ALLOWED)),
     ),
     "{lang}/help/manage/impact.csv": page(
         "/en/help/manage/impact.csv", secretariat(organisation=200)

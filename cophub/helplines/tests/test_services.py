@@ -67,6 +67,69 @@ def test_numbers_not_valid_for_their_country_are_refused(raw, country, message):
     assert message in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("raw", "country", "source"),
+    [
+        ("1280", "KH", "Child Helpline Cambodia: free 24-hour helpline 1280"),
+        ("2511", "MA", "ONDE: numéro abrégé 2511 et numéro vert 0800002511"),
+        ("116 111", "GE", "Public Health Foundation of Georgia: Child Helpline 116 111"),
+    ],
+)
+def test_a_short_number_unknown_to_libphonenumber_is_kept_as_its_source_quotes_it(
+    raw, country, source
+):
+    digits = raw.replace(" ", "")
+    assert canonical_number(raw, country=country, works_in=[], source=source) == (
+        digits,
+        [country],
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "works_in", "source"),
+    [
+        # Made up: no source quotes it.
+        ("1281", "KH", [], "Child Helpline Cambodia: free 24-hour helpline 1280"),
+        ("1280", "KH", [], ""),
+        # The digits only inside a longer number of the source.
+        ("2511", "MA", [], "ONDE: numéro vert 0800002511"),
+        # Too short, too long, or a national prefix: not a short number.
+        ("12", "KH", [], "helpline 12"),
+        ("1280000", "KH", [], "helpline 1280000"),
+        ("0280", "KH", [], "helpline 0280"),
+        # Said to work beyond the service's own country: nothing vouches for the others.
+        ("1280", "KH", ["KH", "LA"], "helpline 1280"),
+    ],
+)
+def test_an_unknown_short_number_without_a_source_quoting_it_is_refused(
+    raw, country, works_in, source
+):
+    with pytest.raises(DomainError) as error:
+        canonical_number(raw, country=country, works_in=works_in, source=source)
+    assert "not a valid number or short code" in str(error.value)
+
+
+def test_the_import_keeps_a_sourced_short_number_and_refuses_an_unsourced_one():
+    sourced = _row(
+        key="child-helpline-kh",
+        country="KH",
+        value="1280",
+        timezone="Asia/Phnom_Penh",
+        source_name="Child Helpline Cambodia: free 24-hour helpline 1280",
+    )
+    services.import_directory(content=_csv(sourced), file_format="csv", by=SYSTEM)
+    channel = ContactChannel.objects.get(helpline__key="child-helpline-kh")
+    assert (channel.value, channel.works_in, channel.href) == ("1280", ["KH"], "tel:1280")
+    with pytest.raises(ImportRejected) as rejected:
+        services.import_directory(
+            content=_csv(sourced | {"key": "made-up-kh", "value": "1299"}),
+            file_format="csv",
+            by=SYSTEM,
+        )
+    assert [(e.row, e.column) for e in rejected.value.errors] == [(1, "value")]
+    assert not Helpline.objects.filter(key="made-up-kh").exists()
+
+
 def test_numbers_read_as_a_child_reads_them():
     assert display_number("116111") == "116 111"
     assert display_number("+448001111") == "+44 800 1111"
