@@ -49,8 +49,6 @@ def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
         assert (current.call_issued_at is not None) == deadline_ahead
     # The past cycle is complete: the last meeting held has its approved report, decisions and
     # actions, some closed and some open, and the open ones stand on the next meeting's page.
-    from django.utils import timezone
-
     from cophub.workgroup import outcomes
     from cophub.workgroup.models import MeetingReport, Outcome
 
