@@ -229,6 +229,32 @@ PAGES: dict[str, Visit] = {
         everyone(),
         Post(lambda s: {"gender": ""}, delegates(ALLOWED)),
     ),
+    "{lang}/meetings/manage/": page("/en/meetings/manage/", secretariat()),
+    "{lang}/meetings/new/": page(
+        "/en/meetings/new/", secretariat(), Post(lambda s: {"number": "x"}, secretariat(ALLOWED))
+    ),
+    "{lang}/meetings/<str:code>/edit/": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/edit/",
+        secretariat(),
+        Post(lambda s: {"place": ""}, secretariat(ALLOWED)),
+    ),
+    "{lang}/meetings/<str:code>/manage/": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/manage/",
+        secretariat(),
+        Post(lambda s: {"new-number": ""}, secretariat(ALLOWED)),
+    ),
+    # An action the page does not offer: the check of who may act runs before it is read.
+    "{lang}/meetings/<str:code>/manage/<slug:action>/": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/manage/no-such-action/",
+        secretariat(405),
+        Post(expect=secretariat(ALLOWED)),
+    ),
+    "{lang}/meetings/<str:code>/participants.pdf": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/participants.pdf", secretariat()
+    ),
+    "{lang}/meetings/<str:code>/participants.docx": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/participants.docx", secretariat()
+    ),
     "{lang}/liaisons/": page("/en/liaisons/", everyone()),
     "{lang}/reports/": page("/en/reports/", everyone()),
     "{lang}/reports/annual/<year:year>/": page(

@@ -25,19 +25,19 @@ from django.template.base import Lexer, TokenType
 # the page's locale, choice labels and form labels translated by the code, codes and addresses,
 # HTML built by code that isolates its own runs (forms, charts, kept tables).
 ALLOWED_FILTERS = {"lnumber", "ldate", "lday", "date", "time", "length", "isolate", "list_join",
-                   "dimension_label", "filesizeformat", "urlencode"}  # fmt: skip
+                   "dimension_label", "filesizeformat", "urlencode", "in_zone", "zone_city"}  # fmt: skip
 ALLOWED_NAMES = re.compile(
     r"^(get_\w+_display|pk|id|\w*count|counter|total|\w*year|period|forloop\.\w+|url|\w+_url|"
     r"get_absolute_url|iso2|code|slug|token|key|language|csrf_token|LANGUAGE_CODE|label|"
     r"form|form\.\w+|field|fields|\w+_html|\w+_chart|\w+_options|matrix_rows|qr_svg|"
-    r"QUICK_EXIT_URL|shown|page\.number|num_pages|\w+_minutes|\w+_left|row|created|updated|channels)$"
+    r"QUICK_EXIT_URL|shown|page\.number|num_pages|\w+_minutes|\w+_left|row|created|updated|channels|contact_email|\w+_days)$"
 )
 # Variables that hold text the code has translated into the page's language (form errors,
 # messages, labels chosen in the view): isolating them would give a sentence that starts with a
 # Latin name, e.g. "COP Hub …" in Arabic, the wrong base direction.
 PAGE_LANGUAGE = {"error", "message", "title", "notice", "caption", "kind_label", "deaf", "yes",
                  "no_data", "none_recorded", "entry.description", "field.help_text", "status",
-                 "intro", "outcome", "symbol", "section.title", "block.caption", "header", "error.message", "entry.role_label", "feature.description", "heading"}  # fmt: skip
+                 "intro", "outcome", "symbol", "section.title", "block.caption", "header", "error.message", "entry.role_label", "feature.description", "heading", "suppression", "other.title"}  # fmt: skip
 # Elements whose content is plain text (no <bdi> possible) or not shown as text.
 TEXT_ONLY = {"title", "option", "textarea", "script", "style"}
 # Classes whose CSS isolates the run (unicode-bidi: isolate), e.g. document numbers.
