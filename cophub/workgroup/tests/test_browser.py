@@ -85,12 +85,13 @@ def test_contribution_from_submission_to_the_annual_report(browser, page, live_s
     import docx
 
     year = meeting.starts_on.year
-    page.goto(f"{live_server.url}/{lang}/reports/annual/{year}/")
+    page.goto(f"{live_server.url}/{lang}/reports/annual/{year}/", timeout=90_000)
     assert page.locator("main table").first.is_visible()
-    pdf = page.request.get(f"{live_server.url}/{lang}/reports/annual/{year}.pdf")
+    # Printed on request with its fonts: a first print in a fresh process takes seconds.
+    pdf = page.request.get(f"{live_server.url}/{lang}/reports/annual/{year}.pdf", timeout=90_000)
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
-    with page.expect_download() as download:
+    with page.expect_download(timeout=90_000) as download:
         page.click("a[href$='.docx']")
     report = docx.Document(io.BytesIO(open(download.value.path(), "rb").read()))
     cells = [cell.text for table in report.tables for row in table.rows for cell in row.cells]
