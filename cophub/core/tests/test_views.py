@@ -102,7 +102,8 @@ def test_mandate_list_shows_both_resolutions_with_a_constant_number_of_queries(
     assert "Council Resolution 1306" in html
     assert "Plenipotentiary Resolution 179" in html
     # Each paragraph once in its section; the unserved ones once more in the list of gaps.
-    unserved = html[html.index('id="unserved"') : html.index("</details>")]
+    start = html.index('id="unserved"')
+    unserved = html[start : html.index("</details>", start)]
     assert MandateParagraph.objects.count() + unserved.count('href="/en/mandate/R') == html.count(
         'href="/en/mandate/R'
     )
@@ -113,7 +114,8 @@ def test_mandate_list_shows_coverage_and_the_paragraphs_nothing_serves(client):
     served = {p.code for p in paragraphs if mandate.features_serving(p)}
     html = client.get("/en/mandate/").content.decode()
     assert f"{len(served)} of {len(paragraphs)} paragraphs are served" in html
-    unserved = html[html.index('id="unserved"') : html.index("</details>")]
+    start = html.index('id="unserved"')
+    unserved = html[start : html.index("</details>", start)]
     assert f"Paragraphs with nothing serving them yet: {len(paragraphs) - len(served)}" in unserved
     # The registry of documents serves R1306 §5; nothing is built for R179 SM/5 (informing
     # Member States of new technologies) and no record names it in an empty database.
