@@ -17,6 +17,7 @@ from cophub.countries.api import router as countries_router
 from cophub.helplines.api import router as helplines_router
 from cophub.resources.api import router as resources_router
 from cophub.statistics.api import router as statistics_router
+from cophub.trainings.api import router as trainings_router
 from cophub.workgroup.api import router as workgroup_router
 
 
@@ -76,3 +77,4 @@ api.add_router("/", helplines_router)
 api.add_router("/", countries_router)
 api.add_router("/", statistics_router)
 api.add_router("/", coordination_router)
+api.add_router("/", trainings_router)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "cophub.countries",
     "cophub.statistics",
     "cophub.coordination",
+    "cophub.trainings",
     "cophub.audit",
     "cophub.backups",
     "cophub.jobs",

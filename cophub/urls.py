@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("cophub.resources.urls_root")),
     path("", include("cophub.helplines.urls_root")),
     path("", include("cophub.statistics.urls_root")),
+    path("", include("cophub.trainings.urls_root")),
 ]
 if settings.BENCH_VIEWS:
     urlpatterns.append(path("bench/bare", core_views.bench_bare))
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("cophub.countries.urls")),
     path("", include("cophub.statistics.urls")),
     path("", include("cophub.coordination.urls")),
+    path("", include("cophub.trainings.urls")),
     path("", include("cophub.audit.urls")),
     path("admin/", admin.site.urls),
 )

@@ -525,6 +525,14 @@ PAGES: dict[str, Visit] = {
     "{lang}/^statistics/(?P<code>[A-Z][A-Z0-9_]*)/data\\.json$": page(
         lambda s: f"/en/statistics/{s.indicator.code}/data.json", everyone()
     ),
+    # trainings: the list and each training are public; the secretariat schedules them
+    "feeds/trainings.atom": page("/feeds/trainings.atom", everyone()),
+    "feeds/trainings.ics": page("/feeds/trainings.ics", everyone()),
+    "{lang}/trainings/": page("/en/trainings/", everyone()),
+    "{lang}/trainings/new/": page(
+        "/en/trainings/new/", staff(), Post(lambda s: {"title": ""}, staff(ALLOWED))
+    ),
+    "{lang}/trainings/<str:slug>/": page(lambda s: f"/en/trainings/{s.training.slug}/", everyone()),
     # coordination: the register is public; the secretariat keeps it
     "{lang}/coordination/": page("/en/coordination/", everyone()),
     "{lang}/coordination/add/": page(
@@ -821,6 +829,10 @@ API: dict[tuple[str, str], Visit] = {
                 secretariat=ALLOWED,
             ),
         ),
+    ),
+    ("GET", "/api/v1/trainings"): api("/api/v1/trainings", everyone()),
+    ("GET", "/api/v1/trainings/{slug}"): api(
+        lambda s: f"/api/v1/trainings/{s.training.slug}", everyone()
     ),
     ("GET", "/api/v1/coordination/activities"): api("/api/v1/coordination/activities", everyone()),
     ("POST", "/api/v1/coordination/activities"): api(
