@@ -62,6 +62,20 @@ FOLLOWED: dict[str, Followed] = {
     "coordination.Activity": _followed(skipped={"terms", "updated_at"}),
     "coordination.ActivityLink": _followed(),
     "coordination.OverlapMark": _followed(),
+    # A Member State's request for assistance and each step the secretariat took on it.
+    "countries.AssistanceRequest": _followed(),
+    "countries.AssistanceStep": _followed(),
+    # A meeting's summary record, the comments on it, its decisions and actions, the reports'
+    # own words and editions, and what was sent to which organisations.
+    "workgroup.MeetingReport": _followed(),
+    "workgroup.ReportComment": _followed(),
+    "workgroup.Outcome": _followed(),
+    "workgroup.ReportText": _followed(),
+    "workgroup.ReportEdition": _followed(),
+    "workgroup.DistributionList": _followed(),
+    "workgroup.DistributionAddress": _followed(),
+    "workgroup.Dispatch": _followed(),
+    "trainings.Training": _followed(),
 }
 
 NOT_FOLLOWED: dict[str, str] = {
@@ -89,6 +103,7 @@ NOT_FOLLOWED: dict[str, str] = {
     "resources.DeletedRecord": "the OAI-PMH tombstone of a deletion that is logged itself",
     "helplines.DailyCount": "anonymous counts of the finder's use",
     "countries.Change": "the country page's public history of changes that are logged themselves",
+    "workgroup.ReportGeneration": "a report's generation in progress; the registered report is logged",
 }
 
 # A change of status that is a step of the record's workflow is logged as that step.

@@ -95,7 +95,8 @@ def test_a_deletion_and_an_action_in_the_admin_are_logged(client):
     assert not Meeting.objects.filter(pk=meeting.pk).exists()
     deleted = entries_since(since, model="workgroup.meeting", action="delete")
     assert [(e.object_pk, e.actor_id) for e in deleted] == [(str(meeting.pk), secretariat.pk)]
-    assert deleted[0].changes["place"] == ["Geneva", None]
+    # The place is stored in each language (place_en for English).
+    assert deleted[0].changes["place_en"] == ["Geneva", None]
     response = client.post(
         "/en/admin/helplines/helpline/",
         {"action": "mark_verified_today", "_selected_action": [helpline.pk]},

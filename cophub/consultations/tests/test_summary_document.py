@@ -23,7 +23,7 @@ def test_a_closed_consultation_is_registered_once_in_six_languages(client):
     item = services.register_summary_report(consultation=item, registered_by=secretariat)
 
     document = item.summary_document
-    assert document.number.startswith(f"{item.meeting.group.code}/{item.meeting.number}/")
+    assert document.number.startswith(f"{item.meeting.group.code}-{item.meeting.number}/")
     assert document.document_type == "information"
     assert item.title in document.title
     assert sorted(file.language for file in document.files.all()) == sorted(

@@ -30,7 +30,7 @@ ALLOWED_NAMES = re.compile(
     r"^(get_\w+_display|pk|id|\w*count|counter|total|\w*year|period|forloop\.\w+|url|\w+_url|"
     r"get_absolute_url|iso2|code|slug|token|key|language|csrf_token|LANGUAGE_CODE|label|"
     r"form|form\.\w+|field|fields|\w+_html|\w+_chart|\w+_options|matrix_rows|qr_svg|"
-    r"QUICK_EXIT_URL|shown|page\.number|num_pages|\w+_minutes|\w+_left|row|created|updated|channels|contact_email|\w+_days)$"
+    r"QUICK_EXIT_URL|shown|page\.number|num_pages|\w+_minutes|\w+_left|row|created|updated|channels|contact_email|\w+_days|method)$"
 )
 # Variables that hold text the code has translated into the page's language (form errors,
 # messages, labels chosen in the view): isolating them would give a sentence that starts with a

@@ -107,7 +107,7 @@ def test_a_paragraph_lists_what_serves_it(client):
             records=lambda p: (
                 [
                     mandate.MandateWork(
-                        "CWG-COP/24/7", "/en/documents/CWG-COP-24-7/", datetime.date(2026, 2, 3)
+                        "CWG-COP-24/7", "/en/documents/CWG-COP-24-7/", datetime.date(2026, 2, 3)
                     )
                 ]
                 if p.code == "R1306/RES/5"
@@ -133,7 +133,7 @@ def test_a_paragraph_lists_what_serves_it(client):
             "label": "Documents",
             "records": [
                 {
-                    "title": "CWG-COP/24/7",
+                    "title": "CWG-COP-24/7",
                     "url": "/en/documents/CWG-COP-24-7/",
                     "date": "2026-02-03",
                 }

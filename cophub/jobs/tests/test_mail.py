@@ -48,7 +48,7 @@ def test_an_action_that_rolls_back_sends_nothing(django_capture_on_commit_callba
 
 
 def test_mail_from_a_template_is_in_the_recipients_language(django_capture_on_commit_callbacks):
-    document = SimpleNamespace(number="CWG-COP/24/7", title="Guidelines")
+    document = SimpleNamespace(number="CWG-COP-24/7", title="Guidelines")
     with django_capture_on_commit_callbacks(execute=True):
         services.send_mail_after_commit(
             to="b@example.org",
@@ -57,7 +57,7 @@ def test_mail_from_a_template_is_in_the_recipients_language(django_capture_on_co
             context={"document": document, "url": "https://x/doc", "unsubscribe": "https://x/u"},
         )
     (sent,) = mail.outbox
-    assert sent.subject == "Nouveau document: CWG-COP/24/7 Guidelines"
+    assert sent.subject == "Nouveau document: CWG-COP-24/7 Guidelines"
     assert "https://x/u" in sent.body
 
 

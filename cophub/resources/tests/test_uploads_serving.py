@@ -154,7 +154,11 @@ def test_upload_settings_are_set_deliberately(settings):
     assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS == 1_000
     assert settings.FILE_UPLOAD_HANDLERS[-1] == "cophub.core.files.BoundedUploadHandler"
     assert settings.MEDIA_ROOT != settings.STATIC_ROOT
-    assert not getattr(settings, "WHITENOISE_ROOT", None)
+    # WhiteNoise serves from the site's root only the files the code ships (the icon), never
+    # what was uploaded.
+    root = settings.WHITENOISE_ROOT
+    assert root.name == "root" and root.parent.name == "core"
+    assert not str(settings.MEDIA_ROOT).startswith(str(root))
 
 
 def test_a_submitter_sends_at_most_ten_practices_a_day(client):

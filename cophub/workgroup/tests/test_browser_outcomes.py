@@ -85,7 +85,7 @@ def test_report_commented_approved_outcomes_carried_and_yearly_report_generated(
     desk.goto(f"{base}/ar/meetings/{meeting.code}/report/")
     desk.click("main form:has(input[name=action][value=approve]) button[type=submit]")
     desk.wait_for_load_state()
-    assert "CWG-COP/25/1" in desk.locator("main").inner_text()
+    assert "CWG-COP-25/1" in desk.locator("main").inner_text()
 
     # A decision and an action are recorded.
     record = "main form:has(input[name=action][value=outcome])"
@@ -125,7 +125,7 @@ def test_report_commented_approved_outcomes_carried_and_yearly_report_generated(
     desk.wait_for_selector("main a[href*='/documents/CWG-COP-25-2/']", timeout=600_000)
     assert "C27/45" in desk.locator("main").inner_text()
     document = ReportEdition.objects.get(kind="annual", year=year).document
-    assert document.number == "CWG-COP/25/2"
+    assert document.number == "CWG-COP-25/2"
     assert "عقد الفريق اجتماعين" in document.files.get(language="ar").text
     desk.click("main a[href*='/documents/CWG-COP-25-2/']")
     desk.wait_for_load_state()

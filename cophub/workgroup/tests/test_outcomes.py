@@ -68,7 +68,7 @@ def test_report_drafted_circulated_commented_approved_and_registered(held):
     )
     assert approved.status == MeetingReport.Status.APPROVED
     document = approved.document
-    assert document.number == "CWG-COP/25/1" and document.status == Document.Status.REGISTERED
+    assert document.number == "CWG-COP-25/1" and document.status == Document.Status.REGISTERED
     assert document.document_type == "report" and document.files.get().kind == "pdf"
     assert "The group met." in document.files.get().text
     with pytest.raises(DomainError):

@@ -106,7 +106,7 @@ def test_generation_registers_the_report_with_its_council_number(year):
     assert generation.status == ReportGeneration.Status.DONE
     assert generation.done_steps == generation.total_steps == 7
     document = ReportEdition.objects.get(kind="annual", year=year).document
-    assert document.number == "CWG-COP/25/1" and document.document_type == "annual_report"
+    assert document.number == "CWG-COP-25/1" and document.document_type == "annual_report"
     assert document.abstract == "Council document C26/45"
     assert [p.code for p in document.mandate.all()] == ["R1306/RES/1.3"]
     assert sorted(f.language for f in document.files.all()) == ["ar", "en", "es", "fr", "ru", "zh"]
