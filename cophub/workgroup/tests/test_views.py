@@ -502,7 +502,7 @@ def test_refused_registry_filters_answer_422_even_when_the_page_is_kept(client, 
 def test_files_and_places_are_named_in_the_page_language(client, registered):
     slug = registered.slug
     assert "الإنجليزية (<bdi>DOCX</bdi>" in client.get(f"/ar/documents/{slug}/").content.decode()
-    assert "英语 (DOCX" in client.get(f"/zh/documents/{slug}/").content.decode()
+    assert "英语 (<bdi>DOCX</bdi>" in client.get(f"/zh/documents/{slug}/").content.decode()
     meeting = registered.meeting
     meeting.place_en, meeting.place_zh, meeting.time_zone = "Geneva", "日内瓦", "Europe/Zurich"
     meeting.save()
