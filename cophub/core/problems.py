@@ -43,6 +43,7 @@ def problem_response(request, status: int, *, detail: str = "", **extra) -> Http
 
 def install_problem_handlers(api) -> None:
     """Make a NinjaAPI answer its errors as problem details."""
+    from django.core.exceptions import ObjectDoesNotExist
     from django.http import Http404
     from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -50,6 +51,11 @@ def install_problem_handlers(api) -> None:
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
+        return problem_response(request, 404, detail=_("No such record."))
+
+    # A selector's .get() that finds nothing is the same answer, whichever operation asked.
+    @api.exception_handler(ObjectDoesNotExist)
+    def no_such_record(request, exc):
         return problem_response(request, 404, detail=_("No such record."))
 
     @api.exception_handler(ValidationError)

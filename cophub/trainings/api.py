@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.http import Http404
 from django.urls import reverse
 from ninja import Router, Schema
 from ninja.pagination import paginate
@@ -9,7 +10,7 @@ from ninja.pagination import paginate
 from cophub.core.apischema import Pagination, choice
 
 from . import selectors
-from .models import Audience
+from .models import Audience, Training
 
 router = Router(tags=["trainings"])
 
@@ -50,4 +51,7 @@ def list_trainings(request, upcoming: bool = False):
 
 @router.get("/trainings/{slug}", response=TrainingOut, summary="One training")
 def get_training(request, slug: str):
-    return selectors.training(slug)
+    try:
+        return selectors.training(slug)
+    except Training.DoesNotExist:
+        raise Http404 from None

@@ -33,6 +33,7 @@ def build_data_in_every_app() -> None:
     from cophub.jobs.services import queue_mail
     from cophub.resources.tests.factories import docx_upload, make_resource
     from cophub.statistics.tests import factories as statistics
+    from cophub.trainings.tests.factories import schedule
     from cophub.workgroup.tests import factories as workgroup
     from cophub.workgroup.tests.helpers import registered_documents
 
@@ -47,6 +48,7 @@ def build_data_in_every_app() -> None:
     countries.MilestoneFactory()
     helplines.ChannelFactory()
     statistics.ObservationFactory()
+    schedule()
     make_resource(
         links={},
         files={"en": docx_upload("Moderators trained in Nairobi schools", name="rapport-é.docx")},

@@ -84,12 +84,12 @@ def _backup_text(env, folder) -> bytes:
 
 
 @pytest.mark.timeout(900)
-def test_a_consultation_leaves_no_address_and_no_form_anywhere(tmp_path, scratch_database):
+def test_a_consultation_leaves_no_address_and_no_form_anywhere(tmp_path, migrated_database):
     import os
 
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     env |= {
-        "DATABASE_URL": scratch_database,
+        "DATABASE_URL": migrated_database,
         "DJANGO_ENV": "test",
         "COPHUB_DATA_DIR": str(tmp_path),
         "COPHUB_ENV_FILE": str(tmp_path / "none.env"),
@@ -137,7 +137,7 @@ def test_a_consultation_leaves_no_address_and_no_form_anywhere(tmp_path, scratch
         "server log": log.read_bytes(),
         "database": _cophub(env, "dumpdata", "--natural-foreign").stdout.encode()
         + subprocess.run(
-            ["pg_dump", "--data-only", scratch_database], capture_output=True, check=True
+            ["pg_dump", "--data-only", migrated_database], capture_output=True, check=True
         ).stdout,
         "cache": b" ".join(
             key + b" " + (cache.dump(key) or b"") for key in cache.scan_iter(count=1000)

@@ -11,6 +11,7 @@ import uuid
 from contextlib import contextmanager
 from email import message_from_bytes
 
+import kombu.pools
 import pytest
 from django.db import connection
 
@@ -75,7 +76,10 @@ def _queueing_to(settings, broker_url: str, queue: str):
         yield
     finally:
         app.conf.update(saved)
-        app.pool.force_close_all()
+        # Close the broker's connections and forget their pools: a closed pool left registered
+        # would refuse every later task (even an eager one, which still takes a producer).
+        kombu.pools.reset()
+        app._pool = None
         app.__dict__.pop("amqp", None)
 
 

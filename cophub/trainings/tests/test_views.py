@@ -93,3 +93,13 @@ def test_only_the_secretariat_reaches_the_scheduling_page(client):
     assert answer.status_code == 302
     assert "/admin/login/" in answer["Location"]
     assert not Training.objects.exists()
+
+
+def test_the_api_answers_an_unknown_training_with_a_problem_in_the_language_asked(client):
+    training = schedule(days=10)
+    assert client.get(f"/api/v1/trainings/{training.slug}").json()["slug"] == training.slug
+    missing = client.get("/api/v1/trainings/no-such-training", HTTP_ACCEPT_LANGUAGE="fr")
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+    assert missing.json()["status"] == 404
+    assert missing.json()["detail"] == "Cet enregistrement n'existe pas."
