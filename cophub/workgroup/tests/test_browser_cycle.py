@@ -1,7 +1,7 @@
 """A meeting's cycle as the secretariat and two delegates walk it, in Chromium: the secretariat
 plans the meeting and sends the call (each recipient's mail in their language), one delegate
 submits in time and another late, the secretariat accepts the late one with a reason, the agenda
-is adopted and the participants register. In Arabic on a phone."""
+is adopted and the participants register. In Arabic on a phone and in French on a desktop."""
 
 import datetime
 
@@ -85,7 +85,7 @@ def submit_contribution(page, live_server, lang, title, *, late):
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.parametrize(("lang", "width"), [("ar", 390)])
+@pytest.mark.parametrize(("lang", "width"), [("ar", 390), ("fr", 1280)])
 def test_a_meeting_from_its_call_to_its_participants(browser, live_server, lang, width):
     GroupFactory()
     today = timezone.localdate()

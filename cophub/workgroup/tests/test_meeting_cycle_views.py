@@ -111,6 +111,17 @@ def test_the_secretariat_moves_the_deadline_and_a_refused_change_keeps_the_meeti
     assert meeting.contribution_deadline == today()
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar", "ru"])
+def test_the_edit_page_writes_its_dates_as_a_date_picker_reads_them(client, secretariat, lang):
+    """A `type=date` input takes only YYYY-MM-DD: a date written the French way (07/12/2026)
+    would be dropped by the browser and the form sent back without it."""
+    meeting = MeetingFactory(number=26)
+    page = client.get(f"/{lang}/meetings/CWG-COP-26/edit/").content.decode()
+    for name in ("starts_on", "ends_on", "contribution_deadline"):
+        value = getattr(meeting, name).isoformat()
+        assert f'type="date" name="{name}" value="{value}"' in page
+
+
 def test_agenda_items_are_edited_in_the_page_and_bad_ones_refused(client, secretariat):
     meeting = MeetingFactory(number=26)
     item = {"new-number": "3", "new-title": "Contributions", "new-order": "3"}
