@@ -221,6 +221,22 @@ class AgendaItemForm(forms.Form):
             self.fields["item"].queryset = meeting.agenda_items.all()
 
 
+class ConsultationItemForm(forms.Form):
+    """The item of the meeting's agenda its youth consultation serves."""
+
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item it serves"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("Not under an agenda item"),
+        error_messages={"invalid_choice": _("This item is not on this meeting's agenda.")},
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+
+
 class SubscriptionForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     group = forms.ModelChoiceField(

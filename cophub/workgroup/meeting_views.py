@@ -4,8 +4,9 @@ its late submissions and its participants. The public materials page is `views.m
 import dataclasses
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -15,7 +16,7 @@ from cophub.core.errors import DomainError
 from cophub.core.forms import render_form_page
 
 from . import meetings, selectors, services
-from .forms import AgendaItemForm, MeetingForm
+from .forms import AgendaItemForm, ConsultationItemForm, MeetingForm
 
 MEETING_FIELDS = tuple(field.name for field in dataclasses.fields(services.MeetingPlan))
 
@@ -26,6 +27,18 @@ def _base_url(request) -> str:
 
 def _refuse(form, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _written(request, meeting, form, write, message):
+    """Run `write`: done, say `message` and go back to the meeting's page (the redirect is
+    returned); refused, put the domain error on `form` (None is returned)."""
+    try:
+        write()
+    except DomainError as error:
+        _refuse(form, error)
+        return None
+    messages.success(request, message)
+    return redirect("workgroup:meeting-manage", code=meeting.code)
 
 
 @secretariat_required
@@ -94,8 +107,11 @@ def meeting_manage(request, code):
         item_form = AgendaItemForm(request.POST, meeting=meeting, prefix="new")
         if item_form.is_valid():
             data = item_form.cleaned_data
-            try:
-                services.save_agenda_item(
+            done = _written(
+                request,
+                meeting,
+                item_form,
+                lambda: services.save_agenda_item(
                     meeting=meeting,
                     by=request.user,
                     item=data["item"],
@@ -103,26 +119,80 @@ def meeting_manage(request, code):
                     title=data["title"],
                     order=data["order"],
                     language=request.LANGUAGE_CODE,
-                )
-            except DomainError as error:
-                _refuse(item_form, error)
-            else:
-                messages.success(request, _("The agenda is changed."))
-                return redirect("workgroup:meeting-manage", code=meeting.code)
-    items = list(meeting.agenda_items.all())
+                ),
+                _("The agenda is changed."),
+            )
+            if done:
+                return done
+    return _manage_page(request, meeting, item_form=item_form)
+
+
+def _manage_page(request, meeting, *, item_form=None, consultation_form=None):
+    consultation = selectors.consultation_of(meeting)
+    if consultation_form is None and consultation is not None:
+        consultation_form = ConsultationItemForm(
+            meeting=meeting, initial={"agenda_item": consultation.agenda_item_id}
+        )
     return render_form_page(
         request,
         "workgroup/meeting_manage.html",
         {
             "meeting": meeting,
-            "item_form": item_form,
+            "item_form": item_form or AgendaItemForm(meeting=meeting, prefix="new"),
+            "consultation_form": consultation_form,
             "materials": selectors.meeting_materials(meeting),
-            "items": items,
+            "items": list(meeting.agenda_items.all()),
             "late": selectors.late_submissions(meeting),
             "participants": list(selectors.participants(meeting)),
-            "consultation": selectors.consultation_of(meeting),
+            "consultation": consultation,
+            # The summary is registered once the consultation has closed (consultations.services).
+            "summary_due": consultation is not None
+            and consultation.summary_document_id is None
+            and consultation.state(timezone.now()) == "closed",
         },
     )
+
+
+@secretariat_required
+@require_POST
+def meeting_consultation(request, code):
+    """Name the agenda item the meeting's youth consultation serves: its summary is filed under
+    it on the materials page."""
+    from cophub.consultations import services as consultations
+
+    meeting = selectors.meeting_by_code(code)
+    consultation = selectors.consultation_of(meeting)
+    if consultation is None:
+        raise Http404
+    form = ConsultationItemForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        done = _written(
+            request,
+            meeting,
+            form,
+            lambda: consultations.serve_agenda_item(
+                consultation=consultation,
+                agenda_item=form.cleaned_data["agenda_item"],
+                by=request.user,
+            ),
+            _("The youth consultation's agenda item is saved."),
+        )
+        if done:
+            return done
+    return _manage_page(request, meeting, consultation_form=form)
+
+
+def _register_summary(meeting, request):
+    """The youth consultation's summary, registered under the agenda item it serves."""
+    from cophub.consultations import services as consultations
+
+    consultation = selectors.consultation_of(meeting)
+    if consultation is None:
+        raise DomainError(_("This meeting has no youth consultation yet."))
+    consultation = consultations.register_summary_report(
+        consultation=consultation, registered_by=request.user
+    )
+    return consultation.summary_document
 
 
 # What each button of the manage page does, and what it says when it is done.
@@ -146,6 +216,10 @@ ACTIONS = {
             meeting=meeting, by=request.user
         ),
         gettext_lazy("The list of participants %(number)s is registered."),
+    ),
+    "summary": (
+        _register_summary,
+        gettext_lazy("The summary of the youth consultation %(number)s is registered."),
     ),
 }
 

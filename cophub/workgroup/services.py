@@ -536,6 +536,7 @@ def register_generated_document(
     registered_by: Any,
     mandate: Iterable[MandateParagraph] = (),
     abstract: str = "",
+    agenda_item: AgendaItem | None = None,
     base: Document | None = None,
     version: str = Document.Version.ORIGINAL,
     notify_subscribers: bool = True,
@@ -549,6 +550,7 @@ def register_generated_document(
     if not is_secretariat(registered_by):
         raise DomainError(_("Only the secretariat registers documents."))
     title = _check_title(title)
+    _check_agenda_item(meeting, agenda_item)
     uploads = {language: _NamedBytes(data, name) for language, (name, data) in files.items()}
     checked = _checked_files(uploads)
     language = next(iter(files))
@@ -560,6 +562,7 @@ def register_generated_document(
         original_language=language,
         secretariat_source=True,
         submitted_by=registered_by,
+        agenda_item=agenda_item,
         base=base,
         version=version,
         **{f"title_{language}": title, f"abstract_{language}": abstract},
@@ -569,6 +572,20 @@ def register_generated_document(
     return register_document(
         document=document, registered_by=registered_by, notify_subscribers=notify_subscribers
     )
+
+
+@transaction.atomic
+def file_under_agenda_item(
+    *, document: Document, agenda_item: AgendaItem | None, by: Any
+) -> Document:
+    """File a document of the secretariat under an item of its meeting's agenda (or under
+    none), where the materials page and the agenda list it."""
+    if not is_secretariat(by):
+        raise DomainError(_("Only the secretariat registers documents."))
+    _check_agenda_item(document.meeting, agenda_item)
+    document.agenda_item = agenda_item
+    document.save(update_fields=["agenda_item"])
+    return document
 
 
 # --- The meeting's cycle: convening, deadline, agenda, participants ------------------------------

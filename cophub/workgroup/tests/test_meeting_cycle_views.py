@@ -280,3 +280,35 @@ def test_the_participants_list_downloads_for_the_secretariat(client, secretariat
     assert docx.status_code == 200
     assert docx["Content-Disposition"] == 'attachment; filename="CWG-COP-26-participants-en.docx"'
     assert docx.content.startswith(b"PK")
+
+
+def test_the_secretariat_files_the_consultations_summary_under_its_agenda_item(client, secretariat):
+    from cophub.consultations.tests.factories import consultation, move_to_past
+
+    held = move_to_past(consultation(state="open"))
+    code = held.meeting.code
+    youth = AgendaItemFactory(meeting=held.meeting, number="4", title_en="Young people")
+    elsewhere = AgendaItemFactory()
+
+    # An item of another meeting's agenda is refused in the page's language; nothing is saved.
+    response = client.post(
+        f"/fr/meetings/{code}/manage/consultation/", {"agenda_item": elsewhere.pk}
+    )
+    assert response.status_code == 422
+    assert escape("Ce point n'est pas à l'ordre du jour de cette réunion.") in (
+        response.content.decode()
+    )
+    held.refresh_from_db()
+    assert held.agenda_item is None
+
+    response = client.post(f"/fr/meetings/{code}/manage/consultation/", {"agenda_item": youth.pk})
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert held.agenda_item == youth
+
+    # The summary is registered from the same page, under that item.
+    response = client.post(f"/fr/meetings/{code}/manage/summary/")
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert held.summary_document.agenda_item == youth
+    assert held.summary_document.document_type == "information"
