@@ -5,18 +5,18 @@ import dataclasses
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from cophub.accounts.permissions import secretariat_required
 from cophub.core.errors import DomainError
 from cophub.core.forms import render_form_page
 
-from . import meetings, selectors, services
+from . import meetings, paper_runs, selectors, services
 from .forms import AgendaItemForm, ConsultationItemForm, MeetingForm
+from .models import PaperGeneration
 
 MEETING_FIELDS = tuple(field.name for field in dataclasses.fields(services.MeetingPlan))
 
@@ -195,49 +195,50 @@ def _register_summary(meeting, request):
     return consultation.summary_document
 
 
-# What each button of the manage page does, and what it says when it is done.
-ACTIONS = {
-    "call": (
-        lambda meeting, request: services.issue_call_for_contributions(
-            meeting=meeting, by=request.user, base_url=_base_url(request)
-        ),
-        gettext_lazy("The call for contributions %(number)s is registered and sent."),
-    ),
-    "draft-agenda": (
-        lambda meeting, request: services.issue_agenda(meeting=meeting, by=request.user),
-        gettext_lazy("The draft agenda %(number)s is registered."),
-    ),
-    "adopt-agenda": (
-        lambda meeting, request: services.adopt_agenda(meeting=meeting, by=request.user),
-        gettext_lazy("The adopted agenda %(number)s is registered; it replaces the draft."),
-    ),
-    "participants": (
-        lambda meeting, request: services.register_participants_list(
-            meeting=meeting, by=request.user
-        ),
-        gettext_lazy("The list of participants %(number)s is registered."),
-    ),
-    "summary": (
-        _register_summary,
-        gettext_lazy("The summary of the youth consultation %(number)s is registered."),
-    ),
-}
-
-
 @secretariat_required
 @require_POST
 def meeting_action(request, code, action):
+    """A paper of the cycle (call, agenda, list of participants) is written and registered on
+    the task queue, followed on its own page; the consultation's summary is registered here."""
     meeting = selectors.meeting_by_code(code)
-    if action not in ACTIONS:
-        return redirect("workgroup:meeting-manage", code=meeting.code)
-    run, done = ACTIONS[action]
     try:
-        document = run(meeting, request)
+        if action == "summary":
+            document = _register_summary(meeting, request)
+            messages.success(
+                request,
+                _("The summary of the youth consultation %(number)s is registered.")
+                % {"number": document.number},
+            )
+            return redirect("workgroup:meeting-manage", code=meeting.code)
+        if action not in paper_runs.PAPERS:
+            return redirect("workgroup:meeting-manage", code=meeting.code)
+        generation = paper_runs.start_paper(
+            meeting=meeting, paper=action, by=request.user, base_url=_base_url(request)
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("workgroup:meeting-manage", code=meeting.code)
-    messages.success(request, str(done) % {"number": document.number})
-    return redirect("workgroup:meeting-manage", code=meeting.code)
+    return redirect("workgroup:meeting-paper", code=meeting.code, pk=generation.pk)
+
+
+@secretariat_required
+@require_safe
+def paper_generation(request, code, pk):
+    """How far the paper's writing has gone; the page refreshes itself until it is registered."""
+    meeting = selectors.meeting_by_code(code)
+    generation = get_object_or_404(
+        PaperGeneration.objects.select_related("document"), pk=pk, meeting=meeting
+    )
+    return render(
+        request,
+        "workgroup/meeting_paper_generation.html",
+        {
+            "meeting": meeting,
+            "generation": generation,
+            "title": paper_runs.PAPERS[generation.paper].build(meeting, generation.base_url).title,
+            "working": generation.working,
+        },
+    )
 
 
 @secretariat_required

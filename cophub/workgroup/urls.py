@@ -51,6 +51,7 @@ urlpatterns = [
     path("meetings/<str:code>/edit/", meeting_views.meeting_edit, name="meeting-edit"),
     path("meetings/<str:code>/manage/", meeting_views.meeting_manage, name="meeting-manage"),
     path("meetings/<str:code>/manage/consultation/", meeting_views.meeting_consultation, name="meeting-consultation"),
+    path("meetings/<str:code>/manage/papers/<int:pk>/", meeting_views.paper_generation, name="meeting-paper"),
     path("meetings/<str:code>/manage/<slug:action>/", meeting_views.meeting_action, name="meeting-action"),
     path("meetings/<str:code>/participants.pdf", meeting_views.participants_file, {"fmt": "pdf"}, name="meeting-participants-pdf"),
     path("meetings/<str:code>/participants.docx", meeting_views.participants_file, {"fmt": "docx"}, name="meeting-participants-docx"),

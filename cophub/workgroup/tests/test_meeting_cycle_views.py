@@ -312,3 +312,53 @@ def test_the_secretariat_files_the_consultations_summary_under_its_agenda_item(c
     held.refresh_from_db()
     assert held.summary_document.agenda_item == youth
     assert held.summary_document.document_type == "information"
+
+
+def test_the_call_is_written_on_the_task_queue_and_followed_on_its_page(
+    client, secretariat, django_capture_on_commit_callbacks
+):
+    from cophub.workgroup import paper_runs, tasks
+    from cophub.workgroup.models import PaperGeneration
+
+    meeting = MeetingFactory(number=26)
+    AgendaItemFactory(meeting=meeting, number="1", title_en="Opening")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ar/meetings/CWG-COP-26/manage/call/")
+    generation = PaperGeneration.objects.get()
+    assert response["Location"] == f"/ar/meetings/CWG-COP-26/manage/papers/{generation.pk}/"
+    # Without a broker the work ran once the answer was sent: six PDFs, then the registration.
+    generation.refresh_from_db()
+    assert (generation.status, generation.done_steps, generation.total_steps) == ("done", 7, 7)
+    call = Document.objects.get(document_type="call")
+    assert generation.document == call and call.files.count() == 6
+    page = client.get(response["Location"]).content.decode()
+    assert 'href="/ar/documents/CWG-COP-26-1/"' in page and 'http-equiv="refresh"' not in page
+
+    # Asked again, it is refused in the page's language before anything is queued; a second
+    # delivery of the same message does nothing.
+    response = client.post("/fr/meetings/CWG-COP-26/manage/call/", follow=True)
+    assert escape("L'appel à contributions de cette réunion a déjà été envoyé.") in (
+        response.content.decode()
+    )
+    assert PaperGeneration.objects.count() == 1
+    assert tasks.generate_paper.apply(args=[generation.pk]).get() is False
+    with pytest.raises(paper_runs.DomainError):
+        paper_runs.start_paper(meeting=meeting, paper="nothing", by=secretariat)
+
+
+def test_a_paper_refused_when_its_turn_comes_says_why_on_its_page(client, secretariat):
+    from cophub.workgroup import paper_runs
+    from cophub.workgroup.models import PaperGeneration
+
+    secretariat.preferred_language = "fr"
+    secretariat.save()
+    meeting = MeetingFactory(number=26)
+    AgendaItemFactory(meeting=meeting)
+    generation = PaperGeneration.objects.create(
+        meeting=meeting, paper="draft-agenda", requested_by=secretariat
+    )
+    meeting.agenda_items.all().delete()  # changed while the paper waited in the queue
+    assert paper_runs.run_paper(generation.pk) is False
+    page = client.get(f"/fr/meetings/CWG-COP-26/manage/papers/{generation.pk}/").content.decode()
+    assert escape("L'ordre du jour n'a encore aucun point.") in page
+    assert not Document.objects.exists()
