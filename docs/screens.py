@@ -22,7 +22,7 @@ PAGES = {
     "home": "/{lang}/",
     "registry": "/{lang}/documents/",
     "help": "/{lang}/help/KE/",
-    "consultation": "/{lang}/consultations/safe-online-2026/",
+    "consultation": "/{lang}/consultations/safe-online/",
     "country": "/{lang}/countries/KE/",
     "comparison": "/{lang}/countries/compare/",
 }

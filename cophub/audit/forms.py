@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cophub.audit import registry
 from cophub.audit.models import Action
+from cophub.core.forms import DateInput
 
 
 def _model_choices():
@@ -34,12 +35,8 @@ class EntryFilterForm(forms.Form):
         max_length=255,
         help_text=_("The record's number, or a part of its name."),
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def clean(self):
         data = super().clean()

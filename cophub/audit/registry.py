@@ -104,6 +104,7 @@ NOT_FOLLOWED: dict[str, str] = {
     "helplines.DailyCount": "anonymous counts of the finder's use",
     "countries.Change": "the country page's public history of changes that are logged themselves",
     "workgroup.ReportGeneration": "a report's generation in progress; the registered report is logged",
+    "workgroup.PaperGeneration": "a meeting paper's generation in progress; the registered paper is logged",
 }
 
 # A change of status that is a step of the record's workflow is logged as that step.

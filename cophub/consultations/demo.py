@@ -1,4 +1,7 @@
-"""Demo data: a past consultation with results and "You said, we did", and an upcoming one."""
+"""Demo data: each CWG-COP meeting around today has its youth consultation. The last meeting
+held had one, closed, with results, "You said, we did" and its summary registered under the
+agenda item on youth consultations; the next meeting's is open now; the one after it is to come.
+Dates follow today, as the meetings' do (workgroup.demo)."""
 
 import datetime
 import random
@@ -8,7 +11,7 @@ from django.utils import timezone
 
 from cophub.accounts.permissions import SYSTEM
 from cophub.core.models import MandateParagraph
-from cophub.workgroup.demo import GENEVA
+from cophub.workgroup.demo import GENEVA, first_day
 from cophub.workgroup.models import Group, Meeting
 
 from . import services
@@ -28,6 +31,10 @@ TITLE = _t(
     "What makes you feel safe online?", "Qu'est-ce qui te fait te sentir en sécurité en ligne ?",
     "Что помогает тебе чувствовать себя в безопасности в интернете?",
     "¿Qué te hace sentir seguro en internet?", field="title",
+)  # fmt: skip
+OPEN_TITLE = _t(
+    "الأصدقاء على الإنترنت", "网上的朋友", "Friends online", "Les amis en ligne",
+    "Друзья в интернете", "Amigos en internet", field="title",
 )  # fmt: skip
 UPCOMING_TITLE = _t(
     "الذكاء الاصطناعي وأنت", "人工智能和你", "Artificial intelligence and you",
@@ -55,11 +62,14 @@ QUOTES = [
 COUNTRIES = ["EG", "SA", "MA", "CN", "FR", "SN", "RU", "KZ", "ES", "MX", "AR", "KE", "NG", "IN", "BR", "GB", "US", "ZA"]  # fmt: skip
 
 
-def _meeting(number: int, starts_on: datetime.date) -> Meeting:
+def _meeting(number: int) -> Meeting:
+    """The demo meeting (created as workgroup.demo plans it when the workgroup's demo is not
+    loaded)."""
     group, _created = Group.objects.get_or_create(
         code="CWG-COP",
         defaults={"name": "Council Working Group on Child Online Protection", "kind": "cwg"},
     )
+    starts_on = first_day(number)
     meeting, _created = Meeting.objects.get_or_create(
         group=group,
         number=number,
@@ -73,10 +83,10 @@ def _meeting(number: int, starts_on: datetime.date) -> Meeting:
     return meeting
 
 
-def _consultation(slug, meeting, title, opens_on) -> Consultation:
+def _consultation(slug, meeting, title, opens_on, hours=24) -> Consultation:
     consultation = Consultation(
         meeting=meeting, slug=slug, opens_on=opens_on, opens_at_time=datetime.time(6, 0),
-        time_zone="Europe/Zurich", published=True, **title,
+        duration_hours=hours, time_zone="Europe/Zurich", published=True, **title,
     )  # fmt: skip
     consultation.introduction_en = "Demo data: this consultation was made up to show the module."
     services.schedule_consultation(consultation=consultation, by=SYSTEM)
@@ -143,34 +153,66 @@ def _answers(consultation: Consultation, count: int) -> None:
         Answer.objects.bulk_create(answers)
 
 
+def _summary(consultation: Consultation) -> None:
+    """The closed consultation's summary, registered by the demo secretariat under the meeting's
+    agenda item on youth consultations (item 4 of the demo agenda, when it is there)."""
+    from cophub.accounts.demo import DEMO_SECRETARIAT_EMAIL
+    from cophub.accounts.models import Role, User
+    from cophub.workgroup.models import AgendaItem, Document
+
+    secretariat = User.objects.filter(email=DEMO_SECRETARIAT_EMAIL, role=Role.SECRETARIAT).first()
+    if secretariat is None:
+        return
+    item = AgendaItem.objects.filter(meeting=consultation.meeting, number="4").first()
+    if item is not None:
+        services.serve_agenda_item(consultation=consultation, agenda_item=item, by=secretariat)
+    consultation = services.register_summary_report(
+        consultation=consultation, registered_by=secretariat
+    )
+    Document.objects.filter(pk=consultation.summary_document_id).update(
+        registered_at=consultation.closes_at + datetime.timedelta(days=2)
+    )
+
+
 @transaction.atomic
 def load_demo(stdout=None) -> None:
-    today = timezone.now().date()
-    if not Consultation.objects.filter(slug="safe-online-2026").exists():
-        meeting = _meeting(23, today - datetime.timedelta(days=60))
-        if meeting.starts_on < today:
-            past = _consultation(
-                "safe-online-2026", meeting, TITLE, meeting.starts_on - datetime.timedelta(days=7)
-            )
-            past.outcome_en = (
-                "Thank you to everyone who answered. Your views were presented on the first "
-                "morning of the meeting, and the group adopted two recommendations from them."
-            )
-            past.save()
-            _answers(past, 240)
-    if not Consultation.objects.filter(slug="ai-and-you-2027").exists():
-        meeting = _meeting(25, today + datetime.timedelta(days=45))
-        if meeting.starts_on > today + datetime.timedelta(days=3):
-            upcoming = _consultation(
-                "ai-and-you-2027",
-                meeting,
-                UPCOMING_TITLE,
-                meeting.starts_on - datetime.timedelta(days=2),
-            )
-            # The demo secretariat is told of any answer that may tell of danger.
-            from cophub.accounts.demo import DEMO_SECRETARIAT_EMAIL
-            from cophub.accounts.models import User
-
-            upcoming.safeguarding_contacts.add(*User.objects.filter(email=DEMO_SECRETARIAT_EMAIL))
+    today = timezone.localdate()
+    if not Consultation.objects.filter(slug="safe-online").exists():
+        meeting = _meeting(25)
+        past = _consultation(
+            "safe-online", meeting, TITLE, meeting.starts_on - datetime.timedelta(days=7)
+        )
+        past.outcome_en = (
+            "Thank you to everyone who answered. Your views were presented on the first "
+            "morning of the meeting, and the group adopted two recommendations from them."
+        )
+        past.save()
+        _answers(past, 240)
+        _summary(past)
+    if not Consultation.objects.filter(slug="friends-online").exists():
+        # Open since yesterday morning for three days, well before the meeting in three weeks.
+        meeting = _meeting(26)
+        current = _consultation(
+            "friends-online", meeting, OPEN_TITLE, today - datetime.timedelta(days=1), hours=72
+        )
+        _answers(current, 60)
+        _safeguarded_by_the_secretariat(current)
+    if not Consultation.objects.filter(slug="ai-and-you").exists():
+        meeting = _meeting(27)
+        upcoming = _consultation(
+            "ai-and-you", meeting, UPCOMING_TITLE, meeting.starts_on - datetime.timedelta(days=2)
+        )
+        _safeguarded_by_the_secretariat(upcoming)
     if stdout:
-        stdout.write("Youth consultations: a past one with results, an upcoming one.\n")
+        stdout.write(
+            "Youth consultations: a past one with results and its summary, an open one, an "
+            "upcoming one.\n"
+        )
+
+
+def _safeguarded_by_the_secretariat(consultation: Consultation) -> None:
+    """The demo secretariat is told of any answer that may tell of danger."""
+    from cophub.accounts.demo import DEMO_SECRETARIAT_EMAIL
+    from cophub.accounts.models import User
+
+    consultation.safeguarding_contacts.add(*User.objects.filter(email=DEMO_SECRETARIAT_EMAIL))

@@ -64,6 +64,16 @@ class Consultation(models.Model):
     )
     # Keys the duplicate-limiting hashes; destroyed (set to NULL) when the window closes.
     duplicate_key = models.BinaryField(_("duplicate key"), null=True, editable=False)
+    # The item of the meeting's agenda the young people's views serve: their summary is filed
+    # under it, where the delegates read the documents of that item.
+    agenda_item = models.ForeignKey(
+        "workgroup.AgendaItem",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agenda item"),
+    )
     # The PDF summary, registered as an information document of the meeting once it closed.
     summary_document = models.OneToOneField(
         "workgroup.Document",

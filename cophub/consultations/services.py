@@ -508,9 +508,32 @@ def register_summary_report(*, consultation: Consultation, registered_by: Any) -
         files=summary_report_files(consultation),
         registered_by=registered_by,
         mandate=list(consultation.mandate.all()),
+        agenda_item=consultation.agenda_item,
     )
     consultation.summary_document = document
     consultation.save(update_fields=["summary_document"])
+    return consultation
+
+
+@transaction.atomic
+def serve_agenda_item(*, consultation: Consultation, agenda_item: Any, by: Any) -> Consultation:
+    """Name the item of the meeting's agenda the consultation serves (or none): its summary,
+    registered already or later, is filed under that item."""
+    from cophub.workgroup import services as workgroup_services
+
+    _require_organiser(by)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if agenda_item is not None and agenda_item.meeting_id != consultation.meeting_id:
+        raise DomainError(
+            _("This item is not on the agenda of the meeting the consultation serves."),
+            field="agenda_item",
+        )
+    consultation.agenda_item = agenda_item
+    consultation.save(update_fields=["agenda_item"])
+    if consultation.summary_document is not None:
+        workgroup_services.file_under_agenda_item(
+            document=consultation.summary_document, agenda_item=agenda_item, by=by
+        )
     return consultation
 
 

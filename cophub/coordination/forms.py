@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
+from cophub.core.forms import DateInput
 from cophub.core.i18n import translated_value
 from cophub.core.widgets import LongSelect, SearchableCheckboxes
 
@@ -82,10 +83,8 @@ class ActivityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What is done, for whom, and where."),
     )
-    starts_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
     countries = forms.ModelMultipleChoiceField(
         label=_("Countries"),
         queryset=core.countries(),

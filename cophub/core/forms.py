@@ -1,5 +1,6 @@
 """What a page holding a form answers when the form it was sent is refused."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm, BaseFormSet
 from django.forms.renderers import DjangoTemplates
@@ -11,6 +12,17 @@ from django.utils.translation import gettext_lazy as _
 # one the API answers for input it refuses (core.errors.DomainError.status), so that a client, a
 # log or a probe sees the refusal without reading the page.
 REFUSED_STATUS = 422
+
+
+class DateInput(forms.DateInput):
+    """A date picker. HTML's `type=date` reads its value only as YYYY-MM-DD, whatever the
+    page's language: a value written the French way (07/12/2026) is dropped by the browser, and
+    the form sent back without it. So the value is always written in ISO 8601."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def readable_text(value: str) -> None:

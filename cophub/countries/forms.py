@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core_selectors
+from cophub.core.forms import DateInput
 from cophub.core.i18n import translated_value
 from cophub.core.models import Region
 
@@ -120,12 +121,8 @@ class MilestoneForm(forms.Form):
     owner = forms.CharField(
         label=_("Owner"), max_length=200, help_text=_("The office that carries it out.")
     )
-    start_date = forms.CharField(
-        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    target_date = forms.CharField(
-        label=_("Target date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.CharField(label=_("Start date"), required=False, widget=DateInput())
+    target_date = forms.CharField(label=_("Target date"), widget=DateInput())
     status = forms.ChoiceField(label=_("Status"), choices=Milestone.Status.choices)
     item = forms.ChoiceField(label=_("Checklist item it advances"), required=False)
 

@@ -35,16 +35,27 @@ GENEVA = {
     "zh": "日内瓦",
 }
 
-# (number, first day, place) of the CWG-COP meetings: three years, and one to come.
+# (number, weeks from today to its first day, place) of the CWG-COP meetings: two a year for three
+# years, the last one held eleven weeks ago, the next one in three weeks (its call out, its
+# deadline ahead) and the one after it planned. Dates follow today, so the demo always shows a
+# cycle complete and one under way.
 MEETINGS = [
-    (20, datetime.date(2024, 2, 6), "Geneva"),
-    (21, datetime.date(2024, 9, 17), ""),
-    (22, datetime.date(2025, 2, 11), "Geneva"),
-    (23, datetime.date(2025, 9, 23), "Geneva"),
-    (24, datetime.date(2026, 2, 10), ""),
-    (25, datetime.date(2026, 9, 22), "Geneva"),
-    (26, datetime.date(2027, 2, 9), "Geneva"),
+    (20, -161, "Geneva"),
+    (21, -131, ""),
+    (22, -101, "Geneva"),
+    (23, -71, "Geneva"),
+    (24, -41, ""),
+    (25, -11, "Geneva"),
+    (26, 3, "Geneva"),
+    (27, 33, ""),
 ]
+
+
+def first_day(number: int, today: datetime.date | None = None) -> datetime.date:
+    """The demo meeting's first day, counted from today."""
+    weeks = next(weeks for n, weeks, _place in MEETINGS if n == number)
+    return (today or timezone.localdate()) + datetime.timedelta(weeks=weeks)
+
 
 AGENDA = [
     ("1", {"en": "Opening of the meeting", "fr": "Ouverture de la réunion", "es": "Apertura de la reunión", "ar": "افتتاح الاجتماع", "ru": "Открытие собрания", "zh": "会议开幕"}),
@@ -168,7 +179,8 @@ def _groups():
 
 def _meetings(group):
     meetings = []
-    for number, starts_on, place in MEETINGS:
+    for number, _weeks, place in MEETINGS:
+        starts_on = first_day(number)
         meeting, created = Meeting.objects.get_or_create(
             group=group,
             number=number,
@@ -222,8 +234,9 @@ def load_demo(*, stdout=None) -> None:
     mandate = {p.code: p for p in MandateParagraph.objects.all()}
     organisations = list(Organisation.objects.filter(code__in=ORGANISATIONS))
     places = {c.iso2: c for c in Country.objects.filter(iso2__in=COUNTRIES)}
+    today = timezone.localdate()
     count = 0
-    for meeting in meetings[:-1]:
+    for meeting in meetings:
         items = list(meeting.agenda_items.all())
         for index in range(CONTRIBUTIONS_PER_MEETING):
             iso2 = COUNTRIES[(count + index) % len(COUNTRIES)]
@@ -242,6 +255,8 @@ def load_demo(*, stdout=None) -> None:
                 days=rng.randrange(-2, 20)
             )
             co_sources = [places[rng.choice(COUNTRIES)]] if index % 5 == 0 else []
+            if submitted_on >= today:
+                continue  # the meetings to come have only what was sent before today
             document = services.submit_document(
                 submitted_by=delegates[iso2],
                 meeting=meeting,
@@ -285,7 +300,7 @@ def load_demo(*, stdout=None) -> None:
                 late_reason=LATE_REASON if document.late else "",
             )
             Document.objects.filter(pk=document.pk).update(registered_at=_at(submitted_on, 15))
-            if index == 3:
+            if index == 3 and submitted_on + datetime.timedelta(days=2) < today:
                 revision = services.submit_document(
                     submitted_by=delegates[iso2],
                     meeting=meeting,
@@ -317,6 +332,8 @@ def load_demo(*, stdout=None) -> None:
                     reason="Withdrawn by the source; merged into a joint contribution.",
                 )
         count += CONTRIBUTIONS_PER_MEETING
+        if meeting.ends_on >= today:
+            continue
         _liaisons(meeting, groups, secretariat)
         for index, delegate in enumerate(list(delegates.values())[: 12 + meeting.number % 5]):
             MeetingRegistration.objects.get_or_create(

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core_selectors
-from cophub.core.forms import readable_text
+from cophub.core.forms import DateInput, readable_text
 from cophub.core.models import Country, MandateParagraph, Organisation
 from cophub.core.widgets import LongSelect, SearchableCheckboxes
 
@@ -75,9 +75,7 @@ class SubmissionForm(forms.Form):
     liaison_group = forms.ModelChoiceField(
         label=_("From or to group"), queryset=Group.objects.all(), required=False
     )
-    reply_deadline = forms.DateField(
-        label=_("Reply due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reply_deadline = forms.DateField(label=_("Reply due by"), required=False, widget=DateInput())
     reply_to = forms.ModelChoiceField(
         label=_("In reply to"),
         queryset=Document.objects.filter(document_type=DocumentType.LIAISON, status="registered"),
@@ -174,10 +172,8 @@ class MeetingForm(forms.Form):
     number = forms.IntegerField(
         label=_("Number"), min_value=1, max_value=32000, help_text=_("In the group's series.")
     )
-    starts_on = forms.DateField(
-        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
     place = forms.CharField(
         label=_("Place"), max_length=200, required=False, validators=[readable_text]
     )
@@ -186,7 +182,7 @@ class MeetingForm(forms.Form):
     contribution_deadline = forms.DateField(
         label=_("Contribution deadline"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Leave empty for the usual deadline before the first day."),
     )
     reminder_days = forms.IntegerField(
@@ -223,6 +219,22 @@ class AgendaItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         if meeting is not None:
             self.fields["item"].queryset = meeting.agenda_items.all()
+
+
+class ConsultationItemForm(forms.Form):
+    """The item of the meeting's agenda its youth consultation serves."""
+
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item it serves"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("Not under an agenda item"),
+        error_messages={"invalid_choice": _("This item is not on this meeting's agenda.")},
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
 
 
 class SubscriptionForm(forms.Form):

@@ -4,18 +4,19 @@ its late submissions and its participants. The public materials page is `views.m
 import dataclasses
 
 from django.contrib import messages
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from cophub.accounts.permissions import secretariat_required
 from cophub.core.errors import DomainError
 from cophub.core.forms import render_form_page
 
-from . import meetings, selectors, services
-from .forms import AgendaItemForm, MeetingForm
+from . import meetings, paper_runs, selectors, services
+from .forms import AgendaItemForm, ConsultationItemForm, MeetingForm
+from .models import PaperGeneration
 
 MEETING_FIELDS = tuple(field.name for field in dataclasses.fields(services.MeetingPlan))
 
@@ -26,6 +27,18 @@ def _base_url(request) -> str:
 
 def _refuse(form, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _written(request, meeting, form, write, message):
+    """Run `write`: done, say `message` and go back to the meeting's page (the redirect is
+    returned); refused, put the domain error on `form` (None is returned)."""
+    try:
+        write()
+    except DomainError as error:
+        _refuse(form, error)
+        return None
+    messages.success(request, message)
+    return redirect("workgroup:meeting-manage", code=meeting.code)
 
 
 @secretariat_required
@@ -94,8 +107,11 @@ def meeting_manage(request, code):
         item_form = AgendaItemForm(request.POST, meeting=meeting, prefix="new")
         if item_form.is_valid():
             data = item_form.cleaned_data
-            try:
-                services.save_agenda_item(
+            done = _written(
+                request,
+                meeting,
+                item_form,
+                lambda: services.save_agenda_item(
                     meeting=meeting,
                     by=request.user,
                     item=data["item"],
@@ -103,67 +119,126 @@ def meeting_manage(request, code):
                     title=data["title"],
                     order=data["order"],
                     language=request.LANGUAGE_CODE,
-                )
-            except DomainError as error:
-                _refuse(item_form, error)
-            else:
-                messages.success(request, _("The agenda is changed."))
-                return redirect("workgroup:meeting-manage", code=meeting.code)
-    items = list(meeting.agenda_items.all())
+                ),
+                _("The agenda is changed."),
+            )
+            if done:
+                return done
+    return _manage_page(request, meeting, item_form=item_form)
+
+
+def _manage_page(request, meeting, *, item_form=None, consultation_form=None):
+    consultation = selectors.consultation_of(meeting)
+    if consultation_form is None and consultation is not None:
+        consultation_form = ConsultationItemForm(
+            meeting=meeting, initial={"agenda_item": consultation.agenda_item_id}
+        )
     return render_form_page(
         request,
         "workgroup/meeting_manage.html",
         {
             "meeting": meeting,
-            "item_form": item_form,
+            "item_form": item_form or AgendaItemForm(meeting=meeting, prefix="new"),
+            "consultation_form": consultation_form,
             "materials": selectors.meeting_materials(meeting),
-            "items": items,
+            "items": list(meeting.agenda_items.all()),
             "late": selectors.late_submissions(meeting),
             "participants": list(selectors.participants(meeting)),
-            "consultation": selectors.consultation_of(meeting),
+            "consultation": consultation,
+            # The summary is registered once the consultation has closed (consultations.services).
+            "summary_due": consultation is not None
+            and consultation.summary_document_id is None
+            and consultation.state(timezone.now()) == "closed",
         },
     )
 
 
-# What each button of the manage page does, and what it says when it is done.
-ACTIONS = {
-    "call": (
-        lambda meeting, request: services.issue_call_for_contributions(
-            meeting=meeting, by=request.user, base_url=_base_url(request)
-        ),
-        gettext_lazy("The call for contributions %(number)s is registered and sent."),
-    ),
-    "draft-agenda": (
-        lambda meeting, request: services.issue_agenda(meeting=meeting, by=request.user),
-        gettext_lazy("The draft agenda %(number)s is registered."),
-    ),
-    "adopt-agenda": (
-        lambda meeting, request: services.adopt_agenda(meeting=meeting, by=request.user),
-        gettext_lazy("The adopted agenda %(number)s is registered; it replaces the draft."),
-    ),
-    "participants": (
-        lambda meeting, request: services.register_participants_list(
-            meeting=meeting, by=request.user
-        ),
-        gettext_lazy("The list of participants %(number)s is registered."),
-    ),
-}
+@secretariat_required
+@require_POST
+def meeting_consultation(request, code):
+    """Name the agenda item the meeting's youth consultation serves: its summary is filed under
+    it on the materials page."""
+    from cophub.consultations import services as consultations
+
+    meeting = selectors.meeting_by_code(code)
+    consultation = selectors.consultation_of(meeting)
+    if consultation is None:
+        raise Http404
+    form = ConsultationItemForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        done = _written(
+            request,
+            meeting,
+            form,
+            lambda: consultations.serve_agenda_item(
+                consultation=consultation,
+                agenda_item=form.cleaned_data["agenda_item"],
+                by=request.user,
+            ),
+            _("The youth consultation's agenda item is saved."),
+        )
+        if done:
+            return done
+    return _manage_page(request, meeting, consultation_form=form)
+
+
+def _register_summary(meeting, request):
+    """The youth consultation's summary, registered under the agenda item it serves."""
+    from cophub.consultations import services as consultations
+
+    consultation = selectors.consultation_of(meeting)
+    if consultation is None:
+        raise DomainError(_("This meeting has no youth consultation yet."))
+    consultation = consultations.register_summary_report(
+        consultation=consultation, registered_by=request.user
+    )
+    return consultation.summary_document
 
 
 @secretariat_required
 @require_POST
 def meeting_action(request, code, action):
+    """A paper of the cycle (call, agenda, list of participants) is written and registered on
+    the task queue, followed on its own page; the consultation's summary is registered here."""
     meeting = selectors.meeting_by_code(code)
-    if action not in ACTIONS:
-        return redirect("workgroup:meeting-manage", code=meeting.code)
-    run, done = ACTIONS[action]
     try:
-        document = run(meeting, request)
+        if action == "summary":
+            document = _register_summary(meeting, request)
+            messages.success(
+                request,
+                _("The summary of the youth consultation %(number)s is registered.")
+                % {"number": document.number},
+            )
+            return redirect("workgroup:meeting-manage", code=meeting.code)
+        if action not in paper_runs.PAPERS:
+            return redirect("workgroup:meeting-manage", code=meeting.code)
+        generation = paper_runs.start_paper(
+            meeting=meeting, paper=action, by=request.user, base_url=_base_url(request)
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("workgroup:meeting-manage", code=meeting.code)
-    messages.success(request, str(done) % {"number": document.number})
-    return redirect("workgroup:meeting-manage", code=meeting.code)
+    return redirect("workgroup:meeting-paper", code=meeting.code, pk=generation.pk)
+
+
+@secretariat_required
+@require_safe
+def paper_generation(request, code, pk):
+    """How far the paper's writing has gone; the page refreshes itself until it is registered."""
+    meeting = selectors.meeting_by_code(code)
+    generation = get_object_or_404(
+        PaperGeneration.objects.select_related("document"), pk=pk, meeting=meeting
+    )
+    return render(
+        request,
+        "workgroup/meeting_paper_generation.html",
+        {
+            "meeting": meeting,
+            "generation": generation,
+            "title": paper_runs.PAPERS[generation.paper].build(meeting, generation.base_url).title,
+            "working": generation.working,
+        },
+    )
 
 
 @secretariat_required

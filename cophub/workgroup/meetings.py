@@ -170,13 +170,17 @@ def to_docx(paper: MeetingPaper) -> bytes:
     return output.getvalue()
 
 
-def in_six_languages(build) -> tuple[dict[str, str], dict[str, tuple[str, bytes]]]:
+def in_six_languages(build, done=None) -> tuple[dict[str, str], dict[str, tuple[str, bytes]]]:
     """(titles, files) of a paper built by `build()` in each language, as PDF; English first,
-    the language a generated document is registered in."""
+    the language a generated document is registered in. `done(count)` is told after each."""
     titles, files = {}, {}
-    for language in ("en", *[code for code in i18n.LANGUAGE_CODES if code != "en"]):
+    for count, language in enumerate(
+        ("en", *[code for code in i18n.LANGUAGE_CODES if code != "en"]), start=1
+    ):
         with translation.override(language):
             paper = build()
             titles[language] = paper.title
             files[language] = (f"{paper.filename}.pdf", to_pdf(paper))
+        if done is not None:
+            done(count)
     return titles, files

@@ -593,6 +593,7 @@ from .outcome_models import (  # noqa: E402,F401
     DistributionList,
     MeetingReport,
     Outcome,
+    PaperGeneration,
     ReportComment,
     ReportEdition,
     ReportGeneration,

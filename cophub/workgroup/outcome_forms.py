@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cophub.core.forms import readable_text
+from cophub.core.forms import DateInput, readable_text
 from cophub.core.models import MandateParagraph, Organisation
 
 from .models import DistributionList, Document, Outcome, ReportPart
@@ -23,9 +23,7 @@ class MeetingReportForm(forms.Form):
 
 
 class CirculateForm(forms.Form):
-    comments_close_on = forms.DateField(
-        label=_("Comments close on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    comments_close_on = forms.DateField(label=_("Comments close on"), widget=DateInput())
 
 
 class ApproveForm(forms.Form):
@@ -55,9 +53,7 @@ class OutcomeForm(forms.Form):
         max_length=200,
         help_text=_("Who carries the action out, e.g. the secretariat or a Member State."),
     )
-    due_on = forms.DateField(
-        label=_("Due by"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Due by"), required=False, widget=DateInput())
     documents = forms.ModelMultipleChoiceField(
         label=_("Documents concerned"), queryset=Document.objects.none(), required=False
     )

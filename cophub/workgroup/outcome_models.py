@@ -211,9 +211,10 @@ class ReportText(models.Model):
         return f"{self.edition} · {self.part} · {self.language}"
 
 
-class ReportGeneration(models.Model):
-    """A report being generated in the six languages and registered, on the task queue; the page
-    reads `done_steps` to show how far it has gone."""
+class Generation(models.Model):
+    """Work on the task queue that writes papers in the six languages and registers them (a
+    report to Council, a meeting's call or agenda); its page reads `done_steps` to show how far
+    it has gone."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting in the queue")
@@ -221,9 +222,6 @@ class ReportGeneration(models.Model):
         DONE = "done", _("Registered")
         FAILED = "failed", _("Failed")
 
-    edition = models.ForeignKey(
-        ReportEdition, models.CASCADE, related_name="generations", verbose_name=_("report")
-    )
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )
@@ -237,16 +235,80 @@ class ReportGeneration(models.Model):
     error = models.TextField(_("what went wrong"), blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-requested_at"]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_steps / max(1, self.total_steps))
+
+    @property
+    def working(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @classmethod
+    def take(cls, pk: int) -> bool:
+        """From "queued" to "running" in one statement: a second delivery of the same message
+        finds nothing to take."""
+        return bool(
+            cls.objects.filter(pk=pk, status=cls.Status.QUEUED).update(status=cls.Status.RUNNING)
+        )
+
+    def record(self, **fields) -> None:
+        """Record progress at once (outside any transaction), so that the page sees it."""
+        type(self).objects.filter(pk=self.pk).update(**fields)
+
+    def failed(self, message: str) -> bool:
+        self.record(status=self.Status.FAILED, error=message, finished_at=timezone.now())
+        return False
+
+
+class ReportGeneration(Generation):
+    """A report to Council being generated and registered (report_editions.py)."""
+
+    edition = models.ForeignKey(
+        ReportEdition, models.CASCADE, related_name="generations", verbose_name=_("report")
+    )
+
+    class Meta(Generation.Meta):
         verbose_name = _("report generation")
         verbose_name_plural = _("report generations")
 
     def __str__(self):
         return f"{self.edition} · {self.status}"
 
-    @property
-    def percent(self) -> int:
-        return round(100 * self.done_steps / max(1, self.total_steps))
+
+class PaperGeneration(Generation):
+    """A paper of a meeting's cycle (its call, agenda or list of participants) being written and
+    registered (paper_runs.py)."""
+
+    class Paper(models.TextChoices):
+        CALL = "call", _("Convening letter and call for contributions")
+        DRAFT_AGENDA = "draft-agenda", _("Draft agenda")
+        ADOPTED_AGENDA = "adopt-agenda", _("Agenda (adopted)")
+        PARTICIPANTS = "participants", _("List of participants")
+
+    meeting = models.ForeignKey(
+        "workgroup.Meeting", models.CASCADE, related_name="+", verbose_name=_("meeting")
+    )
+    paper = models.CharField(_("document type"), max_length=16, choices=Paper.choices)
+    # The site's address the call points to for submissions, as the request that asked saw it.
+    base_url = models.CharField(_("address"), max_length=200, blank=True)
+    document = models.ForeignKey(
+        "workgroup.Document",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+
+    class Meta(Generation.Meta):
+        verbose_name = _("generation of a meeting's paper")
+        verbose_name_plural = _("generations of meetings' papers")
+
+    def __str__(self):
+        return f"{self.meeting} · {self.paper} · {self.status}"
 
 
 class DistributionList(models.Model):

@@ -102,20 +102,10 @@ def start_report_generation(*, kind: str, year: int | None, by: Any) -> ReportGe
     return generation
 
 
-def _step(generation: ReportGeneration, **fields: Any) -> None:
-    """Record progress at once (outside any transaction), so that the page sees it."""
-    ReportGeneration.objects.filter(pk=generation.pk).update(**fields)
-
-
 def run_generation(generation_id: int) -> bool:
     """The work of the queued task: one PDF per language, then the registration."""
     with pinned_to_primary():
-        # Taking the generation from "queued" to "running" in one statement: a second delivery
-        # of the same message finds nothing to take.
-        taken = ReportGeneration.objects.filter(
-            pk=generation_id, status=ReportGeneration.Status.QUEUED
-        ).update(status=ReportGeneration.Status.RUNNING)
-        if not taken:
+        if not ReportGeneration.take(generation_id):
             return False
         generation = ReportGeneration.objects.select_related("edition", "requested_by").get(
             pk=generation_id
@@ -127,7 +117,7 @@ def run_generation(generation_id: int) -> bool:
                 titles[language], files[language] = reports.generate_files(
                     found.kind, found.year or None, language
                 )
-                _step(generation, done_steps=done)
+                generation.record(done_steps=done)
             with transaction.atomic():
                 found = ReportEdition.objects.select_for_update().get(pk=found.pk)
                 if found.document_id is not None:
@@ -141,17 +131,13 @@ def run_generation(generation_id: int) -> bool:
                 found.document = document
                 found.save(update_fields=["document"])
         except DomainError as error:
-            _step(generation, status=ReportGeneration.Status.FAILED, error=error.message,
-                  finished_at=timezone.now())  # fmt: skip
-            return False
+            return generation.failed(error.message)
         except Exception:
             logger.exception("could not generate report %s", generation_id)
-            _step(generation, status=ReportGeneration.Status.FAILED,
-                  error=_("The report could not be generated; the error is in the log."),
-                  finished_at=timezone.now())  # fmt: skip
-            return False
-        _step(
-            generation,
+            return generation.failed(
+                _("The report could not be generated; the error is in the log.")
+            )
+        generation.record(
             status=ReportGeneration.Status.DONE,
             done_steps=generation.total_steps,
             finished_at=timezone.now(),

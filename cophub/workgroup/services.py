@@ -536,6 +536,7 @@ def register_generated_document(
     registered_by: Any,
     mandate: Iterable[MandateParagraph] = (),
     abstract: str = "",
+    agenda_item: AgendaItem | None = None,
     base: Document | None = None,
     version: str = Document.Version.ORIGINAL,
     notify_subscribers: bool = True,
@@ -549,6 +550,7 @@ def register_generated_document(
     if not is_secretariat(registered_by):
         raise DomainError(_("Only the secretariat registers documents."))
     title = _check_title(title)
+    _check_agenda_item(meeting, agenda_item)
     uploads = {language: _NamedBytes(data, name) for language, (name, data) in files.items()}
     checked = _checked_files(uploads)
     language = next(iter(files))
@@ -560,6 +562,7 @@ def register_generated_document(
         original_language=language,
         secretariat_source=True,
         submitted_by=registered_by,
+        agenda_item=agenda_item,
         base=base,
         version=version,
         **{f"title_{language}": title, f"abstract_{language}": abstract},
@@ -569,6 +572,20 @@ def register_generated_document(
     return register_document(
         document=document, registered_by=registered_by, notify_subscribers=notify_subscribers
     )
+
+
+@transaction.atomic
+def file_under_agenda_item(
+    *, document: Document, agenda_item: AgendaItem | None, by: Any
+) -> Document:
+    """File a document of the secretariat under an item of its meeting's agenda (or under
+    none), where the materials page and the agenda list it."""
+    if not is_secretariat(by):
+        raise DomainError(_("Only the secretariat registers documents."))
+    _check_agenda_item(document.meeting, agenda_item)
+    document.agenda_item = agenda_item
+    document.save(update_fields=["agenda_item"])
+    return document
 
 
 # --- The meeting's cycle: convening, deadline, agenda, participants ------------------------------
@@ -732,15 +749,14 @@ def _mail_meeting_news(
         send_mail_after_commit(to=email, language=language, template=template, context=context)
 
 
-@transaction.atomic
-def issue_call_for_contributions(*, meeting: Meeting, by: Any, base_url: str = "") -> Document:
-    """The convening letter and call for contributions: a numbered document of the meeting in
-    the six languages, and a notice of it to every subscriber and approved account, each in
-    their own language (through the outbox, delivered by the task queue)."""
-    from . import meetings
+# A paper written in the six languages before it is registered: (titles, files) by language,
+# as meetings.in_six_languages() makes them (on the task queue: paper_runs.py).
+Written = tuple[dict[str, str], dict[str, tuple[str, bytes]]]
 
+
+def check_call(*, meeting: Meeting, by: Any) -> None:
+    """Refuse the call for contributions as issue_call_for_contributions() would."""
     require_secretariat(by, _("Only the secretariat convenes meetings."))
-    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     if meeting.call_issued_at is not None:
         raise DomainError(_("The call for contributions of this meeting has been sent already."))
     _not_over(meeting, _("This meeting is over."))
@@ -749,7 +765,20 @@ def issue_call_for_contributions(*, meeting: Meeting, by: Any, base_url: str = "
             _("The contribution deadline has passed: move it later before sending the call."),
             field="contribution_deadline",
         )
-    titles, files = meetings.in_six_languages(
+
+
+@transaction.atomic
+def issue_call_for_contributions(
+    *, meeting: Meeting, by: Any, base_url: str = "", written: Written | None = None
+) -> Document:
+    """The convening letter and call for contributions: a numbered document of the meeting in
+    the six languages, and a notice of it to every subscriber and approved account, each in
+    their own language (through the outbox, delivered by the task queue)."""
+    from . import meetings
+
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    check_call(meeting=meeting, by=by)
+    titles, files = written or meetings.in_six_languages(
         lambda: meetings.call_for_contributions(meeting, base_url)
     )
     document = register_generated_document(
@@ -800,28 +829,46 @@ def send_deadline_reminders(
     return reminded
 
 
-@transaction.atomic
-def issue_agenda(*, meeting: Meeting, by: Any) -> Document:
-    """The draft agenda as a numbered document, before the meeting; a new draft of a changed
-    agenda is registered as a revision of the first one."""
-    require_secretariat(by, _("Only the secretariat issues the agenda."))
-    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+def check_agenda(*, meeting: Meeting, by: Any, adopted: bool) -> None:
+    """Refuse the draft agenda (or the adopted one) as issue_agenda() (adopt_agenda()) would."""
+    if adopted:
+        require_secretariat(by, _("Only the secretariat records the adopted agenda."))
+    else:
+        require_secretariat(by, _("Only the secretariat issues the agenda."))
     if meeting.agenda_adopted_at is not None:
         raise DomainError(_("The agenda of this meeting is adopted already."))
-    return _register_agenda(meeting, by, adopted=False)
-
-
-def _register_agenda(meeting: Meeting, by: Any, *, adopted: bool) -> Document:
-    from . import meetings
-
+    if adopted and timezone.localtime(timezone.now(), meeting.tz).date() < meeting.starts_on:
+        raise DomainError(_("The agenda is adopted at the meeting, once it has opened."))
     if not meeting.agenda_items.exists():
         raise DomainError(_("The agenda has no item yet."))
+
+
+@transaction.atomic
+def issue_agenda(*, meeting: Meeting, by: Any, written: Written | None = None) -> Document:
+    """The draft agenda as a numbered document, before the meeting; a new draft of a changed
+    agenda is registered as a revision of the first one."""
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    check_agenda(meeting=meeting, by=by, adopted=False)
+    return _register_agenda(meeting, by, adopted=False, written=written)
+
+
+def _register_agenda(
+    meeting: Meeting, by: Any, *, adopted: bool, written: Written | None
+) -> Document:
+    from . import meetings
+
     return _register_paper(
-        meeting, by, DocumentType.AGENDA, lambda: meetings.agenda(meeting, adopted=adopted)
+        meeting,
+        by,
+        DocumentType.AGENDA,
+        lambda: meetings.agenda(meeting, adopted=adopted),
+        written,
     )
 
 
-def _register_paper(meeting: Meeting, by: Any, document_type: str, build: Any) -> Document:
+def _register_paper(
+    meeting: Meeting, by: Any, document_type: str, build: Any, written: Written | None = None
+) -> Document:
     """Register a paper `build()` makes (meetings.py) in the six languages; a later one of the
     same kind as a revision of the first, so that the latest replaces it under one number."""
     from . import meetings
@@ -836,7 +883,7 @@ def _register_paper(meeting: Meeting, by: Any, document_type: str, build: Any) -
         .order_by("pk")
         .first()
     )
-    titles, files = meetings.in_six_languages(build)
+    titles, files = written or meetings.in_six_languages(build)
     document = register_generated_document(
         meeting=meeting,
         document_type=document_type,
@@ -851,16 +898,12 @@ def _register_paper(meeting: Meeting, by: Any, document_type: str, build: Any) -
 
 
 @transaction.atomic
-def adopt_agenda(*, meeting: Meeting, by: Any) -> Document:
+def adopt_agenda(*, meeting: Meeting, by: Any, written: Written | None = None) -> Document:
     """The meeting adopts its agenda at its opening: the adopted agenda is registered as a
     revision of the draft, and replaces it on the meeting's page."""
-    require_secretariat(by, _("Only the secretariat records the adopted agenda."))
     meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
-    if meeting.agenda_adopted_at is not None:
-        raise DomainError(_("The agenda of this meeting is adopted already."))
-    if timezone.localtime(timezone.now(), meeting.tz).date() < meeting.starts_on:
-        raise DomainError(_("The agenda is adopted at the meeting, once it has opened."))
-    document = _register_agenda(meeting, by, adopted=True)
+    check_agenda(meeting=meeting, by=by, adopted=True)
+    document = _register_agenda(meeting, by, adopted=True, written=written)
     meeting.agenda_adopted_at = timezone.now()
     meeting.save(update_fields=["agenda_adopted_at"])
     return document
@@ -908,20 +951,31 @@ def register_for_meeting(
     return registration
 
 
-@transaction.atomic
-def register_participants_list(*, meeting: Meeting, by: Any) -> Document:
-    """After the meeting, its list of participants as a numbered document in the six languages
-    (a later one is registered as a revision of the first)."""
-    from . import meetings
-
+def check_participants_list(*, meeting: Meeting, by: Any) -> None:
+    """Refuse the list of participants as register_participants_list() would."""
     require_secretariat(by, _("Only the secretariat registers the list of participants."))
-    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
     if timezone.localtime(timezone.now(), meeting.tz).date() <= meeting.ends_on:
         raise DomainError(_("The list of participants is registered once the meeting is over."))
     if not MeetingRegistration.objects.filter(meeting=meeting).exists():
         raise DomainError(_("Nobody registered for this meeting."))
+
+
+@transaction.atomic
+def register_participants_list(
+    *, meeting: Meeting, by: Any, written: Written | None = None
+) -> Document:
+    """After the meeting, its list of participants as a numbered document in the six languages
+    (a later one is registered as a revision of the first)."""
+    from . import meetings
+
+    meeting = Meeting.objects.select_for_update().select_related("group").get(pk=meeting.pk)
+    check_participants_list(meeting=meeting, by=by)
     return _register_paper(
-        meeting, by, DocumentType.PARTICIPANTS, lambda: meetings.participants(meeting)
+        meeting,
+        by,
+        DocumentType.PARTICIPANTS,
+        lambda: meetings.participants(meeting),
+        written,
     )
 
 

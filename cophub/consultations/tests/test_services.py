@@ -274,14 +274,30 @@ def test_only_the_secretariat_moderates_or_schedules():
 
 
 def test_demo_data_loads_twice_without_duplicates():
+    from cophub.accounts.tests.factories import SecretariatFactory
     from cophub.consultations.demo import load_demo
+    from cophub.workgroup.demo import first_day
+    from cophub.workgroup.tests.factories import AgendaItemFactory, MeetingFactory
 
+    # The meeting held last, as the workgroup's demo plans it, with its item on consultations.
+    SecretariatFactory(email="secretariat@demo.cophub.invalid")
+    held = MeetingFactory(number=25, starts_on=first_day(25))
+    youth = AgendaItemFactory(meeting=held, number="4")
     load_demo()
     load_demo()
-    past = Consultation.objects.get(slug="safe-online-2026")
-    upcoming = Consultation.objects.get(slug="ai-and-you-2027")
-    assert past.state(timezone.now()) == "closed" and past.duplicate_key is None
-    assert upcoming.state(timezone.now()) == "upcoming" and upcoming.duplicate_key is not None
+    past = Consultation.objects.get(slug="safe-online")
+    current = Consultation.objects.get(slug="friends-online")
+    upcoming = Consultation.objects.get(slug="ai-and-you")
+    now = timezone.now()
+    assert past.state(now) == "closed" and past.duplicate_key is None
+    assert current.state(now) == "open" and current.duplicate_key is not None
+    assert upcoming.state(now) == "upcoming" and upcoming.duplicate_key is not None
+    # Each serves its own meeting: the one held, the next one, the one after it.
+    assert past.meeting == held and past.meeting.ends_on < now.date()
+    assert now.date() < current.meeting.starts_on < upcoming.meeting.starts_on
+    # The past one's summary is registered under the meeting's item on youth consultations.
+    assert past.summary_document.agenda_item == youth
+    assert past.summary_document.registered_at.date() < now.date()
     assert Response.objects.filter(consultation=past).count() == 240
     assert past.questions.count() == 4 and all(
         q.text_ar and q.text_zh for q in past.questions.all()

@@ -41,7 +41,7 @@ from cophub.statistics import services as statistics_services
 from cophub.statistics.tests.factories import IndicatorFactory, ObservationFactory, csv_bytes
 from cophub.trainings.tests.factories import schedule as schedule_training
 from cophub.workgroup import services as workgroup_services
-from cophub.workgroup.models import ReportEdition, ReportGeneration
+from cophub.workgroup.models import PaperGeneration, ReportEdition, ReportGeneration
 from cophub.workgroup.tests.factories import AgendaItemFactory, MeetingFactory, docx_upload
 
 ROLES = ("anonymous", "public", "delegate_a", "delegate_b", "organisation", "secretariat")
@@ -147,6 +147,9 @@ def _workgroup(site):
     edition = ReportEdition.objects.create(kind="annual", year=site.report_year)
     site.report_generation = ReportGeneration.objects.create(
         edition=edition, requested_by=site.users["secretariat"]
+    )
+    site.paper_generation = PaperGeneration.objects.create(
+        meeting=site.meeting, paper="call", requested_by=site.users["secretariat"]
     )
 
 

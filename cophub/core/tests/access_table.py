@@ -243,6 +243,15 @@ PAGES: dict[str, Visit] = {
         secretariat(),
         Post(lambda s: {"new-number": ""}, secretariat(ALLOWED)),
     ),
+    "{lang}/meetings/<str:code>/manage/consultation/": page(
+        lambda s: f"/en/meetings/{s.consultation.meeting.code}/manage/consultation/",
+        secretariat(405),
+        Post(lambda s: {"agenda_item": ""}, secretariat(ALLOWED)),
+    ),
+    "{lang}/meetings/<str:code>/manage/papers/<int:pk>/": page(
+        lambda s: f"/en/meetings/{s.meeting.code}/manage/papers/{s.paper_generation.pk}/",
+        secretariat(),
+    ),
     # An action the page does not offer: the check of who may act runs before it is read.
     "{lang}/meetings/<str:code>/manage/<slug:action>/": page(
         lambda s: f"/en/meetings/{s.meeting.code}/manage/no-such-action/",

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
     load_demo()
     load_demo()  # idempotent
+    today = timezone.localdate()
     years = {meeting.starts_on.year for meeting in Meeting.objects.filter(group__code="CWG-COP")}
-    assert {2024, 2025, 2026} <= years
+    assert {today.year - 2, today.year - 1, today.year} <= years
+    # Dates follow today: nothing was sent or registered after it.
+    assert not Document.objects.filter(submitted_at__date__gt=today).exists()
+    assert not Document.objects.filter(registered_at__date__gt=today).exists()
     contributions = selectors.public_documents().filter(
         document_type="contribution", version="original"
     )
@@ -43,10 +47,13 @@ def test_demo_data_has_three_years_of_meetings_and_about_200_contributions():
     papers = selectors.meeting_materials(past)["papers"]
     assert papers["call"] is not None and papers["participants"] is not None
     assert papers["agenda"].version == "revision" and past.agenda_adopted_at is not None
-    if current is not None:
-        assert selectors.meeting_materials(current)["papers"]["agenda"] is not None
-        deadline_ahead = current.contribution_deadline >= timezone.localdate()
-        assert (current.call_issued_at is not None) == deadline_ahead
+    # The next meeting: its call sent, its deadline ahead, the first contributions in, its draft
+    # agenda registered.
+    assert current.starts_on > today and current.contribution_deadline >= today
+    assert current.call_issued_at is not None
+    papers = selectors.meeting_materials(current)["papers"]
+    assert papers["call"] is not None and papers["agenda"].version == "original"
+    assert Document.objects.filter(meeting=current, document_type="contribution").exists()
     # The past cycle is complete: the last meeting held has its approved report, decisions and
     # actions, some closed and some open, and the open ones stand on the next meeting's page.
     from cophub.workgroup import outcomes

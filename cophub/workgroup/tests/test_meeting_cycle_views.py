@@ -111,6 +111,17 @@ def test_the_secretariat_moves_the_deadline_and_a_refused_change_keeps_the_meeti
     assert meeting.contribution_deadline == today()
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar", "ru"])
+def test_the_edit_page_writes_its_dates_as_a_date_picker_reads_them(client, secretariat, lang):
+    """A `type=date` input takes only YYYY-MM-DD: a date written the French way (07/12/2026)
+    would be dropped by the browser and the form sent back without it."""
+    meeting = MeetingFactory(number=26)
+    page = client.get(f"/{lang}/meetings/CWG-COP-26/edit/").content.decode()
+    for name in ("starts_on", "ends_on", "contribution_deadline"):
+        value = getattr(meeting, name).isoformat()
+        assert f'type="date" name="{name}" value="{value}"' in page
+
+
 def test_agenda_items_are_edited_in_the_page_and_bad_ones_refused(client, secretariat):
     meeting = MeetingFactory(number=26)
     item = {"new-number": "3", "new-title": "Contributions", "new-order": "3"}
@@ -269,3 +280,85 @@ def test_the_participants_list_downloads_for_the_secretariat(client, secretariat
     assert docx.status_code == 200
     assert docx["Content-Disposition"] == 'attachment; filename="CWG-COP-26-participants-en.docx"'
     assert docx.content.startswith(b"PK")
+
+
+def test_the_secretariat_files_the_consultations_summary_under_its_agenda_item(client, secretariat):
+    from cophub.consultations.tests.factories import consultation, move_to_past
+
+    held = move_to_past(consultation(state="open"))
+    code = held.meeting.code
+    youth = AgendaItemFactory(meeting=held.meeting, number="4", title_en="Young people")
+    elsewhere = AgendaItemFactory()
+
+    # An item of another meeting's agenda is refused in the page's language; nothing is saved.
+    response = client.post(
+        f"/fr/meetings/{code}/manage/consultation/", {"agenda_item": elsewhere.pk}
+    )
+    assert response.status_code == 422
+    assert escape("Ce point n'est pas à l'ordre du jour de cette réunion.") in (
+        response.content.decode()
+    )
+    held.refresh_from_db()
+    assert held.agenda_item is None
+
+    response = client.post(f"/fr/meetings/{code}/manage/consultation/", {"agenda_item": youth.pk})
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert held.agenda_item == youth
+
+    # The summary is registered from the same page, under that item.
+    response = client.post(f"/fr/meetings/{code}/manage/summary/")
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert held.summary_document.agenda_item == youth
+    assert held.summary_document.document_type == "information"
+
+
+def test_the_call_is_written_on_the_task_queue_and_followed_on_its_page(
+    client, secretariat, django_capture_on_commit_callbacks
+):
+    from cophub.workgroup import paper_runs, tasks
+    from cophub.workgroup.models import PaperGeneration
+
+    meeting = MeetingFactory(number=26)
+    AgendaItemFactory(meeting=meeting, number="1", title_en="Opening")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ar/meetings/CWG-COP-26/manage/call/")
+    generation = PaperGeneration.objects.get()
+    assert response["Location"] == f"/ar/meetings/CWG-COP-26/manage/papers/{generation.pk}/"
+    # Without a broker the work ran once the answer was sent: six PDFs, then the registration.
+    generation.refresh_from_db()
+    assert (generation.status, generation.done_steps, generation.total_steps) == ("done", 7, 7)
+    call = Document.objects.get(document_type="call")
+    assert generation.document == call and call.files.count() == 6
+    page = client.get(response["Location"]).content.decode()
+    assert 'href="/ar/documents/CWG-COP-26-1/"' in page and 'http-equiv="refresh"' not in page
+
+    # Asked again, it is refused in the page's language before anything is queued; a second
+    # delivery of the same message does nothing.
+    response = client.post("/fr/meetings/CWG-COP-26/manage/call/", follow=True)
+    assert escape("L'appel à contributions de cette réunion a déjà été envoyé.") in (
+        response.content.decode()
+    )
+    assert PaperGeneration.objects.count() == 1
+    assert tasks.generate_paper.apply(args=[generation.pk]).get() is False
+    with pytest.raises(paper_runs.DomainError):
+        paper_runs.start_paper(meeting=meeting, paper="nothing", by=secretariat)
+
+
+def test_a_paper_refused_when_its_turn_comes_says_why_on_its_page(client, secretariat):
+    from cophub.workgroup import paper_runs
+    from cophub.workgroup.models import PaperGeneration
+
+    secretariat.preferred_language = "fr"
+    secretariat.save()
+    meeting = MeetingFactory(number=26)
+    AgendaItemFactory(meeting=meeting)
+    generation = PaperGeneration.objects.create(
+        meeting=meeting, paper="draft-agenda", requested_by=secretariat
+    )
+    meeting.agenda_items.all().delete()  # changed while the paper waited in the queue
+    assert paper_runs.run_paper(generation.pk) is False
+    page = client.get(f"/fr/meetings/CWG-COP-26/manage/papers/{generation.pk}/").content.decode()
+    assert escape("L'ordre du jour n'a encore aucun point.") in page
+    assert not Document.objects.exists()
