@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from cophub.core import selectors as core
-from cophub.core.i18n import LANGUAGE_CODES, translated_value
+from cophub.core.i18n import LANGUAGE_CODES, format_list, translated_value
 from cophub.core.models import Country, Organisation
 
 from . import overlap
@@ -282,7 +282,7 @@ def explain(reason: overlap.Reason, labels: dict | None = None) -> str:
     if labels is None:
         labels = reason_labels(countries=reason.values if reason.code == "countries" else ())
     if reason.code == "topics":
-        names = ", ".join(labels["topics"].get(c, c) for c in reason.values)
+        names = format_list(labels["topics"].get(c, c) for c in reason.values)
         return _("Shared topics: %(topics)s") % {"topics": names}
     if reason.code == "kind":
         return _("Same kind of activity: %(kind)s") % {"kind": labels["kind"][reason.values[0]]}
@@ -293,10 +293,10 @@ def explain(reason: overlap.Reason, labels: dict | None = None) -> str:
             "second": second,
         }
     if reason.code == "countries":
-        names = ", ".join(labels["countries"].get(c, c) for c in reason.values)
+        names = format_list(labels["countries"].get(c, c) for c in reason.values)
         return _("Shared countries: %(countries)s") % {"countries": names}
     if reason.code == "regions":
-        names = ", ".join(labels["regions"].get(c, c) for c in reason.values)
+        names = format_list(labels["regions"].get(c, c) for c in reason.values)
         return _("Same ITU region: %(regions)s") % {"regions": names}
     if reason.code == "worldwide":
         return _("Both are worldwide")

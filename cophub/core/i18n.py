@@ -1,5 +1,6 @@
 """Translation helpers: translated model fields with a visible fallback, CLDR formatting."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -101,3 +102,14 @@ def format_number(value, decimals: int | None = None) -> str:
 def format_list(items, style: str = "standard") -> str:
     """Items joined as the page's language joins a list (CLDR): "A, B and C", "A وB وC"."""
     return babel_lists.format_list([str(item) for item in items], style=style, locale=_locale())
+
+
+def list_separators(count: int, style: str = "standard") -> list[str]:
+    """What stands after each of `count` items of a list in the page's language (CLDR): for
+    three items ", ", ", and ", "" in English; " و", " و", "" in Arabic; "、", "和", "" in Chinese.
+    For a list whose items a template draws one by one (each a link, say)."""
+    if count < 1:
+        return []
+    marks = [f"\ue000{index}\ue001" for index in range(count)]
+    pieces = re.split("\ue000\\d+\ue001", format_list(marks, style))
+    return pieces[1:]

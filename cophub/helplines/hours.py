@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cophub.core.errors import DomainError
+from cophub.core.i18n import format_list
 
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 MIDNIGHT_END = datetime.time(23, 59, 59)
@@ -156,7 +157,7 @@ def describe_hours(always_open: bool, openings, timezone: str) -> str:
             else f"{day_name(first, 'abbreviated')}–{day_name(last, 'abbreviated')}"
         )
         parts.append(f"{days} {_clock(opens)}–{_clock(closes)}")
-    return _("%(hours)s (time in %(zone)s)") % {"hours": ", ".join(parts), "zone": timezone}
+    return _("%(hours)s (time in %(zone)s)") % {"hours": format_list(parts), "zone": timezone}
 
 
 def is_open(always_open: bool, openings, timezone: str, now: datetime.datetime) -> bool | None:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from cophub.accounts.permissions import is_secretariat
 from cophub.core import text
 from cophub.core.errors import DomainError
-from cophub.core.i18n import LANGUAGE_CODES, translated_value
+from cophub.core.i18n import LANGUAGE_CODES, format_list, translated_value
 from cophub.core.models import Country
 
 from .models import Audience, GuidelineSet, LanguageVersion, Resource, Topic
@@ -565,7 +565,7 @@ def edition_changes(older: Resource, newer: Resource) -> list[EditionChange]:
     ):
         if before != after:
             changes.append(
-                EditionChange(label, ", ".join(sorted(before)), ", ".join(sorted(after)))
+                EditionChange(label, format_list(sorted(before)), format_list(sorted(after)))
             )
     for label, before, after in (
         (_("Licence"), older.get_licence_display(), newer.get_licence_display()),

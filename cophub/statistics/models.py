@@ -71,6 +71,13 @@ BREAKDOWNS = {
     "urbanisation": Urbanisation,
     "disability": Disability,
 }
+# How a list of breakdowns names each one ("by sex, age and disability").
+BREAKDOWN_LABELS = {
+    "sex": _("sex"),
+    "age": _("age"),
+    "urbanisation": _("urban or rural"),
+    "disability": _("disability"),
+}
 
 
 class Indicator(models.Model):
@@ -121,6 +128,10 @@ class Indicator(models.Model):
     @property
     def breakdowns(self) -> list[str]:
         return [name for name in BREAKDOWNS if self.supports(name)]
+
+    @property
+    def breakdown_labels(self) -> list[str]:
+        return [str(BREAKDOWN_LABELS[name]) for name in self.breakdowns]
 
     def source_type_labels(self) -> list[str]:
         labels = dict(SourceType.choices)

@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cophub.core.i18n import LANGUAGE_CODES
+from cophub.core.i18n import LANGUAGE_CODES, format_list
 
 from . import selectors
 
@@ -27,7 +27,7 @@ def _feed_language(request) -> str:
 
 def _where(training) -> str:
     places = [training.place] if training.place else []
-    return ", ".join([*places, _("Online")] if training.online else places)
+    return format_list([*places, _("Online")] if training.online else places)
 
 
 class TrainingFeed(Feed):

@@ -433,7 +433,7 @@ def _liaison_blocks(start, end):
                 liaison.liaison_group.code if liaison.liaison_group else "",
                 str(liaison.title),
                 liaison.reply_deadline or "",
-                ", ".join(replies) or (liaison.reply_to.number if liaison.reply_to else ""),
+                i18n.format_list(replies) or (liaison.reply_to.number if liaison.reply_to else ""),
             ]
         )
     return [

@@ -87,6 +87,17 @@ def list_join(items, style="standard"):
 
 
 @register.simple_tag
+def list_separator(forloop, before=0, after=0):
+    """What follows this item of a list drawn by a {% for %} loop, as the page's language joins
+    a list (CLDR): ", " or ", and " in English, " و" in Arabic, "、" or "和" in Chinese; nothing
+    after the last. `before` and `after` count the items of the same list that other loops draw
+    before and after this one (countries, then organisations)."""
+    index = before + forloop["counter0"]
+    count = before + forloop["counter0"] + forloop["revcounter"] + after
+    return i18n.list_separators(count)[index]
+
+
+@register.simple_tag
 def list_of(*parts):
     """`list_join` of several lists and single items in a row: each record as its name, e.g.
     {% list_of document.countries.all document.organisations.all %}."""

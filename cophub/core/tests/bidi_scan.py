@@ -141,3 +141,20 @@ def scan(folders: list[Path]) -> list[Unisolated]:
                 for line, expression in scan_template(path.read_text(encoding="utf-8"))
             ]
     return found
+
+
+# A list joined with a literal comma: `|join:", "`, or a comma standing alone between template
+# tags, the separator of a loop's items ("{% if not forloop.last %}, {% endif %}"). Arabic joins
+# a list with "،" or " و", Chinese with "、" or "和": `list_join`, `list_of` and `list_separator`
+# (core templatetags) join as the page's language does (CLDR).
+LITERAL_LIST_COMMA = re.compile(
+    r"""\|join:\s*(?P<q>["'])[^"']*[,،、][^"']*(?P=q)"""
+    r"""|\{%\s*if\b[^%]*%\}\s*[,،、]\s*\{%\s*endif\s*%\}"""
+)
+
+
+def literal_list_commas(source: str) -> list[int]:
+    """The lines of a template where a list is joined with a literal comma."""
+    return [
+        source.count("\n", 0, found.start()) + 1 for found in LITERAL_LIST_COMMA.finditer(source)
+    ]

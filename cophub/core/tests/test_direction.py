@@ -8,7 +8,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from .bidi_scan import scan, scan_template
+from .bidi_scan import literal_list_commas, scan, scan_template
 
 TEMPLATE_FOLDERS = sorted(Path(__file__).resolve().parents[2].glob("*/templates"))
 
@@ -64,6 +64,56 @@ def test_the_scan_lets_isolated_and_neutral_runs_pass(source):
 def test_no_template_joins_a_list_with_a_latin_comma_filter():
     joined = [str(path) for path in _templates() if re.search(r"\|join:", path.read_text())]
     assert joined == []
+
+
+def test_no_template_joins_a_list_with_a_literal_comma():
+    found = [
+        f"{path}:{line}" for path in _templates() for line in literal_list_commas(path.read_text())
+    ]
+    assert found == [], "join with list_join, list_of or list_separator:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    "source, lines",
+    [
+        ('{{ names|join:", " }}', [1]),
+        ("<p>\n{{ codes|join:'،' }}</p>", [2]),
+        ("{% for c in countries %}{{ c }}{% if not forloop.last %}, {% endif %}{% endfor %}", [1]),
+        ("{% if countries and organisations %} , {% endif %}", [1]),
+        ("{% for c in countries %}{{ c }}{% list_separator forloop %}{% endfor %}", []),
+        ("{{ names|list_join }} {% list_of a b %}", []),
+        ('{% translated p "heading" %}, {% blocktranslate %}paragraph{% endblocktranslate %}', []),
+        ("{% if not forloop.last %} · {% endif %}", []),
+    ],
+)
+def test_the_comma_scan_finds_literal_list_commas_only(source, lines):
+    assert literal_list_commas(source) == lines
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "<a>Kenya</a>, <a>UNICEF</a>, and <a>ITU</a>|<a>Brazil</a> and <a>IWF</a>"),
+        ("ar", "<a>Kenya</a> و<a>UNICEF</a> و<a>ITU</a>|<a>Brazil</a> و<a>IWF</a>"),
+        ("zh", "<a>Kenya</a>、<a>UNICEF</a>和<a>ITU</a>|<a>Brazil</a>和<a>IWF</a>"),
+    ],
+)
+def test_a_loops_items_are_separated_as_the_language_joins_a_list(lang, expected):
+    """Items drawn one by one (links), the same list drawn by two loops in a row."""
+    source = (
+        "{% load cophub %}{% for c in countries %}<a>{{ c }}</a>"
+        "{% list_separator forloop after=organisations|length %}{% endfor %}"
+        "{% for o in organisations %}<a>{{ o }}</a>"
+        "{% list_separator forloop before=countries|length %}{% endfor %}|"
+        "{% for c in pair %}<a>{{ c }}</a>{% list_separator forloop %}{% endfor %}"
+    )
+    context = {
+        "countries": ["Kenya"],
+        "organisations": ["UNICEF", "ITU"],
+        "pair": ["Brazil", "IWF"],
+    }
+    with translation.override(lang):
+        assert Template(source).render(Context(context)) == expected
 
 
 @pytest.mark.parametrize(

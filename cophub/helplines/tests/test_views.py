@@ -86,7 +86,7 @@ def test_the_finder_is_right_to_left_in_arabic_with_the_numbers_left_to_right(cl
     assert 'dir="rtl"' in html
     assert '<bdi class="hl-value">116</bdi>' in html
     assert "مفتوح الآن" in html
-    assert "اللغات: <bdi>الإنجليزية والسواحلية</bdi>." in html
+    assert "اللغات: <bdi>الإنجليزية والسواحلية</bdi> · " in html
 
 
 def _static_bytes(html: str) -> int:

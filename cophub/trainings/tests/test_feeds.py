@@ -29,6 +29,7 @@ def test_the_calendar_reads_back_with_the_hours_in_the_training_time_zone(client
     assert str(starts.tzinfo) == "Asia/Shanghai"
     assert starts == coming.starts_at.replace(microsecond=0)
     assert event.decoded("dtend") == coming.ends_at.replace(microsecond=0)
-    assert str(event["location"]) == "Beijing, 线上"
+    # Place and "online" joined as Chinese joins a list (CLDR), not with a Latin comma.
+    assert str(event["location"]) == "Beijing和线上"
     assert str(event["url"]).endswith(f"/zh/trainings/{coming.slug}/")
     assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Asia/Shanghai"
