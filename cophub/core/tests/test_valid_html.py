@@ -53,7 +53,7 @@ NOT_LINKED = [
     "/{lang}/accounts/password/reset/sent/",
     "/{lang}/accounts/password/reset/done/",
     "/{lang}/accounts/request/sent/",
-    "/{lang}/consultations/safe-online-2026/take-part/",
+    "/{lang}/consultations/safe-online/take-part/",
     "/{lang}/trainings/",
 ]
 SECRETARIAT_NOT_LINKED = [
@@ -67,7 +67,7 @@ SECRETARIAT_NOT_LINKED = [
     "/{lang}/countries/proposals/",
     "/{lang}/countries/assistance/",
     "/{lang}/trainings/new/",
-    "/{lang}/consultations/safe-online-2026/preview/",
+    "/{lang}/consultations/safe-online/preview/",
 ]
 # Signed-in pages the secretariat works in, which must be among the pages checked.
 SECRETARIAT_PAGES = {
