@@ -50,6 +50,9 @@ def _free_port() -> int:
 
 # Where `--database postgres` makes its temporary database (never an existing one).
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+# A migrated database on that server to copy instead of migrating a new one (the suite's tests of
+# the bench pass theirs); when unset, the bench migrates its database.
+TEMPLATE_DATABASE = os.environ.get("BENCH_TEMPLATE_DATABASE", "")
 
 
 @contextmanager
@@ -60,7 +63,8 @@ def bench_database(kind: str, data_dir: Path):
 
     name = f"cophub_bench_{os.getpid()}_{int(time.time())}"
     with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        template = f' TEMPLATE "{TEMPLATE_DATABASE}"' if TEMPLATE_DATABASE else ""
+        admin.execute(f'CREATE DATABASE "{name}"{template}')
     try:
         yield f"{POSTGRES_SERVER}/{name}"
     finally:

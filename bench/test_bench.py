@@ -11,7 +11,7 @@ import pytest
 # The runner is checked on the home-page figure over the reference data alone; each module's
 # figures load large data sets and are run by `make bench`, not by the suite.
 @pytest.mark.timeout(600)
-def test_bench_runs_and_reports_each_figure_with_its_baseline(tmp_path):
+def test_bench_runs_and_reports_each_figure_with_its_baseline(tmp_path, bench_on_the_tests_server):
     out = tmp_path / "figures.json"
     result = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "run.py"), "--requests", "40", "--concurrency", "2", "--only", "home_page", "--no-demo", "--json", str(out)],

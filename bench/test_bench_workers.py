@@ -9,7 +9,9 @@ import pytest
 
 
 @pytest.mark.timeout(600)
-def test_bench_workers_reports_the_two_worker_ratio_beside_the_bare_view(tmp_path):
+def test_bench_workers_reports_the_two_worker_ratio_beside_the_bare_view(
+    tmp_path, bench_on_the_tests_server
+):
     out = tmp_path / "figures.json"
     result = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "bench_workers.py"), "--requests", "40", "--concurrency", "2", "--rounds", "1", "--no-demo", "--json", str(out)],

@@ -12,21 +12,17 @@ import contextlib
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.test import Client
-from hypothesis import given
 from ninja.schema import NinjaGenerateJsonSchema
 from schemathesis.checks import (
     content_type_conformance,
     negative_data_rejection,
     not_a_server_error,
-    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
-from schemathesis.generation import GenerationMode
 
 from cophub.accounts.tests.factories import SecretariatFactory
 from cophub.api import api
@@ -37,7 +33,7 @@ from cophub.resources.tests.factories import make_resource
 from cophub.statistics.tests.factories import IndicatorFactory, ObservationFactory
 from cophub.workgroup.tests.factories import MeetingFactory
 
-from .fuzzing import fuzz_settings, rolled_back
+from .fuzzing import fuzz_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -123,35 +119,6 @@ def test_the_secretariat_session_gets_past_the_csrf_check(secretariat):
     assert response.json()["titles"] == {"en": "Online safety week"}
     assert refused.status_code == 403
     assert refused.json()["detail"] == "CSRF check Failed"
-
-
-# The run above uses a few records made for it; the demo data has what real use has (opening
-# hours, revisions, withdrawn documents, liaisons, statistics with gaps ...). Each read operation
-# is called with requests the schema allows, a bounded number per operation, against it: every
-# one must be accepted (no 422 for a value the schema offers) and answered as the schema says.
-DEMO_EXAMPLES = 8
-
-
-@pytest.mark.timeout(1200)  # the demo data takes a few minutes to load through the services
-def test_the_demo_data_is_answered_as_the_schema_says(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("loaddemo", stdout=open(tmp_path / "loaddemo.log", "w"))  # noqa: SIM115
-    failures = []
-    with in_process():
-        for result in schema.include(method="GET").get_all_operations():
-            operation = result.ok()
-
-            @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
-            @fuzz_settings(DEMO_EXAMPLES)
-            def call(case):
-                with rolled_back():  # one database error must not end the rest of the run
-                    case.call_and_validate(checks=[*CHECKS, positive_data_acceptance])
-
-            try:
-                call()
-            except Exception as error:  # noqa: BLE001 - every operation is tried, then reported
-                failures.append(f"{operation.label}: {str(error)[:2000]}")
-    assert not failures, "\n\n".join(failures)
 
 
 # Regression tests for what the schemathesis run found.

@@ -2,11 +2,22 @@
 in every language."""
 
 import pytest
+from django.db import transaction
 
 from cophub.resources import demo, selectors
 from cophub.resources.relevance import QUERIES, ndcg_at_10
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_resources(django_db_setup, django_db_blocker):
+    """The demo resources, loaded once for the module (through the services, a few seconds) and
+    rolled back after it; each test runs inside a savepoint of its own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo.load_demo()
+        yield
+        transaction.set_rollback(True)
 
 
 def test_relevance_set_has_eleven_queries_per_language():
@@ -16,8 +27,7 @@ def test_relevance_set_has_eleven_queries_per_language():
     )
 
 
-def test_expected_results_come_first_in_every_language():
-    demo.load_demo()
+def test_expected_results_come_first_in_every_language(demo_resources):
     misses, scores = [], []
     for language, query, expected in QUERIES:
         ranked = [
@@ -31,15 +41,13 @@ def test_expected_results_come_first_in_every_language():
     assert sum(scores) / len(scores) >= 0.95
 
 
-def test_demo_load_is_idempotent():
-    demo.load_demo()
+def test_demo_load_is_idempotent(demo_resources):
     count = selectors.public_resources().count()
     demo.load_demo()
     assert selectors.public_resources().count() == count >= 300
 
 
-def test_a_search_with_a_word_no_resource_has_shows_those_with_the_other_words():
-    demo.load_demo()
+def test_a_search_with_a_word_no_resource_has_shows_those_with_the_other_words(demo_resources):
     for text in ["Apple privacy settings", "隐私设置"]:
         found = selectors.search(selectors.SearchQuery(text=text))
         assert found.some_words and not found.near_matches

@@ -1,11 +1,12 @@
-"""Every page of the demo site is valid HTML (conformance.py): in English and in Arabic for a
-reader, in Arabic for the secretariat at its desk (its own pages, and its links and buttons on
-the others).
+"""The demo site, loaded once for the module: every page is valid HTML (conformance.py), in
+English and in Arabic for a reader, in Arabic for the secretariat at its desk (its own pages, and
+its links and buttons on the others); and every read operation of the API answers it as the
+schema says.
 
-The demo data is loaded once for the module. From the home page (and the desk), every link of the
-site is followed, and one address of each URL pattern (with each set of query parameters) is
-checked, so that a new page is checked as soon as a link leads to it; the public patterns of the
-access table that no link reaches fail the test, so that none is left out unseen.
+From the home page (and the desk), every link of the site is followed, and one address of each URL
+pattern (with each set of query parameters) is checked, so that a new page is checked as soon as a
+link leads to it; the public patterns of the access table that no link reaches fail the test, so
+that none is left out unseen.
 """
 
 import re
@@ -19,11 +20,16 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
+from hypothesis import given
+from schemathesis.checks import positive_data_acceptance
+from schemathesis.generation import GenerationMode
 
 from cophub.core.i18n import LANGUAGE_CODES
 
 from . import access_table as table
 from .conformance import problems
+from .fuzzing import fuzz_settings, rolled_back
+from .test_schema_api import CHECKS, in_process, schema
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
@@ -218,7 +224,7 @@ def test_every_page_of_the_secretariat_is_valid_html_in_arabic(demo):
 
 
 def test_the_crawl_finds_an_invalid_page_and_names_it(db, monkeypatch):
-    import cophub.core.tests.test_valid_html as this
+    import cophub.core.tests.test_demo_site as this
 
     monkeypatch.setattr(this, "problems", lambda html: ["<p> in <ul>"] if "WCAG" in html else [])
     start = ["/en/accessibility/", "/en/accessibility/?x=1", "/en/accessibility/?x=2"]
@@ -227,3 +233,29 @@ def test_the_crawl_finds_an_invalid_page_and_names_it(db, monkeypatch):
     # One address per pattern and set of parameters; then the links of the pages it read.
     assert crawl.checked["{lang}/accessibility/"] == start[:2]
     assert sum(map(len, crawl.checked.values())) == 8 and "{lang}/" in crawl.checked
+
+
+# test_schema_api.py runs the API over a few records made for it; the demo data has what real use has (opening
+# hours, revisions, withdrawn documents, liaisons, statistics with gaps ...). Each read operation
+# is called with requests the schema allows, a bounded number per operation, against it: every
+# one must be accepted (no 422 for a value the schema offers) and answered as the schema says.
+DEMO_EXAMPLES = 8
+
+
+def test_the_demo_data_is_answered_as_the_schema_says(demo):
+    failures = []
+    with in_process():
+        for result in schema.include(method="GET").get_all_operations():
+            operation = result.ok()
+
+            @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+            @fuzz_settings(DEMO_EXAMPLES)
+            def call(case):
+                with rolled_back():  # one database error must not end the rest of the run
+                    case.call_and_validate(checks=[*CHECKS, positive_data_acceptance])
+
+            try:
+                call()
+            except Exception as error:  # noqa: BLE001 - every operation is tried, then reported
+                failures.append(f"{operation.label}: {str(error)[:2000]}")
+    assert not failures, "\n\n".join(failures)
