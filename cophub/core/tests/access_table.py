@@ -462,6 +462,13 @@ PAGES: dict[str, Visit] = {
         secretariat(),
         Post(lambda s: {"decision": "reject"}, secretariat(ALLOWED)),
     ),
+    # Dedicated numbers (116 111): public facts with their sources; the secretariat records them.
+    "{lang}/help/numbers/": page("/en/help/numbers/", everyone()),
+    "{lang}/help/manage/numbers/": page(
+        "/en/help/manage/numbers/",
+        secretariat(),
+        Post(lambda s: {"action": "record", "number": "0"}, secretariat(ALLOWED)),
+    ),
     "{lang}/help/<str:iso2>/": page(f"/en/help/{A}/", everyone()),
     "{lang}/help/<str:iso2>/tap/<int:channel_id>/": page(
         lambda s: f"/en/help/{A}/tap/{s.channel.pk}/", everyone(405), Post()
@@ -771,6 +778,8 @@ API: dict[tuple[str, str], Visit] = {
         lambda s: f"/api/v1/helplines/{s.helpline.key}", everyone()
     ),
     ("GET", "/api/v1/help/{iso2}"): api(f"/api/v1/help/{A}", everyone()),
+    ("GET", "/api/v1/dedicated-numbers"): api("/api/v1/dedicated-numbers", everyone()),
+    ("GET", "/api/v1/dedicated-numbers/{iso2}"): api(f"/api/v1/dedicated-numbers/{A}", everyone()),
     ("GET", "/api/v1/checklist"): api("/api/v1/checklist", everyone()),
     ("GET", "/api/v1/countries/{iso2}/measures"): api(
         f"/api/v1/countries/{A}/measures", everyone()
