@@ -78,6 +78,8 @@ FOLLOWED: dict[str, Followed] = {
     "workgroup.DistributionAddress": _followed(),
     "workgroup.Dispatch": _followed(),
     "trainings.Training": _followed(),
+    # Who asked for a training, and how the secretariat answered.
+    "trainings.TrainingRequest": _followed(),
 }
 
 NOT_FOLLOWED: dict[str, str] = {

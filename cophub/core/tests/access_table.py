@@ -13,6 +13,7 @@ A role refused a write (401, 403, 404, LOGIN, ADMIN_LOGIN, NO_WRITE) must leave 
 it was. A new pattern or operation needs a line here: the tests name the ones without.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -539,6 +540,21 @@ PAGES: dict[str, Visit] = {
     "{lang}/trainings/new/": page(
         "/en/trainings/new/", staff(), Post(lambda s: {"title": ""}, staff(ALLOWED))
     ),
+    # Requests for a training: a delegate or an organisation asks; the secretariat answers.
+    "{lang}/trainings/requests/": page("/en/trainings/requests/", signed_in()),
+    "{lang}/trainings/requests/new/": page(
+        "/en/trainings/requests/new/",
+        delegates(),
+        Post(lambda s: {"topic": ""}, delegates(ALLOWED)),
+    ),
+    "{lang}/trainings/requests/<int:pk>/": page(
+        lambda s: f"/en/trainings/requests/{s.training_request.pk}/",
+        answers(403, anonymous=LOGIN, delegate_a=200, secretariat=200),
+        Post(
+            lambda s: {"action": "decline", "reason": ""},
+            answers(403, anonymous=LOGIN, secretariat=ALLOWED),
+        ),
+    ),
     "{lang}/trainings/<str:slug>/": page(lambda s: f"/en/trainings/{s.training.slug}/", everyone()),
     # coordination: the register is public; the secretariat keeps it
     "{lang}/coordination/": page("/en/coordination/", everyone()),
@@ -780,6 +796,28 @@ API: dict[tuple[str, str], Visit] = {
     ("GET", "/api/v1/help/{iso2}"): api(f"/api/v1/help/{A}", everyone()),
     ("GET", "/api/v1/dedicated-numbers"): api("/api/v1/dedicated-numbers", everyone()),
     ("GET", "/api/v1/dedicated-numbers/{iso2}"): api(f"/api/v1/dedicated-numbers/{A}", everyone()),
+    ("GET", "/api/v1/training-requests"): api(
+        "/api/v1/training-requests", answers(200, anonymous=401)
+    ),
+    ("POST", "/api/v1/training-requests"): api(
+        "/api/v1/training-requests",
+        post=Post(
+            lambda s: {
+                "topic": "Online safety for teachers",
+                "audience": "educators",
+                "language": "fr",
+                "country": COUNTRY_B,
+                "period_start": str(datetime.date.today() + datetime.timedelta(days=30)),
+                "period_end": str(datetime.date.today() + datetime.timedelta(days=60)),
+            },
+            answers(ALLOWED, anonymous=401, public=403),
+            json=True,
+        ),
+    ),
+    ("GET", "/api/v1/training-requests/{request_id}"): api(
+        lambda s: f"/api/v1/training-requests/{s.training_request.pk}",
+        answers(403, anonymous=401, delegate_a=200, secretariat=200),
+    ),
     ("GET", "/api/v1/checklist"): api("/api/v1/checklist", everyone()),
     ("GET", "/api/v1/countries/{iso2}/measures"): api(
         f"/api/v1/countries/{A}/measures", everyone()
