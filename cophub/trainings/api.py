@@ -14,7 +14,7 @@ from cophub.accounts.permissions import is_secretariat
 from cophub.core.apischema import Pagination, choice
 
 from . import selectors, services
-from .models import Audience, TrainingRequest
+from .models import Audience, Training, TrainingRequest
 
 router = Router(tags=["trainings"])
 
@@ -55,7 +55,10 @@ def list_trainings(request, upcoming: bool = False):
 
 @router.get("/trainings/{slug}", response=TrainingOut, summary="One training")
 def get_training(request, slug: str):
-    return selectors.training(slug)
+    try:
+        return selectors.training(slug)
+    except Training.DoesNotExist:
+        raise Http404 from None
 
 
 # --- requests for a training (Resolution 179, resolves 5, BDT/9) ------------------------------
