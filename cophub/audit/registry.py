@@ -48,6 +48,8 @@ FOLLOWED: dict[str, Followed] = {
     "helplines.ContactChannel": _followed(),
     "helplines.OpeningHours": _followed(),
     "helplines.ChangeProposal": _followed(),
+    # What a public source says of 116 111 (or another dedicated number) in a country.
+    "helplines.DedicatedNumber": _followed(skipped={"updated_at"}),
     "countries.ChecklistItem": _followed(),
     "countries.Measure": _followed(skipped={"updated_at"}),
     "countries.Evidence": _followed(),
@@ -76,6 +78,8 @@ FOLLOWED: dict[str, Followed] = {
     "workgroup.DistributionAddress": _followed(),
     "workgroup.Dispatch": _followed(),
     "trainings.Training": _followed(),
+    # Who asked for a training, and how the secretariat answered.
+    "trainings.TrainingRequest": _followed(),
 }
 
 NOT_FOLLOWED: dict[str, str] = {

@@ -154,3 +154,52 @@ def get_help(request, iso2: str):
     now = clock.now()
     services = selectors.services_for_finder(country.iso2, now=now)
     return {"country": country.iso2, "computed_at": now, "services": services}
+
+
+# --- dedicated numbers (Resolution 179, MS/11, TSB/3, MSSM/2) ------------------------------------
+
+NOT_KNOWN = "not_known"
+
+
+class DedicatedNumberOut(Schema):
+    country: str
+    number: str
+    status: str = Field(
+        description="in_service, allocated, not_allocated, or not_known when no public source "
+        "has been checked (then the source fields are empty)"
+    )
+    source_name: str
+    source_url: str
+    checked_on: datetime.date | None
+
+
+def _fact_out(iso2: str, number: str, fact) -> dict:
+    if fact is None:
+        return {"country": iso2, "number": number, "status": NOT_KNOWN, "source_name": "",
+                "source_url": "", "checked_on": None}  # fmt: skip
+    return {"country": iso2, "number": number, "status": fact.status,
+            "source_name": fact.source_name, "source_url": fact.source_url,
+            "checked_on": fact.checked_on}  # fmt: skip
+
+
+@router.get(
+    "/dedicated-numbers",
+    response=list[DedicatedNumberOut],
+    summary="Every sourced fact on 116 111 and other dedicated numbers, by country",
+)
+@paginate(Pagination)
+def list_dedicated_numbers(request):
+    return [_fact_out(fact.country_id, fact.number, fact) for fact in selectors.dedicated_numbers()]
+
+
+@router.get(
+    "/dedicated-numbers/{iso2}",
+    response=list[DedicatedNumberOut],
+    summary="A country's dedicated numbers: 116 111 first (`not_known` without a source)",
+)
+def get_dedicated_numbers(request, iso2: str):
+    country = core.country(iso2)
+    return [
+        _fact_out(country.iso2, line.number, line.fact)
+        for line in selectors.dedicated_numbers_for_country(country.iso2)
+    ]

@@ -37,6 +37,8 @@ def load_demo(*, stdout=None) -> None:
         if rows
         else None
     )
+    # 116 111 where a listed, sourced entry is reached on it: the entry's source is the fact's.
+    numbers = services.dedicated_numbers_from_directory(by=SYSTEM)
     paragraphs = list(MandateParagraph.objects.filter(code__in=MANDATE))
     for helpline in Helpline.objects.all():
         helpline.mandate.add(*paragraphs)
@@ -45,5 +47,5 @@ def load_demo(*, stdout=None) -> None:
             f"Helplines: {result.created} added, {result.updated} updated, "
             f"{result.channels} contact channels; "
             f"{to_confirm.created if to_confirm else 0} more waiting for the secretariat to "
-            "confirm them."
+            f"confirm them; 116 111 recorded in service for {numbers} countries."
         )

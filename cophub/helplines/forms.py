@@ -2,6 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cophub.core import selectors as core
+from cophub.core.forms import readable_text
+
+from .models import DedicatedNumber
 
 
 class CountryForm(forms.Form):
@@ -85,3 +88,31 @@ class ListingForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class DedicatedNumberForm(forms.Form):
+    """What a public source says of one number in one country (checked again by the service)."""
+
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=core.countries(),
+        to_field_name="iso2",
+        error_messages={"invalid_choice": _("Choose a country from the list.")},
+    )
+    number = forms.CharField(
+        label=_("Number"), max_length=20, initial="116 111", help_text=_("For example 116 111.")
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=DedicatedNumber.Status.choices)
+    source_name = forms.CharField(
+        label=_("Public source"), max_length=200, validators=[readable_text]
+    )
+    source_url = forms.URLField(
+        label=_("Address of the public source"), max_length=200, assume_scheme="https"
+    )
+    checked_on = forms.DateField(
+        label=_("Checked against the source on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def service_arguments(self) -> dict:
+        return self.cleaned_data | {"country": self.cleaned_data["country"].iso2}

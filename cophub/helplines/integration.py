@@ -55,6 +55,10 @@ def profile_data(country):
     return selectors.helplines_for_country(country.iso2)
 
 
+def profile_numbers(country):
+    return selectors.dedicated_numbers_for_country(country.iso2)
+
+
 def profile_gaps(country) -> list[str]:
     return selectors.country_gaps(country.iso2)
 

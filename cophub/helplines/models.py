@@ -298,3 +298,57 @@ class DailyCount(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.country_id} {self.event}: {self.count}"
+
+
+# The harmonised child helpline number that every country's line is about. ITU invited every
+# administration to allocate 116 111 to child helplines (TSB, 2008); the European Union reserved
+# it in Europe (Commission Decision 2007/116/EC, amended by 2007/698/EC). Other regional numbers are recorded per country as their sources say.
+CHILD_HELPLINE_NUMBER = "116111"
+
+
+class DedicatedNumber(models.Model):
+    """Whether a harmonised number for children is allocated and in service in one country, as a
+    public source said on a given day (Resolution 179: invites Member States 11, instructs the TSB
+    Director 3, and Member States and Sector Members 2 on Recommendation ITU-T E.1100).
+
+    Only a sourced fact is stored: a country without a row for a number is "not known"."""
+
+    class Status(models.TextChoices):
+        IN_SERVICE = "in_service", _("Allocated and in service")
+        ALLOCATED = "allocated", _("Allocated, not yet in service")
+        NOT_ALLOCATED = "not_allocated", _("Not allocated")
+
+    country = models.ForeignKey(
+        "core.Country", models.PROTECT, related_name="+", verbose_name=_("country")
+    )
+    number = models.CharField(_("number"), max_length=6)
+    status = models.CharField(_("status"), max_length=14, choices=Status.choices)
+    source_name = models.CharField(_("public source"), max_length=200)
+    source_url = models.URLField(_("address of the public source"))
+    checked_on = models.DateField(_("checked against the source on"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["country_id", "number"]
+        verbose_name = _("dedicated number")
+        verbose_name_plural = _("dedicated numbers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "number"],
+                name="dedicated_number_once_per_country",
+                violation_error_message=_("This number is already recorded for this country."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__regex=r"^[1-9][0-9]{2,5}$"),
+                name="dedicated_number_is_a_short_code",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country_id} {self.number}: {self.get_status_display()}"
+
+    @property
+    def display(self) -> str:
+        from .numbers import display_number
+
+        return display_number(self.number)

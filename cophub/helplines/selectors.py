@@ -15,10 +15,12 @@ from cophub.core.models import Country
 from . import clock
 from .hours import describe_hours, is_open
 from .models import (
+    CHILD_HELPLINE_NUMBER,
     VERIFICATION_PERIOD,
     ChangeProposal,
     ContactChannel,
     DailyCount,
+    DedicatedNumber,
     Helpline,
     Kind,
 )
@@ -243,3 +245,33 @@ def country_gaps(iso2: str) -> list[str]:
     if not listed.reporting_hotline:
         gaps.append(_("No reporting hotline listed"))
     return gaps
+
+
+# --- dedicated numbers (Resolution 179, MS/11, TSB/3, MSSM/2) ------------------------------------
+
+
+def dedicated_numbers(*, country: str | None = None) -> QuerySet[DedicatedNumber]:
+    """Every sourced fact on a dedicated number, by country and number."""
+    found = DedicatedNumber.objects.select_related("country")
+    return found.filter(country_id=country.upper()) if country else found
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    """One number in one country: its sourced fact, or None when nothing sourced is known."""
+
+    number: str
+    fact: DedicatedNumber | None
+
+    @property
+    def display(self) -> str:
+        from .numbers import display_number
+
+        return display_number(self.number)
+
+
+def dedicated_numbers_for_country(iso2: str) -> list[NumberLine]:
+    """116 111 first, known or not, then every other number recorded for the country."""
+    facts = {fact.number: fact for fact in DedicatedNumber.objects.filter(country_id=iso2)}
+    lines = [NumberLine(CHILD_HELPLINE_NUMBER, facts.pop(CHILD_HELPLINE_NUMBER, None))]
+    return lines + [NumberLine(number, facts[number]) for number in sorted(facts)]

@@ -1,12 +1,15 @@
 """Every write on the directory: import, proposals and their review, impact counts."""
 
 import datetime
+import re
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,7 +22,16 @@ from cophub.jobs import queue
 
 from . import exchange
 from .exchange import ImportRejected, RowError, ServiceData
-from .models import ChangeProposal, ContactChannel, DailyCount, Helpline, OpeningHours
+from .models import (
+    CHILD_HELPLINE_NUMBER,
+    ChangeProposal,
+    ChannelKind,
+    ContactChannel,
+    DailyCount,
+    DedicatedNumber,
+    Helpline,
+    OpeningHours,
+)
 
 
 @dataclass(frozen=True)
@@ -279,3 +291,111 @@ def count_tap(*, channel_id: int, iso2: str) -> bool:
         day=timezone.localdate(), country_id=iso2, event=DailyCount.Event.TAP, channel_id=channel_id
     )
     return True
+
+
+# --- dedicated numbers (Resolution 179, MS/11, TSB/3, MSSM/2) ------------------------------------
+
+_SHORT_CODE = re.compile(r"[1-9]\d{2,5}")
+
+
+def _checked_on(value: Any) -> datetime.date:
+    if not isinstance(value, datetime.date):
+        try:
+            value = datetime.date.fromisoformat(str(value or "").strip())
+        except ValueError:
+            raise DomainError(
+                _("Give the date the source was checked, as YYYY-MM-DD."), field="checked_on"
+            ) from None
+    if value > timezone.localdate():
+        raise DomainError(
+            _("The source cannot have been checked in the future."), field="checked_on"
+        )
+    return value
+
+
+@transaction.atomic
+def record_dedicated_number(
+    *,
+    by: Any,
+    country: str,
+    number: str,
+    status: str,
+    source_name: str,
+    source_url: str,
+    checked_on: Any,
+) -> DedicatedNumber:
+    """The secretariat records, from a public source, whether a country has allocated a number
+    and put it in service. A later check of the same number replaces the earlier one."""
+    require_secretariat(by, _("Only the secretariat records dedicated numbers."))
+    found = Country.objects.filter(iso2=(country or "").strip().upper()).first()
+    if found is None:
+        raise DomainError(_("Choose a country from the list."), field="country")
+    digits = re.sub(r"[\s\-.\u00a0]", "", number or "")
+    if not _SHORT_CODE.fullmatch(digits):
+        raise DomainError(
+            _("A dedicated number is a short code of 3 to 6 digits, not starting with 0."),
+            field="number",
+        )
+    if status not in DedicatedNumber.Status.values:
+        raise DomainError(_("Choose the status the source gives."), field="status")
+    source_name = (source_name or "").strip()
+    if not source_name:
+        raise DomainError(_("Name the public source of this fact."), field="source_name")
+    source_url = (source_url or "").strip()
+    try:
+        URLValidator(schemes=["https", "http"])(source_url)
+    except ValidationError:
+        raise DomainError(
+            _("Give the web address of the source, starting with https://."), field="source_url"
+        ) from None
+    fact, _created = DedicatedNumber.objects.update_or_create(
+        country=found,
+        number=digits,
+        defaults={
+            "status": status,
+            "source_name": source_name[:200],
+            "source_url": source_url,
+            "checked_on": _checked_on(checked_on),
+        },
+    )
+    return fact
+
+
+@transaction.atomic
+def dedicated_numbers_from_directory(*, by: Any) -> int:
+    """Record 116 111 as in service where a listed, sourced entry of the directory is reached
+    through it in its own country: the entry's source and its check date are the fact's.
+
+    A fact checked later than the entry, by the secretariat, is left as it is."""
+    require_secretariat(by, _("Only the secretariat records dedicated numbers."))
+    channels = (
+        ContactChannel.objects.filter(
+            kind=ChannelKind.PHONE,
+            value=CHILD_HELPLINE_NUMBER,
+            helpline__active=True,
+            helpline__is_demo=False,
+            helpline__country__isnull=False,
+        )
+        .select_related("helpline")
+        .order_by("helpline__country_id", "-helpline__last_verified")
+    )
+    recorded = 0
+    for channel in channels:
+        helpline = channel.helpline
+        known = DedicatedNumber.objects.filter(
+            country_id=helpline.country_id, number=CHILD_HELPLINE_NUMBER
+        ).first()
+        if known is not None and known.checked_on >= helpline.last_verified:
+            continue
+        DedicatedNumber.objects.update_or_create(
+            country_id=helpline.country_id,
+            number=CHILD_HELPLINE_NUMBER,
+            defaults={
+                "status": DedicatedNumber.Status.IN_SERVICE,
+                "source_name": helpline.source_name,
+                "source_url": helpline.source_url,
+                "checked_on": helpline.last_verified,
+            },
+        )
+        recorded += 1
+    return recorded

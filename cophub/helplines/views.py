@@ -30,7 +30,14 @@ from cophub.core.pagecache import public_page
 
 from . import exchange, selectors, services
 from .exchange import ImportRejected
-from .forms import CountryForm, ImportForm, ListingForm, ProposalForm, ReviewForm
+from .forms import (
+    CountryForm,
+    DedicatedNumberForm,
+    ImportForm,
+    ListingForm,
+    ProposalForm,
+    ReviewForm,
+)
 from .models import ChangeProposal, Helpline
 
 
@@ -84,6 +91,7 @@ def finder_country(request, iso2):
     context = _finder_context(iso2)
     services.count_finder_view(iso2=context["country"].iso2)
     context |= _country_choice(request, context["country"].iso2)
+    context["numbers"] = selectors.dedicated_numbers_for_country(context["country"].iso2)
     return render(request, "helplines/finder_country.html", context)
 
 
@@ -320,3 +328,41 @@ def impact(request):
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="helplines-impact.csv"'
     return response
+
+
+# --- dedicated numbers (Resolution 179, MS/11, TSB/3, MSSM/2) ------------------------------------
+
+
+@public_page("helplines", "core")
+@require_safe
+def dedicated_numbers(request):
+    """Every country where a public source says whether a dedicated number is allocated."""
+    return render(request, "helplines/numbers.html", {"facts": list(selectors.dedicated_numbers())})
+
+
+@never_cache
+@secretariat_required
+def manage_numbers(request):
+    """The secretariat records what a public source says, or takes 116 111 from the directory."""
+    form = DedicatedNumberForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and request.POST.get("action") == "directory":
+        form = DedicatedNumberForm()
+        recorded = services.dedicated_numbers_from_directory(by=request.user)
+        messages.success(
+            request,
+            _("Countries recorded from the directory: %(count)d.") % {"count": recorded},
+        )
+        return redirect("helplines:manage-numbers")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_dedicated_number(by=request.user, **form.service_arguments())
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("The number is recorded with its source."))
+            return redirect("helplines:manage-numbers")
+    return render_form_page(
+        request,
+        "helplines/manage_numbers.html",
+        {"form": form, "facts": list(selectors.dedicated_numbers())},
+    )

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cophub.core import selectors as core
 from cophub.core.forms import readable_text
 
 from .models import Audience, time_zone_choices
@@ -42,3 +43,45 @@ class TrainingForm(forms.Form):
                 if value is not None:
                     data[name] = value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
         return data
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TrainingRequestForm(forms.Form):
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=200,
+        validators=[readable_text],
+        help_text=_("For example: keeping children safe on social media."),
+    )
+    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=core.countries(),
+        to_field_name="iso2",
+        error_messages={"invalid_choice": _("Choose a country from the list.")},
+    )
+    period_start = forms.DateField(label=_("Preferred from"), widget=DATE_INPUT)
+    period_end = forms.DateField(label=_("Preferred until"), widget=DATE_INPUT)
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[readable_text],
+        help_text=_("Who will take part, how many, on site or online."),
+    )
+
+    def service_arguments(self) -> dict:
+        return self.cleaned_data | {"country": self.cleaned_data["country"].iso2}
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[readable_text],
+    )

@@ -58,3 +58,78 @@ class Training(models.Model):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class TrainingRequest(models.Model):
+    """A Member State's delegate, or an organisation, asks for a training (Resolution 179,
+    resolves 5: capacity building "at their request"; BDT/9: training programmes for all
+    stakeholders). The secretariat answers it: it schedules a training, or declines and says why."""
+
+    class State(models.TextChoices):
+        RECEIVED = "received", _("Received, waiting for the secretariat")
+        SCHEDULED = "scheduled", _("A training is scheduled")
+        DECLINED = "declined", _("Declined by the secretariat")
+
+    topic = models.CharField(_("topic"), max_length=200)
+    audience = models.CharField(_("audience"), max_length=12, choices=Audience.choices)
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    country = models.ForeignKey(
+        "core.Country", models.PROTECT, related_name="+", verbose_name=_("country")
+    )
+    period_start = models.DateField(_("preferred from"))
+    period_end = models.DateField(_("preferred until"))
+    note = models.TextField(_("note"), max_length=3000, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.RECEIVED
+    )
+    training = models.ForeignKey(
+        Training,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("training scheduled"),
+    )
+    reason = models.TextField(_("reason for declining"), max_length=2000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("request for a training")
+        verbose_name_plural = _("requests for a training")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="training_request_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state="received", training__isnull=True, reason="")
+                | models.Q(state="scheduled", training__isnull=False)
+                | (models.Q(state="declined", training__isnull=True) & ~models.Q(reason="")),
+                name="training_request_answer_fits_its_state",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country_id}: {self.topic} ({self.get_state_display()})"

@@ -3,7 +3,7 @@
 import datetime
 
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
@@ -58,6 +58,13 @@ class MeetingOut(Schema):
 
 class MeetingDetailOut(MeetingOut):
     agenda: list[AgendaItemOut]
+    mandate: list[str] = Field(
+        description="Codes of the mandate paragraphs the meeting's public documents serve"
+    )
+
+    @staticmethod
+    def resolve_mandate(obj):
+        return [paragraph.code for paragraph in selectors.meeting_mandate(obj)]
 
     @staticmethod
     def resolve_agenda(obj):

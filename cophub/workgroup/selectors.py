@@ -244,6 +244,15 @@ def contributions_for_country(iso2: str) -> QuerySet[Document]:
     ).order_by("-registered_at", "-pk")
 
 
+def meeting_mandate(meeting: Meeting) -> QuerySet[MandateParagraph]:
+    """The paragraphs a meeting serves: those its registered documents serve (a withdrawn one no
+    longer does), in the mandate's order."""
+    served = Document.objects.filter(meeting=meeting, status=Document.Status.REGISTERED).values(
+        "mandate"
+    )
+    return MandateParagraph.objects.filter(pk__in=served)
+
+
 def documents_serving(paragraph: MandateParagraph) -> QuerySet[Document]:
     return (
         public_documents()

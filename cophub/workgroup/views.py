@@ -483,6 +483,7 @@ def meeting_detail(request, code):
         "workgroup/meeting_detail.html",
         {
             "meeting": meeting,
+            "paragraphs": list(selectors.meeting_mandate(meeting)),
             "materials": selectors.meeting_materials(meeting),
             "consultation": selectors.consultation_of(meeting),
             "participant_count": selectors.participants(meeting).count(),

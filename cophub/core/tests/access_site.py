@@ -39,6 +39,7 @@ from cophub.resources.models import Resource
 from cophub.resources.tests.factories import make_resource
 from cophub.statistics import services as statistics_services
 from cophub.statistics.tests.factories import IndicatorFactory, ObservationFactory, csv_bytes
+from cophub.trainings.tests.factories import ask as ask_for_training
 from cophub.trainings.tests.factories import schedule as schedule_training
 from cophub.workgroup import services as workgroup_services
 from cophub.workgroup.models import PaperGeneration, ReportEdition, ReportGeneration
@@ -72,6 +73,7 @@ def build_site() -> SimpleNamespace:
     _statistics(site)
     _coordination(site)
     site.training = schedule_training(days=14)
+    site.training_request = ask_for_training(by=site.users["delegate_a"])
     site.mandate = MandateParagraph.objects.order_by("pk").first()
     site.topic_type_id = ContentType.objects.get_for_model(site.topic).pk
     site.account_request = AccountRequestFactory()

@@ -13,6 +13,7 @@ A role refused a write (401, 403, 404, LOGIN, ADMIN_LOGIN, NO_WRITE) must leave 
 it was. A new pattern or operation needs a line here: the tests name the ones without.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -471,6 +472,13 @@ PAGES: dict[str, Visit] = {
         secretariat(),
         Post(lambda s: {"decision": "reject"}, secretariat(ALLOWED)),
     ),
+    # Dedicated numbers (116 111): public facts with their sources; the secretariat records them.
+    "{lang}/help/numbers/": page("/en/help/numbers/", everyone()),
+    "{lang}/help/manage/numbers/": page(
+        "/en/help/manage/numbers/",
+        secretariat(),
+        Post(lambda s: {"action": "record", "number": "0"}, secretariat(ALLOWED)),
+    ),
     "{lang}/help/<str:iso2>/": page(f"/en/help/{A}/", everyone()),
     "{lang}/help/<str:iso2>/tap/<int:channel_id>/": page(
         lambda s: f"/en/help/{A}/tap/{s.channel.pk}/", everyone(405), Post()
@@ -540,6 +548,21 @@ PAGES: dict[str, Visit] = {
     "{lang}/trainings/": page("/en/trainings/", everyone()),
     "{lang}/trainings/new/": page(
         "/en/trainings/new/", staff(), Post(lambda s: {"title": ""}, staff(ALLOWED))
+    ),
+    # Requests for a training: a delegate or an organisation asks; the secretariat answers.
+    "{lang}/trainings/requests/": page("/en/trainings/requests/", signed_in()),
+    "{lang}/trainings/requests/new/": page(
+        "/en/trainings/requests/new/",
+        delegates(),
+        Post(lambda s: {"topic": ""}, delegates(ALLOWED)),
+    ),
+    "{lang}/trainings/requests/<int:pk>/": page(
+        lambda s: f"/en/trainings/requests/{s.training_request.pk}/",
+        answers(403, anonymous=LOGIN, delegate_a=200, secretariat=200),
+        Post(
+            lambda s: {"action": "decline", "reason": ""},
+            answers(403, anonymous=LOGIN, secretariat=ALLOWED),
+        ),
     ),
     "{lang}/trainings/<str:slug>/": page(lambda s: f"/en/trainings/{s.training.slug}/", everyone()),
     # coordination: the register is public; the secretariat keeps it
@@ -780,6 +803,30 @@ API: dict[tuple[str, str], Visit] = {
         lambda s: f"/api/v1/helplines/{s.helpline.key}", everyone()
     ),
     ("GET", "/api/v1/help/{iso2}"): api(f"/api/v1/help/{A}", everyone()),
+    ("GET", "/api/v1/dedicated-numbers"): api("/api/v1/dedicated-numbers", everyone()),
+    ("GET", "/api/v1/dedicated-numbers/{iso2}"): api(f"/api/v1/dedicated-numbers/{A}", everyone()),
+    ("GET", "/api/v1/training-requests"): api(
+        "/api/v1/training-requests", answers(200, anonymous=401)
+    ),
+    ("POST", "/api/v1/training-requests"): api(
+        "/api/v1/training-requests",
+        post=Post(
+            lambda s: {
+                "topic": "Online safety for teachers",
+                "audience": "educators",
+                "language": "fr",
+                "country": COUNTRY_B,
+                "period_start": str(datetime.date.today() + datetime.timedelta(days=30)),
+                "period_end": str(datetime.date.today() + datetime.timedelta(days=60)),
+            },
+            answers(ALLOWED, anonymous=401, public=403),
+            json=True,
+        ),
+    ),
+    ("GET", "/api/v1/training-requests/{request_id}"): api(
+        lambda s: f"/api/v1/training-requests/{s.training_request.pk}",
+        answers(403, anonymous=401, delegate_a=200, secretariat=200),
+    ),
     ("GET", "/api/v1/checklist"): api("/api/v1/checklist", everyone()),
     ("GET", "/api/v1/countries/{iso2}/measures"): api(
         f"/api/v1/countries/{A}/measures", everyone()

@@ -23,3 +23,19 @@ def schedule(*, days: int = 10, title: str = "Safer Internet for parents", **ove
         "online": False,
     }
     return services.schedule_training(**values | overrides)
+
+
+def ask(*, by, days: int = 30, topic: str = "Online safety for teachers", **overrides):
+    """A request for a training in a period starting `days` from now, through the service."""
+    start = timezone.localdate() + datetime.timedelta(days=days)
+    values = {
+        "by": by,
+        "topic": topic,
+        "audience": "educators",
+        "language": "ar",
+        "country": by.country_id or "KE",
+        "period_start": start,
+        "period_end": start + datetime.timedelta(days=30),
+        "note": "About thirty teachers, on site.",
+    }
+    return services.request_training(**values | overrides)

@@ -483,8 +483,8 @@ def test_meeting_page_query_count_does_not_grow_with_its_documents(
     client.get("/en/meetings/CWG-COP-24/")
     # meeting with its agenda, documents, their countries, organisations and files, the youth
     # consultation and the count of participants; its report and the decisions and actions
-    # standing on it
-    with django_assert_num_queries(10):
+    # standing on it; the mandate paragraphs its documents serve
+    with django_assert_num_queries(11):
         html = client.get("/en/meetings/CWG-COP-24/").content.decode()
     assert html.count('class="document"') == count
 
@@ -518,3 +518,23 @@ def test_the_reports_list_offers_no_year_to_come(client):
     html = client.get("/en/reports/").content.decode()
     assert f"/en/reports/annual/{this_year}/" in html
     assert f"/reports/annual/{this_year + 1}/" not in html
+
+
+def test_the_meeting_names_the_paragraphs_its_public_documents_serve(client):
+    from cophub.core.models import MandateParagraph
+
+    meeting = MeetingFactory(number=24)
+    (registered,) = registered_documents(meeting, 1)
+    registered.mandate.set(MandateParagraph.objects.filter(code__in=["R179/MS/11", "R179/SG/1"]))
+    draft = submit(DelegateFactory(), meeting)
+    draft.mandate.set(MandateParagraph.objects.filter(code="R1306/RES/6"))
+    (withdrawn,) = registered_documents(meeting, 1, start=2)
+    Document.objects.filter(pk=withdrawn.pk).update(status=Document.Status.WITHDRAWN)
+    withdrawn.mandate.set(MandateParagraph.objects.filter(code="R1306/RES/5"))
+    html = client.get("/fr/meetings/CWG-COP-24/").content.decode()
+    assert "Paragraphes du mandat" in html
+    for code in ("R179-MS-11", "R179-SG-1"):
+        assert f'href="/fr/mandate/{code}/"' in html
+    assert "/fr/mandate/R1306-RES-6/" not in html and "/fr/mandate/R1306-RES-5/" not in html
+    answer = client.get("/api/v1/meetings/CWG-COP-24").json()
+    assert answer["mandate"] == ["R179/SG/1", "R179/MS/11"]
