@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,8 @@ def _load_reference_data(sender, using, apps=None, **kwargs):
 
     from .reference import load_reference_data
 
-    load_reference_data(apps or installed_apps, using=using)
+    with transaction.atomic(using=using):  # one commit, not one per row
+        load_reference_data(apps or installed_apps, using=using)
 
 
 class CoreConfig(AppConfig):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,8 @@ def _load_vocabulary(sender, using, apps=None, **kwargs):
 
     from .vocabulary import load_vocabulary
 
-    load_vocabulary(apps or installed_apps, using=using)
+    with transaction.atomic(using=using):  # one commit, not one per row
+        load_vocabulary(apps or installed_apps, using=using)
 
 
 class ResourcesConfig(AppConfig):

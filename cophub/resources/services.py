@@ -119,7 +119,7 @@ def _require_keeper(actor: Any) -> None:
 
 
 def _add_language_version(
-    *, resource: Resource, language: str, file: Any = None, link: str = ""
+    *, resource: Resource, language: str, file: Any = None, link: str = "", index: bool = True
 ) -> LanguageVersion:
     if language not in LANGUAGE_CODES:
         raise DomainError(_("Language versions are in the six official languages only."))
@@ -136,7 +136,8 @@ def _add_language_version(
         raise DomainError(_("Give a file or a link."), field="link")
     version.full_clean(exclude=["file", "resource"])
     version.save()
-    queue.inline_or_after_commit(tasks.index_resource, resource.pk)
+    if index:  # a new resource is indexed once, with all its versions
+        queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return version
 
 
@@ -235,10 +236,10 @@ def _record_resource(
     resource.mandate.set(paragraphs)
     for language, url in links.items():
         if url:
-            _add_language_version(resource=resource, language=language, link=url)
+            _add_language_version(resource=resource, language=language, link=url, index=False)
     for language, file in files.items():
         if file:
-            _add_language_version(resource=resource, language=language, file=file)
+            _add_language_version(resource=resource, language=language, file=file, index=False)
     queue.inline_or_after_commit(tasks.index_resource, resource.pk)
     return resource
 

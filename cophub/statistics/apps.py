@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,8 @@ def _seed_core_indicators(sender, using, apps=None, **kwargs):
 
     from .framework import seed_core_indicators
 
-    seed_core_indicators(apps or installed_apps, using=using)
+    with transaction.atomic(using=using):  # one commit, not one per row
+        seed_core_indicators(apps or installed_apps, using=using)
 
 
 class StatisticsConfig(AppConfig):

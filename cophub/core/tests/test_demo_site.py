@@ -60,18 +60,10 @@ NOT_LINKED = [
     "/{lang}/accounts/password/reset/done/",
     "/{lang}/accounts/request/sent/",
     "/{lang}/consultations/safe-online/take-part/",
-    "/{lang}/trainings/",
 ]
 SECRETARIAT_NOT_LINKED = [
-    "/{lang}/audit/",
-    "/{lang}/safeguarding/",
-    "/{lang}/safeguarding/contacts/",
-    "/{lang}/help/manage/",
     "/{lang}/help/manage/import/",
     "/{lang}/help/manage/to-confirm/",
-    "/{lang}/resources/review/",
-    "/{lang}/countries/proposals/",
-    "/{lang}/countries/assistance/",
     "/{lang}/trainings/new/",
     "/{lang}/consultations/safe-online/preview/",
 ]

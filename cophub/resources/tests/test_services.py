@@ -141,7 +141,7 @@ def test_edition_history_says_what_changed():
     assert [edition.pk for edition, _changes in history] == [old.pk, new.pk]
     changes = {c.label: (c.before, c.after) for c in history[1][1]}
     assert changes["Title (en)"] == ("Guidelines for Industry", "Guidelines for industry")
-    assert changes["Languages"] == ("en", "en, fr")
+    assert changes["Languages"] == ("en", "en and fr")
     assert "Age assurance" in changes["Topics"][1]
 
 
