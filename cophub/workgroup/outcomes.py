@@ -32,10 +32,9 @@ COMMENT_DAYS = (1, 28)
 
 
 def meeting_participants(meeting: Meeting) -> QuerySet:
-    """The accounts a draft report is circulated to and that may comment on it.
-
-    For now the delegates registered for the meeting (MeetingRegistration). This is the one
-    place to change when the participants' own records (role, in person or remote) are kept."""
+    """The accounts a draft report is circulated to and that may comment on it: the meeting's
+    registered participants, from the same records as the list of participants and the gender
+    table (MeetingRegistration: role, in person or remote), whatever their role."""
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(
