@@ -5,42 +5,15 @@ import pytest
 from cophub.consultations.models import Answer, Response
 from cophub.testing import check_accessibility
 
-from .factories import answers_for, consultation, move_to_past, respond
+from .factories import consultation, move_to_past, respond
+from .taking_part import take_part
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _take_part(page, base, item, *, lang, age_band, sex, country, text, axe=True):
-    # axe-core runs as a script: with JavaScript turned off only the flow itself is checked.
-    check = check_accessibility if axe else (lambda page: None)
-    page.goto(f"{base}/{lang}/consultations/{item.slug}/")
-    check(page)
-    page.click(f'a[href="/{lang}/consultations/{item.slug}/take-part/"]')
-    check(page)
-    page.check(f'input[name="age_band"][value="{age_band}"]')
-    page.check(f'input[name="sex"][value="{sex}"]')
-    page.select_option('select[name="country"]', country)
-    page.check('input[name="consent"]')
-    page.click('button[type="submit"]')
-    # The questions answer the consent post: the address stays the consent step's.
-    page.wait_for_selector('input[name="p"]', state="attached")
-    assert "?" not in page.url
-    check(page)
-    answers = answers_for(item, text=text)
-    single, multiple, scale, free = list(answers)
-    page.check(f'input[name="{single}"][value="{answers[single][0]}"]')
-    for value in answers[multiple]:
-        page.check(f'input[name="{multiple}"][value="{value}"]')
-    page.check(f'input[name="{scale}"][value="4"]')
-    page.fill(f'textarea[name="{free}"]', text)
-    page.click('button[type="submit"]')
-    page.wait_for_load_state()
-    check(page)
-
-
 def test_a_girl_in_arabic_writes_a_phone_number_that_is_stored_redacted(page, live_server):
     item = consultation()
-    _take_part(
+    take_part(
         page, live_server.url, item, lang="ar", age_band="13-15", sex="girl", country="EG",
         text="أريد دروسًا عن الخصوصية، رقمي 01012345678",
     )  # fmt: skip
@@ -64,9 +37,9 @@ def test_a_boy_in_chinese_without_javascript_who_is_in_danger_sees_help_at_once(
     quiet = context.new_page()
     try:
         item = consultation()
-        _take_part(
+        take_part(
             quiet, live_server.url, item, lang="zh", age_band="16-17", sex="boy", country="FR",
-            text="我继父经常打我，我不敢回家", axe=False,
+            text="我继父经常打我，我不敢回家", check=lambda page: None,
         )  # fmt: skip
         help_box = quiet.locator(".danger-help")
         assert help_box.is_visible()
@@ -80,7 +53,7 @@ def test_a_boy_in_chinese_without_javascript_who_is_in_danger_sees_help_at_once(
         context.close()
     # The same pages in Chinese, with JavaScript, pass axe-core.
     other = consultation(slug="with-script")
-    _take_part(
+    take_part(
         page, live_server.url, other, lang="zh", age_band="16-17", sex="boy", country="FR",
         text="我继父经常打我",
     )  # fmt: skip
@@ -122,7 +95,7 @@ def test_a_child_who_answers_too_fast_checks_and_sends_again_and_never_meets_the
 ):
     settings.CONSULTATION_MIN_ANSWER_SECONDS = 3
     item = consultation()
-    _take_part(
+    take_part(
         page, live_server.url, item, lang="fr", age_band="16-17", sex="girl", country="FR",
         text="Plus de cours sur la vie privée",
     )  # fmt: skip
@@ -172,7 +145,7 @@ def test_a_disclosure_without_a_keyword_is_answered_and_a_safeguarding_contact_i
     contact = SecretariatFactory(email="safeguarding@itu.example", preferred_language=lang)
     item = consultation()
     item.safeguarding_contacts.add(contact)
-    _take_part(
+    take_part(
         page, live_server.url, item, lang=lang, age_band="13-15", sex="girl", country=country,
         text=disclosure,
     )  # fmt: skip
@@ -188,7 +161,7 @@ def test_a_disclosure_without_a_keyword_is_answered_and_a_safeguarding_contact_i
     assert f"/safeguarding/{waiting.pk}/" in mail.outbox[-1].body and waiting.handled_at is None
     # An ordinary answer: the thanks, quietly with the country's helpline and the quick exit.
     other = consultation(slug=f"ordinary-{lang}")
-    _take_part(
+    take_part(
         page, live_server.url, other, lang=lang, age_band="16-17", sex="boy", country=country,
         text=ordinary,
     )  # fmt: skip
