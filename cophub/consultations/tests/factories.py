@@ -6,29 +6,16 @@ from django.utils import timezone
 from cophub.consultations import services
 from cophub.consultations.models import Consultation
 from cophub.consultations.sample import add_questions, answers_for  # noqa: F401
-from cophub.workgroup.models import Group, Meeting
+from cophub.workgroup.tests import factories as workgroup_factories
 
 
-class GroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Group
-        django_get_or_create = ["code"]
+class MeetingFactory(workgroup_factories.MeetingFactory):
+    """A meeting ten days from now. It takes its number from the same sequence as the working
+    group's factory (a subclass shares its counter), so that meetings made by both in one test
+    process never share a number."""
 
-    code = "CWG-COP"
-    name = "Council Working Group on Child Online Protection"
-
-
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    group = factory.SubFactory(GroupFactory)
-    number = factory.Sequence(lambda n: 100 + n)
     starts_on = factory.LazyFunction(lambda: timezone.now().date() + datetime.timedelta(days=10))
-    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=1))
-    contribution_deadline = factory.LazyAttribute(
-        lambda o: o.starts_on - datetime.timedelta(days=12)
-    )
+    place = ""
     time_zone = "Europe/Zurich"
 
 
