@@ -49,14 +49,12 @@ def install_problem_handlers(api) -> None:
 
     from cophub.core.errors import DomainError
 
-    @api.exception_handler(Http404)
     def not_found(request, exc):
         return problem_response(request, 404, detail=_("No such record."))
 
     # A selector's .get() that finds nothing is the same answer, whichever operation asked.
-    @api.exception_handler(ObjectDoesNotExist)
-    def no_such_record(request, exc):
-        return problem_response(request, 404, detail=_("No such record."))
+    for missing in (Http404, ObjectDoesNotExist):
+        api.add_exception_handler(missing, not_found)
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -14,7 +13,7 @@ from cophub.accounts.permissions import is_secretariat
 from cophub.core.apischema import Pagination, choice
 
 from . import selectors, services
-from .models import Audience, Training, TrainingRequest
+from .models import Audience, TrainingRequest
 
 router = Router(tags=["trainings"])
 
@@ -55,10 +54,7 @@ def list_trainings(request, upcoming: bool = False):
 
 @router.get("/trainings/{slug}", response=TrainingOut, summary="One training")
 def get_training(request, slug: str):
-    try:
-        return selectors.training(slug)
-    except Training.DoesNotExist:
-        raise Http404 from None
+    return selectors.training(slug)
 
 
 # --- requests for a training (Resolution 179, resolves 5, BDT/9) ------------------------------
@@ -134,10 +130,7 @@ def create_training_request(request, body: TrainingRequestIn):
     summary="One request for a training, for the secretariat and the person who asked",
 )
 def get_training_request(request, request_id: int):
-    try:
-        sent = selectors.training_request(request_id)
-    except TrainingRequest.DoesNotExist:
-        raise Http404 from None
+    sent = selectors.training_request(request_id)
     if not (is_secretariat(request.auth) or sent.requested_by_id == request.auth.pk):
         raise HttpError(403, _("Only the secretariat and the person who asked see this request."))
     return sent
