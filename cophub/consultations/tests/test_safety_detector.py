@@ -6,10 +6,10 @@ import pytest
 from cophub.consultations import safeguarding
 from cophub.consultations.safeguarding import LANGUAGES, frame_of, labelled_cases, signals_danger
 
-# What the held-back part gives (docs/consultations.md): the goal of 95 % recall is met in
-# Chinese, Russian and Spanish, not yet in Arabic, English and French, whose held-back part also
-# holds the sentences of the later batches. A change to the cues may not fall below these.
-HELD_BACK_RECALL_FLOOR = {"ar": 0.85, "zh": 0.97, "en": 0.82, "fr": 0.89, "ru": 0.96, "es": 0.95}
+# What the held-back part gives (docs/consultations.md): the goal of 95 % recall is not met in
+# any language once the held-back part holds the sentences of the later batches, written after
+# the cues. A change to the cues may not fall below these.
+HELD_BACK_RECALL_FLOOR = {"ar": 0.85, "zh": 0.93, "en": 0.86, "fr": 0.86, "ru": 0.86, "es": 0.89}
 FALSE_ALARMS_CEILING = 0.05
 
 
@@ -29,7 +29,7 @@ def test_the_set_is_large_enough_and_split_once_for_all():
         assert sum(case.disclosure for case in mine) >= 100
         assert sum(not case.disclosure for case in mine) >= 100
     # The split is a hash of the id: the same sentences are held back on every machine.
-    assert sum(case.held_back for case in cases) == 701
+    assert sum(case.held_back for case in cases) == 765
     assert [case.id for case in cases if case.held_back][:3] == ["ar-001", "ar-002", "ar-003"]
 
 
