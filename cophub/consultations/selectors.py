@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import Count, F, Model, Q, QuerySet
+from django.db.models import Count, F, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cophub.core import cache as versioned
@@ -308,10 +309,18 @@ def held_between(start: datetime.date, end: datetime.date) -> list[Consultation]
 def participation_by_consultation_for_country(iso2: str) -> list[tuple[Consultation, int | None]]:
     """Each closed public consultation with the country's participants (None under 5)."""
     now = timezone.now()
+    # Counted on the (consultation, country) index: the country's responses only are read.
+    participants = (
+        Response.objects.filter(consultation=OuterRef("pk"), country=iso2.upper())
+        .order_by()
+        .values("consultation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = (
         public_consultations()
         .filter(closes_at__lte=now)
-        .annotate(n=Count("responses", filter=Q(responses__country=iso2)))
+        .annotate(n=Coalesce(Subquery(participants), 0))
         .order_by("-opens_at")
     )
     return [(consultation, suppressed(consultation.n)) for consultation in rows if consultation.n]

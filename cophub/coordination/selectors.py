@@ -334,8 +334,12 @@ def for_mandate_paragraph(code: str) -> QuerySet[Activity]:
 
 
 def for_country(iso2: str) -> QuerySet[Activity]:
-    return with_listing_data(
-        Activity.objects.filter(countries__iso2=iso2.upper()).order_by("-starts_on", "-id")
+    """A country's activities, latest first, with their organisations (what the country
+    profile shows)."""
+    return (
+        Activity.objects.filter(countries__iso2=iso2.upper())
+        .select_related("organisation")
+        .order_by("-starts_on", "-id")
     )
 
 

@@ -613,11 +613,12 @@ COUNTRY_PROFILE_KINDS = (
 
 
 def resources_for_country(iso2: str, kinds: Iterable[str] | None = None) -> QuerySet[Resource]:
-    """Published resources about a country, newest first; `kinds` narrows to some kinds."""
+    """Published resources about a country, newest first; `kinds` narrows to some kinds. The
+    resources alone: title, kind and date are what the country profile shows."""
     queryset = public_resources().filter(countries__iso2=iso2.upper())
     if kinds:
         queryset = queryset.filter(kind__in=list(kinds))
-    return with_listing_data(queryset.order_by("-published_on", "-id"))
+    return queryset.order_by("-published_on", "-id")
 
 
 def new_resources(limit: int = 50) -> QuerySet[Resource]:

@@ -230,17 +230,15 @@ class KeyFigure:
 
 def key_figures_for_country(iso2: str) -> list[KeyFigure]:
     """The latest published total of each indicator for the country, in the framework's order."""
+    # One row per indicator (PostgreSQL's DISTINCT ON), however many years the country has.
     rows = (
         published()
         .filter(country_id=iso2.upper(), **TOTALS)
         .select_related("indicator")
-        .order_by("indicator__order", "indicator__code", "-period")
+        .order_by("indicator__order", "indicator__code", "indicator_id", "-period")
+        .distinct("indicator__order", "indicator__code", "indicator_id")
     )
-    figures: dict[int, KeyFigure] = {}
-    for row in rows:
-        if row.indicator_id not in figures:
-            figures[row.indicator_id] = KeyFigure(row.indicator, row.period, row.value, row.status)
-    return list(figures.values())
+    return [KeyFigure(row.indicator, row.period, row.value, row.status) for row in rows]
 
 
 def gaps_for_country(iso2: str) -> list[str]:
@@ -254,8 +252,10 @@ def gaps_for_country(iso2: str) -> list[str]:
     if latest["any_year"] is None:
         return []
     gaps = []
-    by_sex_exists = Indicator.objects.filter(by_sex=True).exists()
-    by_age_exists = Indicator.objects.filter(by_age=True).exists()
+    kinds = Indicator.objects.aggregate(
+        by_sex=Count("pk", filter=Q(by_sex=True)), by_age=Count("pk", filter=Q(by_age=True))
+    )
+    by_sex_exists, by_age_exists = kinds["by_sex"] > 0, kinds["by_age"] > 0
     if by_sex_exists and latest["by_sex"] is None:
         gaps.append(_("No data by sex"))
     elif by_sex_exists and latest["by_sex"] < latest["any_year"]:

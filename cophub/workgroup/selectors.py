@@ -236,12 +236,13 @@ def submissions_of(user: Any) -> QuerySet[Document]:
 
 
 def contributions_for_country(iso2: str) -> QuerySet[Document]:
-    """Public contributions a Member State submitted or co-signed, latest first."""
-    return _listing(
-        public_documents().filter(
-            countries__iso2=iso2.upper(), document_type=DocumentType.CONTRIBUTION
-        )
-    ).order_by("-registered_at", "-pk")
+    """Public contributions a Member State submitted or co-signed, latest first: the documents
+    alone (number, title and date are what the country profile shows)."""
+    return (
+        public_documents()
+        .filter(countries__iso2=iso2.upper(), document_type=DocumentType.CONTRIBUTION)
+        .order_by("-registered_at", "-pk")
+    )
 
 
 def meeting_mandate(meeting: Meeting) -> QuerySet[MandateParagraph]:
