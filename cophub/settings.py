@@ -149,7 +149,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, keeping one client per connection pool (core/redis_cache.py).
+            "BACKEND": "cophub.core.redis_cache.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
         }
     }

@@ -46,7 +46,7 @@ def redis_servers(settings):
 
     prefix = f"cophub-test-{uuid.uuid4().hex}"
     server = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "cophub.core.redis_cache.RedisCache",
         "LOCATION": TEST_REDIS_URL,
         "KEY_PREFIX": prefix,
     }

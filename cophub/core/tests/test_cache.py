@@ -150,3 +150,32 @@ def test_app_servers_sharing_redis_see_each_others_bumps(redis_servers):
     redis.Redis.from_url(TEST_REDIS_URL).delete(f"{redis_servers}:1:version:figures")
     figures.value = "64.5"
     assert b.cached("figures", "KE", figures, timeout=60) == "64.5"
+
+
+def test_the_redis_cache_keeps_one_client_per_pool_and_works_across_threads(redis_servers):
+    import threading
+
+    from django.core.cache import caches
+
+    cache = caches["server_a"]
+    cache.set("one", 1)
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client  # one server: reads and writes share its pool
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(50):
+                cache.set(f"t{n}:{i}", i)
+                assert cache.get(f"t{n}:{i}") == i
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert cache.get_many(["one", "t3:49"]) == {"one": 1, "t3:49": 49}
+    assert cache._cache.get_client() is client
