@@ -84,11 +84,13 @@ def wrk(url: str, *, seconds: int, connections: int, threads: int, script: Path)
     }
 
 
-def _gunicorn(app: str, *, cwd: Path, env: dict, workers: int) -> tuple[subprocess.Popen, int]:
+def _gunicorn(
+    app: str, *, cwd: Path, env: dict, workers: int, config: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, int]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers",
-         str(workers), "--worker-class", "sync", "--log-level", "error"],
+         str(workers), "--worker-class", "sync", "--log-level", "error", *config],
         cwd=cwd, env=env,
     )  # fmt: skip
     return process, port
@@ -113,13 +115,20 @@ def _drain(port: int) -> None:
     _wait(port, "/healthz")
 
 
-def _rss_mb(master: subprocess.Popen) -> list[float]:
-    """The resident memory of each worker of a gunicorn master, in MB."""
+def _memory_mb(master: subprocess.Popen) -> list[dict[str, float]]:
+    """Each worker of a gunicorn master, in MB: its resident memory (RSS), its proportional share
+    of what it shares with the master and the other workers (PSS), and what is its own alone
+    (USS)."""
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     sizes = []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+
+        def kb(field: str, rollup: str = rollup) -> int:
+            return int(re.search(rf"^{field}:\s+(\d+)", rollup, re.M).group(1))
+
+        own = kb("Private_Clean") + kb("Private_Dirty")
+        sizes.append({"rss": kb("Rss") / 1024, "pss": kb("Pss") / 1024, "uss": own / 1024})
     return sizes
 
 
@@ -200,8 +209,11 @@ def measure(args) -> list[dict]:
         bare_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
         bare, bare_port = _gunicorn("wsgi:application", cwd=HERE / "bare", env=bare_env,
                                     workers=args.workers)  # fmt: skip
+        # COP Hub with its own gunicorn configuration (`cophub serve`'s: the app preloaded in
+        # the master), in sync workers like the bare view.
         site, site_port = _gunicorn("cophub.wsgi:application", cwd=PROJECT_DIR, env=env,
-                                    workers=args.workers)  # fmt: skip
+                                    workers=args.workers,
+                                    config=("--config", "python:cophub.core.serving"))  # fmt: skip
         try:
             _wait(bare_port, "/")
             _wait_until_up("127.0.0.1", site_port)
@@ -219,16 +231,16 @@ def measure(args) -> list[dict]:
                 wrk(url, **(load | {"seconds": 2}))  # warm: the cache, the connections
                 pairs = [(wrk(bare_url, **load), wrk(url, **load)) for _round in range(args.rounds)]
                 figures.append(_figure(page, pairs))
-            memory = {"cophub": _rss_mb(site), "bare": _rss_mb(bare)}
+            memory = {"cophub": _memory_mb(site), "bare": _memory_mb(bare)}
         finally:
             for process in (site, bare):
                 process.terminate()
                 process.wait(30)
         print(
-            "worker memory after every page (RSS, MB): COP Hub "
-            + ", ".join(f"{size:.0f}" for size in memory["cophub"])
+            "worker memory after every page (MB, RSS/PSS/USS per worker): COP Hub "
+            + ", ".join(_sizes(size) for size in memory["cophub"])
             + "; bare "
-            + ", ".join(f"{size:.0f}" for size in memory["bare"]),
+            + ", ".join(_sizes(size) for size in memory["bare"]),
             flush=True,
         )
         inprocess = _in_process(env, pages)
@@ -239,8 +251,12 @@ def measure(args) -> list[dict]:
             f"queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
             flush=True,
         )
-    figures.append({"figure": "worker memory", "rss_mb": memory})
+    figures.append({"figure": "worker memory", "mb": memory})
     return figures
+
+
+def _sizes(size: dict[str, float]) -> str:
+    return f"{size['rss']:.0f}/{size['pss']:.0f}/{size['uss']:.0f}"
 
 
 def _figure(page: str, pairs: list[tuple[dict, dict]]) -> dict:
