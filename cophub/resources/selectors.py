@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -182,9 +182,12 @@ class _Match:
     terms: list[set[str]] = field(default_factory=list)
     near_ids: list[int] | None = None  # trigram near matches, closest first
     any_word: bool = False  # matches any of the words, those with most of them first
+    some_words: bool = False  # matches every word that some resource has, not the others
 
     @classmethod
-    def of(cls, terms: list[set[str]], *, any_word: bool = False) -> _Match:
+    def of(
+        cls, terms: list[set[str]], *, any_word: bool = False, some_words: bool = False
+    ) -> _Match:
         published = ("r.status = %s", [Resource.Status.PUBLISHED])
         if not terms:
             return cls("resources_resource r WHERE " + published[0], published[1])
@@ -194,6 +197,7 @@ class _Match:
             [text.tsquery(terms, any_word=any_word), *published[1]],
             terms,
             any_word=any_word,
+            some_words=some_words,
         )
 
     def order(self, params: list) -> tuple[str, list]:
@@ -303,10 +307,35 @@ def _count(match: _Match, query: SearchQuery) -> int:
         return cursor.fetchone()[0]
 
 
+# For this transaction: no sequential scan, no plain index scan, so that the match is a bitmap of
+# the GIN index (constant SQL).
+PLAN_WITH_THE_WORD_INDEX = (
+    "SELECT set_config('enable_seqscan', '%s', true), set_config('enable_indexscan', '%s', true)"
+)
+
+
 def _any(match: _Match) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {match.source} LIMIT 1", match.params)  # noqa: S608 - SQL from constants, values as parameters
-        return cursor.fetchone() is not None
+    """Whether anything matches. A word that no resource has is the common case here (it is how
+    a search falls back), and for it PostgreSQL's plan for `LIMIT 1` reads the whole table,
+    expecting an early match (70 ms at 100,000 resources): the words are looked up in the GIN
+    index instead, which answers in a few milliseconds whether or not anything matches."""
+    if not match.terms or match.near_ids is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {match.source} LIMIT 1", match.params)  # noqa: S608 - SQL from constants, values as parameters
+            return cursor.fetchone() is not None
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("off", "off"))
+        try:
+            cursor.execute(
+                "SELECT 1 FROM resources_searchentry e JOIN resources_resource r "
+                "ON r.id = e.resource_id WHERE r.status = %s AND e.id IN (SELECT w.id FROM "
+                "resources_searchentry w WHERE w.document @@ to_tsquery('simple', %s) OFFSET 0) "
+                "LIMIT 1",
+                [Resource.Status.PUBLISHED, match.params[0]],
+            )
+            return cursor.fetchone() is not None
+        finally:  # back to the defaults for the rest of an enclosing transaction
+            cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("on", "on"))
 
 
 class RankedResults:
@@ -378,7 +407,7 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
         return SearchResults(
             queryset=RankedResults(match, query),
             near_matches=match.near_ids is not None,
-            some_words=match.any_word,
+            some_words=match.any_word or match.some_words,
         )
     summary = _summary(match, query)
     if terms and summary.matched == 0:
@@ -388,14 +417,26 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
         queryset=RankedResults(match, query, count=min(summary.total, COUNT_CAP)),
         facets=_facets(summary.counts, query, counted=not summary.capped),
         near_matches=match.near_ids is not None,
-        some_words=match.any_word,
+        some_words=match.any_word or match.some_words,
         more_than=COUNT_CAP if summary.total > COUNT_CAP else None,
     )
 
 
 def _fallback(terms: list[set[str]]) -> _Match:
-    """What a search shows when no resource has every word."""
+    """What a search shows when no resource has every word.
+
+    First, the resources with every word that some resource has: where a word is in no resource
+    ("Apple" in "Apple privacy settings"), those have the most words any resource can have, and
+    the index finds them as it finds a search with every word. Only when every word is in some
+    resource but none has them all, the resources with any of the words, those with most of them
+    first: that ranks every resource with a common word, so it is the last resort before the
+    titles closest to the words."""
     if len(terms) > 1:
+        found = [forms for forms in terms if _any(_Match.of([forms]))]
+        if found and len(found) < len(terms):
+            most = _Match.of(found, some_words=True)
+            if _any(most):
+                return most
         some = _Match.of(terms, any_word=True)
         if _any(some):
             return some
