@@ -21,8 +21,12 @@ page the bench measures:
 At any factor, 1 too, the resources that have no search entry yet get theirs, as the task queue
 would build them: loaddemo queues the demo resources' indexing for a worker, and the bench runs
 none, so the repository's search would find none of them. The seed commands keep the registry's
-and the repository's search indexes; copies carry their own analysed terms. The planner's statistics are refreshed and the cache emptied at the end.
-Prints one line of JSON last: the factor, the rows before and after, and the time taken.
+and the repository's search indexes; copies carry their own analysed terms. The planner's
+statistics are refreshed and the cache emptied at the end. Prints one line of JSON last: the
+factor, the search entries built, the rows before and after, and the time taken.
+
+Helplines: only the listed ones are copied (those waiting for the secretariat stay as they are),
+so the table grows by less than FACTOR; every listed service, KE's with them, by FACTOR.
 """
 
 import argparse
