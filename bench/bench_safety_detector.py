@@ -31,7 +31,13 @@ os.environ.setdefault("DJANGO_ENV", "test")
 
 GOAL_RECALL, GOAL_FALSE_ALARMS = 0.95, 0.05
 # Sentence ids by the batch they were written in (data/safety_cases/README.md).
-BATCHES = (("first", 1, 300), ("second", 301, 400), ("third", 401, 500), ("fourth", 501, 599), ("fifth", 601, 999))
+BATCHES = (
+    ("first", 1, 300),
+    ("second", 301, 400),
+    ("third", 401, 500),
+    ("fourth", 501, 599),
+    ("fifth", 601, 999),
+)
 
 
 def _grams(text: str) -> collections.Counter:

@@ -1,6 +1,7 @@
 """The public pages beside a bare Django project, measured with a compiled load generator.
 
     python bench/pages.py [--seconds 10] [--rounds 3] [--connections 32] [--workers 2]
+                          [--scale 1]
 
 What runs, on this machine, in one go:
 - the baseline: bench/bare, a Django project of its own with one view and no middleware, no
@@ -12,6 +13,12 @@ What runs, on this machine, in one go:
   then one of the page, alternating for `--rounds` rounds, since the machine is shared and noisy.
   Each line prints the page's median round: req/s, p50 and p99 latency, and the ratio to the bare
   view's median round of the same pairs.
+
+With `--scale N`, the demo data that the pages read is multiplied by N first (bench/grow.py, Kenya's
+share with it), and the grown tables' rows before and after are printed; every figure says the
+scale it was measured at. At any scale, 1 too, grow.py first builds the resources' search entries
+that loaddemo leaves to the task queue (no worker runs here), and refreshes the planner's
+statistics.
 
 Then, in one process against the same database (bench/pages_inprocess.py): the queries a page runs
 on its first request after a data change and on the next, the p95 of the first request after a data
@@ -198,6 +205,30 @@ def _document(env: dict) -> str:
     return _in_process(env, ["--document"])["document"]
 
 
+def grow(env: dict, scale: int) -> dict:
+    """The demo data multiplied by `scale` (bench/grow.py), the cache and queue emptied after;
+    prints the grown tables' rows before and after on one line."""
+    run = subprocess.run(
+        [sys.executable, str(HERE / "grow.py"), "--factor", str(scale)],
+        env=env | {"DJANGO_ENV": "development"},  # the seed commands refuse production
+        cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if run.returncode:
+        sys.exit(f"growing the demo data failed:\n{run.stderr[-3000:]}")
+    rows = json.loads(run.stdout.strip().splitlines()[-1])
+    for url in (env["REDIS_URL"], env["TASK_BROKER_URL"]):
+        subprocess.run(["redis-cli", "-u", url, "FLUSHDB"], check=True, capture_output=True)
+    print(
+        f"scale {scale}: rows before -> after ({rows['seconds']:.0f} s; "
+        f"{rows['resources_indexed']} resources indexed): "
+        + ", ".join(
+            f"{name} {rows['before'][name]} -> {rows['after'][name]}" for name in rows["after"]
+        ),
+        flush=True,
+    )
+    return rows
+
+
 def measure(args) -> list[dict]:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -205,7 +236,10 @@ def measure(args) -> list[dict]:
     with demo_site() as env, tempfile.TemporaryDirectory() as scratch:
         script = Path(scratch) / "report.lua"
         script.write_text(WRK_REPORT)
+        # A contribution of the demo data itself, at every scale.
         pages = [page.format(document=_document(env)) for page in args.page or PAGES]
+        # At scale 1 too: the search entries that loaddemo leaves to the task queue are built.
+        figures.append({"figure": "rows", "scale": args.scale} | grow(env, args.scale))
         bare_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
         bare, bare_port = _gunicorn("wsgi:application", cwd=HERE / "bare", env=bare_env,
                                     workers=args.workers)  # fmt: skip
@@ -223,14 +257,14 @@ def measure(args) -> list[dict]:
             print(
                 f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, {args.rounds} "
                 f"alternating rounds; gunicorn, {args.workers} sync workers each; "
-                f"bare view: bench/bare",
+                f"bare view: bench/bare; demo data at scale {args.scale}",
                 flush=True,
             )
             for page in pages:
                 url = f"http://127.0.0.1:{site_port}{page}"
                 wrk(url, **(load | {"seconds": 2}))  # warm: the cache, the connections
                 pairs = [(wrk(bare_url, **load), wrk(url, **load)) for _round in range(args.rounds)]
-                figures.append(_figure(page, pairs))
+                figures.append(_figure(page, pairs, args.scale))
             memory = {"cophub": _memory_mb(site), "bare": _memory_mb(bare)}
         finally:
             for process in (site, bare):
@@ -245,13 +279,15 @@ def measure(args) -> list[dict]:
         )
         inprocess = _in_process(env, pages)
     for figure in figures:
+        if "page" not in figure:
+            continue
         figure |= inprocess["pages"][figure["page"]]
         print(
-            f"{figure['page']}: cold p95 {figure['cold_p95_ms']:.1f} ms in one process; "
-            f"queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
+            f"{figure['page']} (scale {args.scale}): cold p95 {figure['cold_p95_ms']:.1f} ms in "
+            f"one process; queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
             flush=True,
         )
-    figures.append({"figure": "worker memory", "mb": memory})
+    figures.append({"figure": "worker memory", "scale": args.scale, "mb": memory})
     return figures
 
 
@@ -259,7 +295,7 @@ def _sizes(size: dict[str, float]) -> str:
     return f"{size['rss']:.0f}/{size['pss']:.0f}/{size['uss']:.0f}"
 
 
-def _figure(page: str, pairs: list[tuple[dict, dict]]) -> dict:
+def _figure(page: str, pairs: list[tuple[dict, dict]], scale: int = 1) -> dict:
     # The median round of each, by throughput; the ratio is taken from the printed rates.
     def median(runs):
         return sorted(runs, key=lambda run: run["req_per_s"])[len(runs) // 2]
@@ -269,6 +305,7 @@ def _figure(page: str, pairs: list[tuple[dict, dict]]) -> dict:
     figure = {
         "figure": f"page {page}",
         "page": page,
+        "scale": scale,
         "req_per_s": rate,
         "p50_ms": round(mine["p50_ms"], 2),
         "p99_ms": round(mine["p99_ms"], 2),
@@ -280,10 +317,10 @@ def _figure(page: str, pairs: list[tuple[dict, dict]]) -> dict:
         "rounds": [round(p["req_per_s"] / b["req_per_s"], 3) for b, p in pairs],
     }
     print(
-        f"{page}: {rate} req/s, p50 {figure['p50_ms']} ms, p99 {figure['p99_ms']} ms | bare view "
-        f"{base_rate} req/s, p50 {figure['baseline_p50_ms']} ms, p99 {figure['baseline_p99_ms']} ms"
-        f" | ratio {figure['throughput_ratio']} (rounds {figure['rounds']}); failed requests "
-        f"{figure['errors']}",
+        f"{page} (scale {scale}): {rate} req/s, p50 {figure['p50_ms']} ms, p99 "
+        f"{figure['p99_ms']} ms | bare view {base_rate} req/s, p50 {figure['baseline_p50_ms']} "
+        f"ms, p99 {figure['baseline_p99_ms']} ms | ratio {figure['throughput_ratio']} "
+        f"(rounds {figure['rounds']}); failed requests {figure['errors']}",
         flush=True,
     )
     return figure
@@ -296,16 +333,24 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="multiply the demo data the pages read by this factor first (bench/grow.py)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
         "--page", action="append", help="measure this address only (repeatable); default: all"
     )
     args = parser.parse_args(argv)
+    if args.scale < 1:
+        parser.error("--scale is a whole number from 1")
     figures = measure(args)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     ratios = [f["throughput_ratio"] for f in figures if "throughput_ratio" in f]
-    print(f"median ratio over the pages: {statistics.median(ratios):.3f}")
+    print(f"median ratio over the pages (scale {args.scale}): {statistics.median(ratios):.3f}")
     return 0 if all(f.get("errors", 0) == 0 for f in figures) else 1
 
 

@@ -15,8 +15,11 @@ import os
 import sys
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
-import django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this tree's cophub
+
+import django  # noqa: E402
 
 COLD_TRIES = 20
 
