@@ -25,10 +25,18 @@ def _mandate_records(paragraph):
     ]
 
 
+PROFILE_RESOURCES = 20
+
+
 def _profile_data(country):
     from . import selectors
 
-    resources = list(selectors.resources_for_country(country.iso2, selectors.COUNTRY_PROFILE_KINDS))
+    # The newest, as the other sections' lists; the section links to all of them.
+    resources = list(
+        selectors.resources_for_country(country.iso2, selectors.COUNTRY_PROFILE_KINDS)[
+            :PROFILE_RESOURCES
+        ]
+    )
     if not resources:
         return None
     groups = {}
