@@ -105,17 +105,37 @@ def _cue_pattern(phrases_by_language: dict[str, list[str]]) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+# Every language's cues are tried on every answer, but a phrase can match only where the answer
+# has a letter of the phrase's own script: an English answer is not tried against the Arabic,
+# Cyrillic or Chinese phrases (which halves the time a danger check takes).
+_ESCAPE = re.compile(r"\\.")
+
+
+def _scripts(text: str) -> frozenset[str]:
+    """The scripts of a text's letters (LATIN, ARABIC, CYRILLIC, CJK, ...)."""
+    return frozenset(unicodedata.name(ch, "?").split(" ")[0] for ch in set(text) if ch.isalpha())
+
+
 @functools.cache
-def _cues() -> tuple[list[tuple[str, re.Pattern]], list[tuple[frozenset, frozenset]]]:
+def _cues() -> tuple[
+    list[tuple[str, list[tuple[frozenset[str], re.Pattern]]]], list[tuple[frozenset, frozenset]]
+]:
+    """Each kind of cue as patterns by the scripts of their phrases (a phrase without letters,
+    under the empty set, is tried on every answer), and the frames."""
     data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
-    by_name: dict[str, dict[str, list[str]]] = {}
+    by_name: dict[str, dict[frozenset[str], dict[str, list[str]]]] = {}
     for language, lists in data.items():
         if language.startswith("_"):
             continue
         for name, phrases in lists.items():
-            if phrases:
-                by_name.setdefault(name, {})[language] = phrases
-    cues = [(name, _cue_pattern(phrases)) for name, phrases in by_name.items()]
+            for phrase in phrases:
+                scripts = _scripts(_ESCAPE.sub("", normalise(phrase)))
+                groups = by_name.setdefault(name, {}).setdefault(scripts, {})
+                groups.setdefault(language, []).append(phrase)
+    cues = [
+        (name, [(scripts, _cue_pattern(phrases)) for scripts, phrases in groups.items()])
+        for name, groups in by_name.items()
+    ]
     frames = [
         (
             frozenset(c for c in frame if not c.startswith("!")),
@@ -129,12 +149,13 @@ def _cues() -> tuple[list[tuple[str, re.Pattern]], list[tuple[frozenset, frozens
 def cues_in(text: str) -> set[str]:
     """The kinds of cue found in an answer, in any of the six languages."""
     plain = normalise(text)
-    candidates = {plain, _deleet(plain)}
+    candidates = [(candidate, _scripts(candidate)) for candidate in {plain, _deleet(plain)}]
     found = {
         name
-        for name, pattern in _cues()[0]
-        for candidate in candidates
-        if pattern.search(candidate)
+        for name, patterns in _cues()[0]
+        for candidate, scripts in candidates
+        for needs, pattern in patterns
+        if (not needs or needs & scripts) and pattern.search(candidate)
     }
     if signals_danger_by_terms(text):
         found.add("keyword")
