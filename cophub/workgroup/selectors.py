@@ -167,11 +167,14 @@ def registry(**filters: Any) -> QuerySet[Document]:
 def registry_slice(queryset: QuerySet[Document], start: int, stop: int) -> list[Document]:
     """Documents `start` to `stop` of a filtered registry, ready to list.
 
-    The keys of the slice are found first, in a subquery that reads only the public order index
-    (an index-only scan on PostgreSQL), and the whole rows of those few documents after: a deep
-    page then skips 25,000 index entries instead of 25,000 rows."""
-    keys = queryset.values("pk")[start:stop]
-    return list(_listing(queryset.filter(pk__in=keys)))
+    The keys of the slice are found first, reading only the public order index (an index-only
+    scan on PostgreSQL), and the whole rows of those few documents after, by key alone: a deep
+    page then skips 25,000 index entries instead of 25,000 rows, and the rows are not filtered
+    again (with the filters repeated around the keys, the planner joined every document of the
+    registry to its countries: 100 ms at 50,000 documents)."""
+    keys = list(queryset.values_list("pk", flat=True)[start:stop])
+    found = {document.pk: document for document in _listing(Document.objects.filter(pk__in=keys))}
+    return [found[key] for key in keys if key in found]
 
 
 # The name of the public registry's data version (core.cache): every change to what the registry
