@@ -55,3 +55,18 @@ def test_a_search_with_a_word_no_resource_has_shows_those_with_the_other_words(d
     every_word = selectors.search(selectors.SearchQuery(text="Apple privacy"))
     assert not every_word.some_words
     assert every_word.queryset[0].slug == "apple-screen-time"
+
+
+def test_a_word_no_resource_has_leaves_the_resources_with_every_other_word(demo_resources):
+    found = selectors.search(selectors.SearchQuery(text="Apple privacy zqxjvwk"), facets=False)
+    assert found.some_words and not found.near_matches
+    with_both = selectors.search(selectors.SearchQuery(text="Apple privacy"), facets=False)
+    # Exactly the resources with both words that exist, in the same order.
+    assert [r.slug for r in found.queryset] == [r.slug for r in with_both.queryset]
+
+
+def test_words_in_different_resources_only_list_the_resources_with_any_of_them(demo_resources):
+    found = selectors.search(selectors.SearchQuery(text="Apple 未成年人保护法"), facets=False)
+    assert found.some_words and not found.near_matches
+    slugs = [r.slug for r in found.queryset]
+    assert {"apple-screen-time", "china-minors-protection-law-2020"} <= set(slugs)
