@@ -117,6 +117,9 @@ def test_a_meeting_from_its_call_to_the_yearly_report_to_council(browser, live_s
     desk.fill("input[name=starts_on]", today.isoformat())
     desk.fill("input[name=ends_on]", (today - datetime.timedelta(days=1)).isoformat())
     desk.fill("input[name=place]", "Genève")
+    # The meeting's dates in the zone this test counts them in: its deadline is checked in
+    # the meeting's own time zone, and Geneva's day starts an hour before UTC's.
+    desk.select_option("select[name=time_zone]", "UTC")
     desk.check("input[name=online]")
     desk.fill("input[name=contribution_deadline]", today.isoformat())
     desk.fill("textarea[name=remote_details]", "https://meet.example/cwg-cop-26 PIN 2626")
