@@ -77,3 +77,39 @@ def test_models_and_migrations_agree():
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
+
+
+SERVED_IMPORTS = """
+import sys
+import cophub.wsgi
+from django.urls import get_resolver
+get_resolver().url_patterns
+print("test framework", "django.test.client" in sys.modules, "unittest" in sys.modules)
+from django.core.signals import setting_changed
+from ninja.conf import settings
+print("one signal", sys.modules["django.test.signals"].setting_changed is setting_changed)
+from django.test import Client, override_settings
+with override_settings(NINJA_PAGINATION_PER_PAGE=7):
+    print("ninja follows", settings.PAGINATION_PER_PAGE)
+print("client", Client().get("/healthz").status_code != 0)
+"""
+
+
+def test_a_served_process_loads_no_test_framework_and_ninja_still_follows_settings(
+    production_env, tmp_path
+):
+    result = subprocess.run(
+        [sys.executable, "-c", SERVED_IMPORTS],
+        env=production_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "test framework False False",
+        "one signal True",
+        "ninja follows 7",
+        "client True",
+    ]
