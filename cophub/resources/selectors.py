@@ -92,9 +92,18 @@ class FacetValue:
 class SearchResults:
     queryset: RankedResults
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    near_matches: bool = False  # nothing matched every word; these are close to the words
-    some_words: bool = False  # nothing matched every word; these match most of them
     more_than: int | None = None  # found more resources than this; only this many are shown
+
+    @property
+    def near_matches(self) -> bool:
+        """Nothing matched every word; these are close to the words."""
+        return self.queryset.settled().near_ids is not None
+
+    @property
+    def some_words(self) -> bool:
+        """Nothing matched every word; these match most of them."""
+        match = self.queryset.settled()
+        return match.any_word or match.some_words
 
 
 def check_query(query: str) -> list[set[str]]:
@@ -114,11 +123,13 @@ def check_query(query: str) -> list[set[str]]:
 
 # Accessible editions rank below the edition they adapt (whose page links to them), superseded
 # editions below the one that replaced them. Constant SQL: no input goes into it.
-# The superseded editions are looked up once, from the few rows that name a previous edition
-# (an index-only scan), not once per matching resource nor by hashing the whole table.
+# Both are looked up once, from the few rows that adapt or name a previous edition (index-only
+# scans), not once per matching resource nor by hashing the whole table; a match is ranked from
+# its search entry alone (`e`, which carries its resource's publication: migration 0007).
 RANK_FACTOR = (
-    "(CASE WHEN r.adapts_id IS NULL THEN 1.0 ELSE 0.5 END) * (CASE WHEN r.id IN "
-    "(SELECT newer.previous_edition_id FROM resources_resource newer "
+    "(CASE WHEN e.resource_id IN (SELECT adapting.id FROM resources_resource adapting "
+    "WHERE adapting.adapts_id IS NOT NULL) THEN 0.5 ELSE 1.0 END) * "
+    "(CASE WHEN e.resource_id IN (SELECT newer.previous_edition_id FROM resources_resource newer "
     "WHERE newer.previous_edition_id IS NOT NULL) THEN 0.85 ELSE 1.0 END)"
 )
 # Title terms weigh most (A), then the summary (B), then text extracted from files (C).
@@ -128,6 +139,7 @@ RANK_ORDER = (
     + " DESC"
 )
 NEWEST_FIRST = "r.published_on DESC NULLS LAST, r.id DESC"
+NEWEST_MATCH_FIRST = "e.published_on DESC NULLS LAST, e.resource_id DESC"
 
 # Each chosen facet as a condition on the resource `r`. Constant SQL; the value is a parameter.
 FACET_CONDITIONS = {
@@ -191,14 +203,21 @@ class _Match:
         published = ("r.status = %s", [Resource.Status.PUBLISHED])
         if not terms:
             return cls("resources_resource r WHERE " + published[0], published[1])
+        # The resource is joined for the chosen facets alone: a LEFT JOIN that nothing else
+        # reads is left out by PostgreSQL, and the match is counted and ranked from the entries.
         return cls(
-            "resources_searchentry e JOIN resources_resource r ON r.id = e.resource_id "
-            "WHERE e.document @@ to_tsquery('simple', %s) AND " + published[0],
-            [text.tsquery(terms, any_word=any_word), *published[1]],
+            "resources_searchentry e LEFT JOIN resources_resource r ON r.id = e.resource_id "
+            "WHERE e.document @@ to_tsquery('simple', %s) AND e.published",
+            [text.tsquery(terms, any_word=any_word)],
             terms,
             any_word=any_word,
             some_words=some_words,
         )
+
+    @property
+    def key(self) -> str:
+        """The column that holds a matching resource's id."""
+        return "e.resource_id" if self.terms and self.near_ids is None else "r.id"
 
     def order(self, params: list) -> tuple[str, list]:
         """The ORDER BY of a page of results, and its parameters."""
@@ -206,7 +225,7 @@ class _Match:
             return "array_position(%s::bigint[], r.id)", [self.near_ids]
         if not self.terms:
             return NEWEST_FIRST, []
-        order, order_params = RANK_ORDER + ", " + NEWEST_FIRST, [params[0]]
+        order, order_params = RANK_ORDER + ", " + NEWEST_MATCH_FIRST, [params[0]]
         if self.any_word:
             # Most words matched first; the rank orders those matching as many.
             words = " + ".join(["(e.document @@ to_tsquery('simple', %s))::int"] * len(self.terms))
@@ -312,50 +331,113 @@ def _count(match: _Match, query: SearchQuery) -> int:
 PLAN_WITH_THE_WORD_INDEX = (
     "SELECT set_config('enable_seqscan', '%s', true), set_config('enable_indexscan', '%s', true)"
 )
+# Whether a published resource has these words, found through the word index (constant SQL).
+_IN_THE_INDEX = (
+    "EXISTS (SELECT 1 FROM resources_searchentry e "
+    "WHERE e.document @@ to_tsquery('simple', %s) AND e.published)"
+)
+# Whether a word is in some published resource is asked first of a sample: the first
+# WORD_SAMPLE published entries in the table's order. A common word is nearly always among them,
+# and they are read in a millisecond or two; only the words the sample lacks are looked up in the
+# word index, which answers at once for a rare word but gathers every match of a common one
+# first (30 ms for a French stem in 100,000 resources).
+WORD_SAMPLE = 1000
+
+
+def _in_the_index(queries: list[str]) -> list[bool]:
+    """Whether each tsquery matches a published resource, in one statement. A word that no
+    resource has is the common case here (it is how a search falls back), and for it PostgreSQL's
+    plan for `EXISTS` reads the whole table, expecting an early match (70 ms at 100,000
+    resources): the words are looked up in the GIN index instead, which answers in a few
+    milliseconds whether or not anything matches."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("off", "off"))
+        try:
+            cursor.execute("SELECT " + ", ".join([_IN_THE_INDEX] * len(queries)), queries)
+            return [bool(found) for found in cursor.fetchone()]
+        finally:  # back to the defaults for the rest of an enclosing transaction
+            cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("on", "on"))
 
 
 def _any(match: _Match) -> bool:
-    """Whether anything matches. A word that no resource has is the common case here (it is how
-    a search falls back), and for it PostgreSQL's plan for `LIMIT 1` reads the whole table,
-    expecting an early match (70 ms at 100,000 resources): the words are looked up in the GIN
-    index instead, which answers in a few milliseconds whether or not anything matches."""
+    """Whether anything matches the words (the chosen facets aside)."""
     if not match.terms or match.near_ids is not None:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {match.source} LIMIT 1", match.params)  # noqa: S608 - SQL from constants, values as parameters
             return cursor.fetchone() is not None
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("off", "off"))
-        try:
-            cursor.execute(
-                "SELECT 1 FROM resources_searchentry e JOIN resources_resource r "
-                "ON r.id = e.resource_id WHERE r.status = %s AND e.id IN (SELECT w.id FROM "
-                "resources_searchentry w WHERE w.document @@ to_tsquery('simple', %s) OFFSET 0) "
-                "LIMIT 1",
-                [Resource.Status.PUBLISHED, match.params[0]],
-            )
-            return cursor.fetchone() is not None
-        finally:  # back to the defaults for the rest of an enclosing transaction
-            cursor.execute(PLAN_WITH_THE_WORD_INDEX % ("on", "on"))
+    return _in_the_index([match.params[0]])[0]
+
+
+def _words_found(terms: list[set[str]]) -> list[bool]:
+    """Whether each word (any of its forms) is in some published resource."""
+    queries = [text.tsquery([forms]) for forms in terms]
+    with connection.cursor() as cursor:
+        columns = ", ".join(["bool_or(s.document @@ to_tsquery('simple', %s))"] * len(queries))
+        cursor.execute(
+            f"SELECT {columns} FROM (SELECT"  # noqa: S608 - SQL from constants, values as parameters
+            " e.document FROM resources_searchentry e WHERE e.published LIMIT %s) s",
+            [*queries, WORD_SAMPLE],
+        )
+        found = [bool(value) for value in cursor.fetchone()]
+    missing = [i for i, value in enumerate(found) if not value]
+    if missing:
+        for i, value in zip(missing, _in_the_index([queries[i] for i in missing]), strict=True):
+            found[i] = value
+    return found
 
 
 class RankedResults:
     """Search results, best first, read a page at a time: the database ranks and cuts the page,
     and only that page's resources are loaded (with what a list shows, in fixed queries).
 
+    Unless the count is given, the first page is read in the statement that counts the matches,
+    so that the words are looked up in the index once. When nothing matches every word, the
+    results move to the search's fallbacks (see `_fallbacks`), in order, until one finds
+    something.
+
     Quacks like a QuerySet for Django's Paginator and ninja's pagination."""
 
-    def __init__(self, match: _Match, query: SearchQuery, *, count: int | None = None):
+    def __init__(
+        self,
+        match: _Match,
+        query: SearchQuery,
+        *,
+        count: int | None = None,
+        fallbacks: Iterator[_Match] | None = None,
+    ):
         self.match = match
         self.query = query
         self._count = count
+        self._fallbacks = fallbacks
 
     def all(self) -> RankedResults:
         return self
 
     def count(self) -> int:
-        if self._count is None:
+        while self._count is None:
             self._count = _count(self.match, self.query)
+            if self._count == 0:
+                self._next_fallback()
         return self._count
+
+    def settled(self) -> _Match:
+        """The match the results come from, once it is known whether it found anything."""
+        self.count()
+        return self.match
+
+    def _next_fallback(self) -> None:
+        """Nothing matched: move to the next fallback, unless the words alone match something
+        (then the chosen facets left nothing, and that is the answer)."""
+        if self._fallbacks is None:
+            return
+        if self.query.filters and _any(self.match):
+            self._fallbacks = None
+            return
+        following = next(self._fallbacks, None)
+        if following is None:
+            self._fallbacks = None
+            return
+        self.match, self._count = following, None
 
     def __len__(self) -> int:
         return self.count()
@@ -381,14 +463,32 @@ class RankedResults:
         return self._page(start, stop - start)
 
     def _page(self, offset: int, limit: int) -> list[Resource]:
-        sql, params = self.match.where(self.query)
-        order, order_params = self.match.order(params)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT r.id FROM {sql} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608 - SQL from constants, values as parameters
-                [*params, *order_params, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
+        while True:
+            counting = self._count is None
+            sql, params = self.match.where(self.query)
+            order, order_params = self.match.order(params)
+            total = "COUNT(*) OVER ()" if counting else "NULL"
+            with connection.cursor() as cursor:
+                statement = f"SELECT {self.match.key}, {total} FROM {sql} ORDER BY {order}"  # noqa: S608 - SQL from constants, values as parameters
+                cursor.execute(
+                    statement + " LIMIT %s OFFSET %s", [*params, *order_params, limit, offset]
+                )
+                rows = cursor.fetchall()
+            if not counting or rows:
+                if counting:
+                    self._count = rows[0][1]
+                break
+            # Nothing on this page: count the matches (none, on the first page), and read the
+            # page again if that moved the results to a fallback.
+            searched = self.match
+            if offset == 0:
+                self._count = 0
+                self._next_fallback()
+            else:
+                self.count()
+            if self.match is searched:
+                break
+        ids = [row[0] for row in rows]
         found = {r.id: r for r in with_listing_data(Resource.objects.filter(id__in=ids))}
         return [found[i] for i in ids if i in found]
 
@@ -402,45 +502,39 @@ def search(query: SearchQuery, *, facets: bool = True) -> SearchResults:
     terms = check_query(query.text)
     match = _Match.of(terms)
     if not facets:
-        if terms and not _any(match):
-            match = _fallback(terms)
         return SearchResults(
-            queryset=RankedResults(match, query),
-            near_matches=match.near_ids is not None,
-            some_words=match.any_word or match.some_words,
+            queryset=RankedResults(match, query, fallbacks=_fallbacks(terms) if terms else None)
         )
     summary = _summary(match, query)
     if terms and summary.matched == 0:
-        match = _fallback(terms)
-        summary = _summary(match, query)
+        for match in _fallbacks(terms):  # noqa: B007 - the last one tried is the answer
+            summary = _summary(match, query)
+            if summary.matched:
+                break
     return SearchResults(
         queryset=RankedResults(match, query, count=min(summary.total, COUNT_CAP)),
         facets=_facets(summary.counts, query, counted=not summary.capped),
-        near_matches=match.near_ids is not None,
-        some_words=match.any_word or match.some_words,
         more_than=COUNT_CAP if summary.total > COUNT_CAP else None,
     )
 
 
-def _fallback(terms: list[set[str]]) -> _Match:
-    """What a search shows when no resource has every word.
+def _fallbacks(terms: list[set[str]]) -> Iterator[_Match]:
+    """What a search shows when no resource has every word, each tried when the one before
+    finds nothing.
 
     First, the resources with every word that some resource has: where a word is in no resource
     ("Apple" in "Apple privacy settings"), those have the most words any resource can have, and
-    the index finds them as it finds a search with every word. Only when every word is in some
-    resource but none has them all, the resources with any of the words, those with most of them
-    first: that ranks every resource with a common word, so it is the last resort before the
-    titles closest to the words."""
+    the index finds them as it finds a search with every word. Then, the resources with any of
+    the words, those with most of them first: that ranks every resource with a common word, so it
+    is the last resort before the titles closest to the words."""
     if len(terms) > 1:
-        found = [forms for forms in terms if _any(_Match.of([forms]))]
-        if found and len(found) < len(terms):
-            most = _Match.of(found, some_words=True)
-            if _any(most):
-                return most
-        some = _Match.of(terms, any_word=True)
-        if _any(some):
-            return some
-    return _Match.near(terms)
+        found = _words_found(terms)
+        kept = [forms for forms, present in zip(terms, found, strict=True) if present]
+        if kept and len(kept) < len(terms):
+            yield _Match.of(kept, some_words=True)
+        if kept:
+            yield _Match.of(terms, any_word=True)
+    yield _Match.near(terms)
 
 
 def _facets(
