@@ -30,7 +30,7 @@ def resource_list(request):
     more_than = None
     if form.is_valid():
         try:
-            found = selectors.search(form.search_query())
+            found = selectors.search(form.search_query(), listing=selectors.with_list_item_data)
         except DomainError as error:
             form.add_error("q", error.message)
         else:

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 def _entry(resource):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT published, published_on FROM resources_searchentry WHERE resource_id = %s",
+            "SELECT published, published_on, kind FROM resources_searchentry "
+            "WHERE resource_id = %s",
             [resource.pk],
         )
         return cursor.fetchone()
@@ -33,7 +34,7 @@ def _slugs(text, **filters):
 
 def test_an_entry_follows_its_resource_out_of_and_back_into_the_repository():
     resource = make_resource(titles={"en": "Quokka chat rooms"})
-    assert _entry(resource) == (True, resource.published_on)
+    assert _entry(resource) == (True, resource.published_on, resource.kind)
     assert _slugs("quokka") == [resource.slug]
 
     services.withdraw_resource(resource=resource, reviewer=SecretariatFactory())
@@ -42,10 +43,12 @@ def test_an_entry_follows_its_resource_out_of_and_back_into_the_repository():
 
     # Any change of the row, through the services or not, is passed on in the same statement.
     Resource.objects.filter(pk=resource.pk).update(
-        status=Resource.Status.PUBLISHED, published_on=datetime.date(2019, 3, 4)
+        status=Resource.Status.PUBLISHED, published_on=datetime.date(2019, 3, 4), kind="training"
     )
-    assert _entry(resource) == (True, datetime.date(2019, 3, 4))
+    assert _entry(resource) == (True, datetime.date(2019, 3, 4), "training")
     assert _slugs("quokka") == [resource.slug]
+    found = selectors.search(selectors.SearchQuery(text="quokka"))
+    assert [(value.value, value.count) for value in found.facets["kind"]] == [("training", 1)]
 
 
 def test_an_entry_built_for_a_resource_not_yet_published_is_not_found():

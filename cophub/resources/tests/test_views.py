@@ -27,6 +27,22 @@ def test_search_page_finds_and_shows_facets(client):
     assert "?q=chat%20safety&amp;country=KE" in body or "country=KE" in body
 
 
+def test_facet_names_follow_a_renamed_country_and_vocabulary(client):
+    from cophub.core.models import Country
+    from cophub.resources.models import Topic
+
+    _many(1)
+    body = client.get("/fr/resources/?q=chat+safety").content.decode()
+    assert ">Kenya <span" in body
+    Country.objects.filter(iso2="KE").update(name_fr="Kenya (République du)")
+    Country.objects.get(iso2="KE").save()  # as the secretariat's pages save it: the data changes
+    Topic.objects.filter(code="privacy").update(label_fr="Vie privée des enfants")
+    Topic.objects.get(code="privacy").save()
+    body = client.get("/fr/resources/?q=chat+safety&page=1").content.decode()
+    assert ">Kenya (République du) <span" in body
+    assert ">Vie privée des enfants <span" in body
+
+
 def test_list_page_query_count_does_not_grow(client, django_assert_max_num_queries):
     _many(3)
     with django_assert_max_num_queries(20) as few:
