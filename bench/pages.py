@@ -22,8 +22,8 @@ statistics.
 
 Then, in one process against the same database (bench/pages_inprocess.py): the queries a page runs
 on its first request after a data change and on the next, the p95 of the first request after a data
-change (the page cache emptied before each), and the memory of the servers' workers after every page
-was visited.
+change (the cache emptied before each; and, the worst app's, after one app's data changed), and the
+memory of the servers' workers after every page was visited.
 """
 
 import argparse
@@ -283,8 +283,11 @@ def measure(args) -> list[dict]:
             continue
         figure |= inprocess["pages"][figure["page"]]
         print(
-            f"{figure['page']} (scale {args.scale}): cold p95 {figure['cold_p95_ms']:.1f} ms in "
-            f"one process; queries {figure['queries_cold']} cold / {figure['queries_warm']} warm",
+            f"{figure['page']} (scale {args.scale}), in one process: cold p95 "
+            f"{figure['cold_p95_ms']:.1f} ms with the cache emptied, "
+            f"{figure['one_change_p95_ms']:.1f} ms after one app's data changed (worst: "
+            f"{figure['one_change_worst_app']}); queries {figure['queries_cold']} cold / "
+            f"{figure['queries_warm']} warm",
             flush=True,
         )
     figures.append({"figure": "worker memory", "scale": args.scale, "mb": memory})

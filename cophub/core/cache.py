@@ -131,6 +131,36 @@ class VersionedCache:
                 self._cache.set(full_key, value, timeout)
         return value
 
+    def cached_many(
+        self, entries: list[tuple[str, str, Callable[[], T]]], *, timeout: int
+    ) -> list[T]:
+        """`cached(name, key, compute)` for each entry, in a few round trips to the cache: the
+        versions read together (before anything is computed), the values read together, and
+        those computed written together."""
+        names = list(dict.fromkeys(name for name, _key, _compute in entries))
+        found = self._cache.get_many([f"version:{name}" for name in names])
+        missing = [name for name in names if f"version:{name}" not in found]
+        for name in missing:
+            self._cache.add(f"version:{name}", secrets.token_hex(8), timeout=None)
+        if missing:
+            found |= self._cache.get_many([f"version:{name}" for name in missing])
+        current = {name: found.get(f"version:{name}") or secrets.token_hex(8) for name in names}
+        keys = [f"{name}:{current[name]}:{_short(key)}" for name, key, _compute in entries]
+        values = self._cache.get_many(keys)
+        computed = {}
+        results = []
+        for full_key, (_name, _key, compute) in zip(keys, entries, strict=True):
+            if full_key in values:
+                results.append(values[full_key])
+                continue
+            value = compute()
+            if value is not None:
+                computed[full_key] = value
+            results.append(value)
+        if computed:
+            self._cache.set_many(computed, timeout)
+        return results
+
     def _in_process(self, name, key, current, compute, timeout):
         now = time.monotonic()
         entry = self._kept.get((name, key))
@@ -158,4 +188,5 @@ bump = _default.bump
 renew = _default.renew
 versions = _default.versions
 cached = _default.cached
+cached_many = _default.cached_many
 forget_in_process = _default.forget_in_process

@@ -1,4 +1,5 @@
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -156,12 +158,11 @@ def profile(request, iso2):
     if iso2 != iso2.upper():
         return redirect("countries:profile", iso2=iso2.upper(), permanent=True)
     country = _country(iso2)
-    sections, gaps = [], []
-    for section in profiles.sections():
-        data, section_gaps = _section_contents(section, country)
-        sections.append({"section": section, "data": data})
-        gaps.extend(section_gaps)
     can_propose = represents_country(request.user, country.iso2) or is_secretariat(request.user)
+    sections, gaps = [], []
+    for section, (html, section_gaps) in _sections(country, can_propose):
+        sections.append({"section": section, "html": html})
+        gaps.extend(section_gaps)
     context = {
         "country": country,
         "sections": sections,
@@ -175,20 +176,35 @@ def profile(request, iso2):
     return render(request, "countries/profile.html", context)
 
 
-def _section_contents(section: profiles.ProfileSection, country) -> tuple[object, list[str]]:
-    """A profile section's data and gaps for the country, kept per country and language until the
-    data of the app that owns the section changes: a change to one part of the profile rebuilds
-    that part only."""
-    app = section.data.__module__.split(".")[1]  # cophub.<app>.…
+def _sections(
+    country, can_propose: bool
+) -> list[tuple[profiles.ProfileSection, tuple[str, list[str]]]]:
+    """Each profile section as HTML ("" when it has nothing to show) and its gaps for the
+    country, kept per country, language and whether the reader may propose changes (a section
+    may link to what only they see) until the data of the app that owns the section changes: a
+    change to one part of the profile reads and renders that part only. The sections are read
+    from the cache together."""
+    language = translation.get_language()
+    entries = []
+    for section in profiles.sections():
+        app = section.data.__module__.split(".")[1]  # cophub.<app>.…
+        key = f"profile:{section.key}:{country.iso2}:{language}:{int(can_propose)}"
+        entries.append((data_version(app), key, partial(_section, section, country, can_propose)))
+    found = versioned.cached_many(entries, timeout=DEFAULT_TIMEOUT)
+    return list(zip(profiles.sections(), found, strict=True))
 
-    def compute():
-        data = section.data(country)
-        if isinstance(data, QuerySet):
-            data = list(data)
-        return data, [str(gap) for gap in section.gaps(country)] if section.gaps else []
 
-    key = f"profile:{section.key}:{country.iso2}:{translation.get_language()}"
-    return versioned.cached(data_version(app), key, compute, timeout=DEFAULT_TIMEOUT)
+def _section(section: profiles.ProfileSection, country, can_propose: bool) -> tuple[str, list[str]]:
+    data = section.data(country)
+    if isinstance(data, QuerySet):
+        data = list(data)
+    gaps = [str(gap) for gap in section.gaps(country)] if section.gaps else []
+    if not data:
+        return "", gaps
+    context = {"country": country, "data": data, "section": section, "can_propose": can_propose}
+    # Without the request: what is kept for every reader shows nothing of one (and the context
+    # processors, which build the page's language links, are not run ten times).
+    return render_to_string(section.template, context), gaps
 
 
 @require_safe

@@ -90,6 +90,32 @@ def test_an_emptied_cache_starts_from_a_new_version(servers):
     assert a.version("figures") not in ("", first)
 
 
+def test_values_read_together_follow_their_own_data_and_agree_with_one_at_a_time(servers):
+    a, b = servers
+    figures, registry, empty = Counted("61.5"), Counted(["CWG-COP-25-1"]), Counted(None)
+
+    def together(server):
+        return server.cached_many(
+            [("figures", "KE", figures), ("registry", "KE", registry), ("figures", "x", empty)],
+            timeout=60,
+        )
+
+    assert together(a) == ["61.5", ["CWG-COP-25-1"], None]
+    assert together(b) == ["61.5", ["CWG-COP-25-1"], None]  # another server finds them
+    assert (figures.calls, registry.calls, empty.calls) == (1, 1, 2)  # None is not kept
+    assert b.cached("figures", "KE", figures, timeout=60) == "61.5"  # the same entries
+    assert figures.calls == 1
+    registry.value = ["CWG-COP-25-2"]
+    a.bump("registry")
+    assert together(b) == ["61.5", ["CWG-COP-25-2"], None]
+    assert (figures.calls, registry.calls) == (1, 2)
+    # A lost version (an emptied cache) is drawn anew: nothing old comes back.
+    figures.value = "63.0"
+    a._cache.clear()
+    assert together(b) == ["63.0", ["CWG-COP-25-2"], None]
+    assert a.version("figures") == b.version("figures")
+
+
 def test_nothing_is_kept_for_a_missing_record(servers):
     server, _other = servers
     missing = Counted(None)

@@ -137,6 +137,22 @@ def test_a_delegate_asks_from_the_profile_and_sees_the_request(client):
     assert "Legislation or regulation" in section and "Received" in section
 
 
+def test_the_request_links_only_for_readers_who_may_follow_them_whoever_reads_first(client):
+    sent = _request()
+    link = f'href="/en/countries/assistance/{sent.pk}/"'
+
+    def section():
+        profile = client.get("/en/countries/KE/").content.decode()
+        return profile[profile.index('id="section-assistance"') :]
+
+    assert "A national COP roadmap" in section() and link not in section()  # a visitor, first
+    client.force_login(SecretariatFactory())
+    assert link in section()
+    client.logout()
+    client.force_login(DelegateFactory(country=country("GH")))
+    assert link not in section()  # a delegate of another country
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
