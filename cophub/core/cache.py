@@ -12,6 +12,7 @@ earlier token is never read again. A lost version costs a recomputation, never a
 """
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -22,6 +23,15 @@ from django.core.cache import caches
 from django.db import transaction
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
+
+try:  # Django's Redis cache raises the client's own errors when the server is unreachable.
+    from redis.exceptions import RedisError
+
+    CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
+except ImportError:  # pragma: no cover - only without the redis package (no Redis cache)
+    CACHE_ERRORS = (OSError,)
 
 _MISSING = object()
 # Values kept in a process's memory at most (see `cached(in_process=True)`); the oldest half goes
@@ -119,34 +129,42 @@ class VersionedCache:
         the version, so a value kept under it can be newer than its key, never older. None is
         not kept. With `in_process`, the value is kept in this process's memory, as the object
         itself (for what costs more to unpickle than to read again); the version still comes
-        from the shared cache, so a change shows in every process at once."""
-        current = self.version(name)
+        from the shared cache, so a change shows in every process at once.
+
+        A cache that does not answer costs a computation: the value is computed and not kept."""
+        try:
+            current = self.version(name)
+            full_key = f"{name}:{current}:{_short(key)}"
+            value = _MISSING if in_process else self._cache.get(full_key, _MISSING)
+        except CACHE_ERRORS:
+            logger.warning("the cache did not answer: %s computed, not kept", name)
+            return compute()
         if in_process:
             return self._in_process(name, key, current, compute, timeout)
-        full_key = f"{name}:{current}:{_short(key)}"
-        value = self._cache.get(full_key, _MISSING)
         if value is _MISSING:
             value = compute()
             if value is not None:
-                self._cache.set(full_key, value, timeout)
+                self._keep(full_key, value, timeout)
         return value
+
+    def _keep(self, full_key: str, value: object, timeout: int) -> None:
+        try:
+            self._cache.set(full_key, value, timeout)
+        except CACHE_ERRORS:
+            logger.warning("the cache did not answer: a value was not kept")
 
     def cached_many(
         self, entries: list[tuple[str, str, Callable[[], T]]], *, timeout: int
     ) -> list[T]:
         """`cached(name, key, compute)` for each entry, in a few round trips to the cache: the
         versions read together (before anything is computed), the values read together, and
-        those computed written together."""
-        names = list(dict.fromkeys(name for name, _key, _compute in entries))
-        found = self._cache.get_many([f"version:{name}" for name in names])
-        missing = [name for name in names if f"version:{name}" not in found]
-        for name in missing:
-            self._cache.add(f"version:{name}", secrets.token_hex(8), timeout=None)
-        if missing:
-            found |= self._cache.get_many([f"version:{name}" for name in missing])
-        current = {name: found.get(f"version:{name}") or secrets.token_hex(8) for name in names}
-        keys = [f"{name}:{current[name]}:{_short(key)}" for name, key, _compute in entries]
-        values = self._cache.get_many(keys)
+        those computed written together. A cache that does not answer costs the computations."""
+        try:
+            keys = self._keys(entries)
+            values = self._cache.get_many(keys)
+        except CACHE_ERRORS:
+            logger.warning("the cache did not answer: %d values computed, not kept", len(entries))
+            return [compute() for _name, _key, compute in entries]
         computed = {}
         results = []
         for full_key, (_name, _key, compute) in zip(keys, entries, strict=True):
@@ -158,8 +176,24 @@ class VersionedCache:
                 computed[full_key] = value
             results.append(value)
         if computed:
-            self._cache.set_many(computed, timeout)
+            try:
+                self._cache.set_many(computed, timeout)
+            except CACHE_ERRORS:
+                logger.warning("the cache did not answer: %d values not kept", len(computed))
         return results
+
+    def _keys(self, entries: list[tuple[str, str, Callable[[], T]]]) -> list[str]:
+        """The entries' keys under their names' current versions, read in one round trip (two
+        and an `add` per name when some are missing)."""
+        names = list(dict.fromkeys(name for name, _key, _compute in entries))
+        found = self._cache.get_many([f"version:{name}" for name in names])
+        missing = [name for name in names if f"version:{name}" not in found]
+        for name in missing:
+            self._cache.add(f"version:{name}", secrets.token_hex(8), timeout=None)
+        if missing:
+            found |= self._cache.get_many([f"version:{name}" for name in missing])
+        current = {name: found.get(f"version:{name}") or secrets.token_hex(8) for name in names}
+        return [f"{name}:{current[name]}:{_short(key)}" for name, key, _compute in entries]
 
     def _in_process(self, name, key, current, compute, timeout):
         now = time.monotonic()

@@ -27,19 +27,13 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
+from .cache import CACHE_ERRORS
 from .problems import API_PREFIXES, problem_response
 
 logger = logging.getLogger(__name__)
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SEARCH_METHODS = frozenset({"GET", "HEAD"})
-
-try:  # Django's Redis cache raises the client's own errors when the server is unreachable.
-    from redis.exceptions import RedisError
-
-    CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
-except ImportError:  # pragma: no cover - only without the redis package (no Redis cache)
-    CACHE_ERRORS = (OSError,)
 
 
 def client_address(request) -> str:

@@ -161,7 +161,7 @@ def profile(request, iso2):
     can_propose = represents_country(request.user, country.iso2) or is_secretariat(request.user)
     sections, gaps = [], []
     for section, (html, section_gaps) in _sections(country, can_propose):
-        sections.append({"section": section, "html": html})
+        sections.append({"section": section, "section_html": html})
         gaps.extend(section_gaps)
     context = {
         "country": country,

@@ -116,6 +116,28 @@ def test_values_read_together_follow_their_own_data_and_agree_with_one_at_a_time
     assert a.version("figures") == b.version("figures")
 
 
+@pytest.mark.parametrize("fails", ["get", "get_many", "add", "set", "set_many"])
+def test_a_cache_that_does_not_answer_costs_a_computation_not_the_answer(
+    servers, monkeypatch, fails
+):
+    server, _other = servers
+    figures = Counted("61.5")
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionRefusedError("the cache is down")
+
+    server._cache.delete("version:figures")  # so that `add` is asked too
+    monkeypatch.setattr(server._cache, fails, unreachable)
+    assert server.cached("figures", "KE", figures, timeout=60) == "61.5"
+    assert server.cached("figures", "KE", figures, timeout=60, in_process=True) == "61.5"
+    assert server.cached_many([("figures", "KE", figures)], timeout=60) == ["61.5"]
+    monkeypatch.undo()
+    # What was computed while it failed is found or computed again, never wrong.
+    figures.value = "63.0"
+    server.bump("figures")
+    assert server.cached("figures", "KE", figures, timeout=60) == "63.0"
+
+
 def test_nothing_is_kept_for_a_missing_record(servers):
     server, _other = servers
     missing = Counted(None)

@@ -271,12 +271,32 @@ def test_arabic_page_shows_the_clean_text_and_the_marked_one_on_request(client):
     assert "C24/140-A" in unmarked and "EUR/44A18/1" not in unmarked
 
 
-def test_healthz_reports_the_database():
+def test_healthz_reports_the_database(monkeypatch):
+    from django.db import connection
     from django.test import Client
 
+    from cophub.core import views
+
+    clock = [1000.0]
+    monkeypatch.setattr(views.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(views, "_answered_at", [-views.HEALTHY_FOR_SECONDS])
     response = Client().get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+    def down():
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", down)
+    clock[0] += 0.5  # an answer is trusted for a second: a flood of probes asks once
+    assert Client().get("/healthz").status_code == 200
+    clock[0] += 0.6
+    response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "down"}
+    clock[0] += 0.1  # a failure is not remembered: the next probe asks again
+    assert Client().get("/healthz").status_code == 503
+    monkeypatch.undo()
 
 
 def test_pages_carry_a_strict_content_security_policy(client):
