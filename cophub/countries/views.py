@@ -185,13 +185,14 @@ def _sections(
     change to one part of the profile reads and renders that part only. The sections are read
     from the cache together."""
     language = translation.get_language()
+    sections = profiles.sections()
     entries = []
-    for section in profiles.sections():
+    for section in sections:
         app = section.data.__module__.split(".")[1]  # cophub.<app>.…
         key = f"profile:{section.key}:{country.iso2}:{language}:{int(can_propose)}"
         entries.append((data_version(app), key, partial(_section, section, country, can_propose)))
     found = versioned.cached_many(entries, timeout=DEFAULT_TIMEOUT)
-    return list(zip(profiles.sections(), found, strict=True))
+    return list(zip(sections, found, strict=True))
 
 
 def _section(section: profiles.ProfileSection, country, can_propose: bool) -> tuple[str, list[str]]:

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cophub.accounts.permissions import is_secretariat
@@ -631,7 +632,7 @@ def _vocabulary_labels() -> dict[str, dict[str, StrOrPromise]]:
             "topic": {t.code: str(translated_value(t, "label")) for t in Topic.objects.all()},
         }
 
-    key = f"resources:vocabulary-labels:{_language()}"
+    key = f"resources:vocabulary-labels:{translation.get_language()}"
     return versioned.cached(
         data_version("resources"), key, compute, timeout=LABELS_SECONDS, in_process=True
     )
@@ -642,16 +643,10 @@ def _country_names() -> dict[str, StrOrPromise]:
         rows = Country.objects.values("iso2", *(f"name_{code}" for code in LANGUAGE_CODES))
         return {row["iso2"]: str(translated_value(SimpleNamespace(**row), "name")) for row in rows}
 
-    key = f"resources:country-names:{_language()}"
+    key = f"resources:country-names:{translation.get_language()}"
     return versioned.cached(
         data_version("core"), key, compute, timeout=LABELS_SECONDS, in_process=True
     )
-
-
-def _language() -> str:
-    from django.utils import translation
-
-    return translation.get_language() or "en"
 
 
 # --- vocabulary, guideline sets, editions -------------------------------------------------------
